@@ -22,6 +22,12 @@ export interface Port {
 export interface Protocol {
   /** The name users type, e.g. 'flood' or 'flood-echo'. */
   readonly name: string;
+  /**
+   * True when receive() does nothing at all for an id this node has already seen. A transport
+   * may then count such a copy as a duplicate without handing it to the protocol (the simulator
+   * does, which is what makes a 10^6-node flood fast). Counts are unchanged either way.
+   */
+  readonly ignoresDuplicates?: boolean;
   /** This node authors `msg`. */
   originate(port: Port, msg: Msg): void;
   /** `msg` arrived over `fromLink`. */

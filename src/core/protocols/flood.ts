@@ -17,6 +17,7 @@ function makeFlood(name: string, echo: boolean): Protocol {
   }
   return {
     name,
+    ignoresDuplicates: true,
     originate(port: Port, msg: Msg): void {
       if (!port.firstSight(msg.id)) return;
       port.deliver(msg);

@@ -1,0 +1,31 @@
+/**
+ * The floodlab command line: one subcommand per file in scripts/cli. Bad input of any kind ends
+ * in one line on stderr and exit code 2, never a stack trace.
+ */
+import { Command, CommanderError } from 'commander';
+import { report } from './cli/action.ts';
+import { registerSim } from './cli/sim.ts';
+import { registerSweep } from './cli/sweep.ts';
+
+const program = new Command()
+  .name('floodlab')
+  .description('Shows, measures and reduces the bandwidth that flooding costs a peer-to-peer network.')
+  .showHelpAfterError('(run with --help for usage)')
+  .exitOverride()
+  .configureOutput({ writeErr: (text) => process.stderr.write(text.startsWith('error: ') ? `floodlab: ${text.slice(7)}` : text) });
+
+registerSim(program);
+registerSweep(program);
+
+// Commander's own usage errors (unknown option, missing value) are bad input too: exit 2.
+for (const cmd of program.commands) cmd.exitOverride();
+
+try {
+  await program.parseAsync(process.argv);
+} catch (err) {
+  if (err instanceof CommanderError) {
+    if (err.exitCode === 0) process.exit(0);
+    process.exit(2);
+  }
+  report(err);
+}

@@ -1,0 +1,143 @@
+/**
+ * One simulation from options to report: build the topology, run the engine, set the counts
+ * beside the formulas. This is what `floodlab sim` prints (as a table, or as JSON with --json).
+ * The report holds no wall-clock figure, so the same seed gives byte-identical output.
+ */
+import { check } from '../core/errors.ts';
+import { exactSends, floodFormulas, rmr, type FloodFormulas } from '../core/formulas.ts';
+import { parseProtocol } from '../core/protocols/index.ts';
+import { wasteTable, type WasteTable } from '../core/waste.ts';
+import { simulate, type MessageStats } from './engine/engine.ts';
+import { parseLatency } from './latency.ts';
+import { pickOrigins } from './origins.ts';
+import { seededRng } from './random.ts';
+import { components } from './topology/components.ts';
+import { toCsr, type Csr } from './topology/csr.ts';
+import { buildTopology } from './topology/spec.ts';
+
+export interface SimOptions {
+  /** N: number of nodes (generators that fix their own size ignore it). */
+  readonly nodes: number;
+  /** D: the degree asked for. */
+  readonly degree: number;
+  readonly topology: string;
+  readonly protocol: string;
+  readonly latency: string;
+  readonly seed: string;
+  /** Number of messages, run one after another. */
+  readonly messages: number;
+  /** Every message starts here (node index or name); otherwise seeded random origins. */
+  readonly origin?: string;
+}
+
+export interface SimReport {
+  readonly nodes: number;
+  readonly edges: number;
+  readonly topology: string;
+  readonly protocol: string;
+  readonly latency: string;
+  readonly seed: string;
+  readonly messages: number;
+  readonly degree: { readonly nominal: number; readonly min: number; readonly max: number; readonly mean: number };
+  readonly components: number;
+  /** All sends of all messages. */
+  readonly transmissions: number;
+  /** Nodes that delivered, per message (mean over messages; the origin counts). */
+  readonly reached: number;
+  /** Reached over the size of the origin's component, per message (mean). */
+  readonly coverage: number;
+  /** Copies that arrived at a node that already had the message, all messages. */
+  readonly duplicates: number;
+  readonly duplicatesPerNode: { readonly min: number; readonly mean: number; readonly max: number };
+  /** Relative message redundancy over all messages: sends / Σ(reached − 1) − 1. */
+  readonly rmr: number;
+  /** Last delivery hop, the largest over messages. */
+  readonly ldh: number;
+  /** Time until the last node had the message, ms, mean over messages. */
+  readonly timeToFullCoverageMs: number;
+  /** Formulas for one message on the whole graph. */
+  readonly formulas: FloodFormulas;
+  /** Exact sends of all messages for this protocol over each origin's component (null if none). */
+  readonly expectedTransmissions: number | null;
+  readonly perMessage: readonly (MessageStats & { readonly componentNodes: number; readonly componentEdges: number })[];
+  /** The waste table's rows and notes. */
+  readonly waste: WasteTable;
+}
+
+function degreeStats(csr: Csr): { min: number; max: number } {
+  let min = Infinity;
+  let max = 0;
+  for (let u = 0; u < csr.order; u++) {
+    const d = csr.offsets[u + 1]! - csr.offsets[u]!;
+    if (d < min) min = d;
+    if (d > max) max = d;
+  }
+  return { min: csr.order > 0 ? min : 0, max };
+}
+
+/** Runs one simulation and returns its report; throws InputError on bad options. */
+export function runSimulation(options: SimOptions): SimReport {
+  check(Number.isInteger(options.messages) && options.messages >= 1 && options.messages <= 1_000_000, 'ERR_BAD_MESSAGES', `sim: --messages ${options.messages} must be an integer from 1 to 1000000`);
+  const protocol = parseProtocol(options.protocol);
+  const latency = parseLatency(options.latency);
+  const topo = buildTopology(options.topology, { nodes: options.nodes, degree: options.degree, seed: options.seed });
+  const csr = toCsr(topo.edges);
+  const comps = components(topo.edges);
+  const origins = pickOrigins(csr.order, options.messages, options.origin, topo.edges.labels, seededRng(options.seed, 'origins'));
+  const result = simulate(csr, protocol, { latency, rng: seededRng(options.seed, 'engine'), origins, ...(topo.edges.labels ? { labels: topo.edges.labels } : {}) });
+
+  const perMessage = result.perMessage.map((m) => {
+    const c = comps.of[m.origin]!;
+    return { ...m, componentNodes: comps.nodes[c]!, componentEdges: comps.edges[c]! };
+  });
+  const k = perMessage.length;
+  const sum = (f: (m: (typeof perMessage)[number]) => number): number => perMessage.reduce((s, m) => s + f(m), 0);
+  const transmissions = sum((m) => m.sends);
+  const reachedSum = sum((m) => m.reached);
+  const duplicates = sum((m) => m.duplicates);
+  const expectedEach = perMessage.map((m) => exactSends(protocol.name, m.componentNodes, m.componentEdges));
+  const { min, max } = degreeStats(csr);
+  let dupMin = Infinity;
+  let dupMax = 0;
+  for (const x of result.duplicatesPerNode) {
+    if (x < dupMin) dupMin = x;
+    if (x > dupMax) dupMax = x;
+  }
+  const waste = wasteTable({
+    protocol: protocol.name,
+    nodes: csr.order,
+    edges: csr.size,
+    degree: topo.nominalDegree,
+    minDegree: min,
+    maxDegree: max,
+    componentNodes: sum((m) => m.componentNodes) / k,
+    componentEdges: sum((m) => m.componentEdges) / k,
+    messages: k,
+    sendsPerMessage: transmissions / k,
+    reachedPerMessage: reachedSum / k,
+    duplicatesPerMessage: duplicates / k,
+  });
+  return {
+    nodes: csr.order,
+    edges: csr.size,
+    topology: topo.name,
+    protocol: protocol.name,
+    latency: latency.spec,
+    seed: options.seed,
+    messages: k,
+    degree: { nominal: topo.nominalDegree, min, max, mean: csr.order > 0 ? (2 * csr.size) / csr.order : 0 },
+    components: comps.count,
+    transmissions,
+    reached: reachedSum / k,
+    coverage: sum((m) => m.reached / m.componentNodes) / k,
+    duplicates,
+    duplicatesPerNode: { min: csr.order > 0 ? dupMin : 0, mean: csr.order > 0 ? duplicates / csr.order : 0, max: dupMax },
+    rmr: rmr(transmissions, reachedSum - k),
+    ldh: Math.max(...perMessage.map((m) => m.ldh)),
+    timeToFullCoverageMs: sum((m) => m.coverageTime) / k / 1000,
+    formulas: floodFormulas(csr.order, csr.size, topo.nominalDegree),
+    expectedTransmissions: expectedEach.every((x) => x !== undefined) ? expectedEach.reduce((s, x) => s + x!, 0) : null,
+    perMessage,
+    waste,
+  };
+}
