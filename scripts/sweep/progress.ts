@@ -51,7 +51,7 @@ export function makeProgress(options: ProgressOptions = {}): Progress {
     const elapsed = (clock() - t0) / 1000;
     const rate = elapsed > 0 ? done / elapsed : 0;
     const left = doneCost > 0 ? ((cost - doneCost) * elapsed) / doneCost : Infinity;
-    return { cells: `${done}/${cells} cells`, rate: `${rate.toFixed(rate < 10 ? 2 : 0)} cells/s`, left: formatDuration(left) };
+    return { cells: `${done}/${cells} cells`, rate: `${rate.toFixed(rate < 10 ? 2 : 0)} cells/s`, left: `${formatDuration(left)} left` };
   };
   const line = (text: string): void => void stream.write(`floodlab sweep: ${text}\n`);
 
@@ -61,7 +61,7 @@ export function makeProgress(options: ProgressOptions = {}): Progress {
       last = t0;
       if (skipped > 0) line(`${skipped} cell${skipped > 1 ? 's' : ''} already done${note ? ` (${note})` : ''}; running the other ${n}`);
       if (plain || n === 0) return;
-      bar = new SingleBar({ stream, format: 'sweep [{bar}] {percentage}% | {cells} | {rate} | {left} left', barsize: 30, hideCursor: true, clearOnComplete: false });
+      bar = new SingleBar({ stream, format: 'sweep [{bar}] {percentage}% | {cells} | {rate} | {left}', barsize: 30, hideCursor: true, clearOnComplete: false });
       bar.start(Math.max(1, c), 0, status());
     },
     tick(c) {
@@ -73,11 +73,11 @@ export function makeProgress(options: ProgressOptions = {}): Progress {
       last = now;
       printed = true;
       const s = status();
-      line(`${s.cells} (${Math.floor((100 * doneCost) / Math.max(1, cost))}% of the work), ${s.rate}, about ${s.left} left`);
+      line(`${s.cells} (${Math.floor((100 * doneCost) / Math.max(1, cost))}% of the work), ${s.rate}, about ${s.left}`);
     },
     stop(complete) {
       if (bar) {
-        bar.update(doneCost, { ...status(), left: complete ? '0 s' : 'no time' });
+        bar.update(doneCost, { ...status(), left: complete ? `done in ${formatDuration((clock() - t0) / 1000)}` : 'interrupted' });
         bar.stop();
         bar = undefined;
         return;
