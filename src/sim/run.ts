@@ -133,7 +133,7 @@ export function runSimulation(options: SimOptions): SimReport {
     duplicates,
     duplicatesPerNode: { min: csr.order > 0 ? dupMin : 0, mean: csr.order > 0 ? duplicates / csr.order : 0, max: dupMax },
     rmr: rmr(transmissions, reachedSum - k),
-    ldh: Math.max(...perMessage.map((m) => m.ldh)),
+    ldh: perMessage.reduce((top, m) => Math.max(top, m.ldh), 0), // no spread: --messages may be 10^6
     timeToFullCoverageMs: sum((m) => m.coverageTime) / k / 1000,
     formulas: floodFormulas(csr.order, csr.size, topo.nominalDegree),
     expectedTransmissions: expectedEach.every((x) => x !== undefined) ? expectedEach.reduce((s, x) => s + x!, 0) : null,
