@@ -9,7 +9,7 @@ import { simulate } from '../../src/sim/engine/engine.ts';
 import { parseLatency } from '../../src/sim/latency.ts';
 import { pickOrigins } from '../../src/sim/origins.ts';
 import { seededRng } from '../../src/sim/random.ts';
-import { components } from '../../src/sim/topology/components.ts';
+import { csrComponents } from '../../src/sim/topology/components.ts';
 import { toCsr } from '../../src/sim/topology/csr.ts';
 import { buildTopology } from '../../src/sim/topology/spec.ts';
 
@@ -38,7 +38,7 @@ function main(): void {
   };
   const topo = stage('generate (random-regular)', () => buildTopology('random-regular', { nodes, degree, seed }), (t) => arrays(t.edges.src, t.edges.dst));
   const csr = stage('CSR (offsets, targets, twins)', () => toCsr(topo.edges), (c) => arrays(c.offsets, c.targets, c.twins));
-  const comps = stage('components (union–find)', () => components(topo.edges), (c) => arrays(c.of, c.nodes, c.edges));
+  const comps = stage('components (union–find over the CSR)', () => csrComponents(csr), (c) => arrays(c.of, c.nodes, c.edges));
   const origins = pickOrigins(csr.order, 1, undefined, undefined, seededRng(seed, 'origins'));
   const result = stage(
     'flood (engine, constant latency)',

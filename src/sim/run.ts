@@ -11,7 +11,7 @@ import { simulate, type MessageStats } from './engine/engine.ts';
 import { parseLatency } from './latency.ts';
 import { pickOrigins } from './origins.ts';
 import { seededRng } from './random.ts';
-import { components } from './topology/components.ts';
+import { csrComponents } from './topology/components.ts';
 import { toCsr, type Csr } from './topology/csr.ts';
 import { buildTopology } from './topology/spec.ts';
 
@@ -82,7 +82,7 @@ export function runSimulation(options: SimOptions): SimReport {
   const latency = parseLatency(options.latency);
   const topo = buildTopology(options.topology, { nodes: options.nodes, degree: options.degree, seed: options.seed });
   const csr = toCsr(topo.edges);
-  const comps = components(topo.edges);
+  const comps = csrComponents(csr);
   const origins = pickOrigins(csr.order, options.messages, options.origin, topo.edges.labels, seededRng(options.seed, 'origins'));
   const result = simulate(csr, protocol, { latency, rng: seededRng(options.seed, 'engine'), origins, ...(topo.edges.labels ? { labels: topo.edges.labels } : {}) });
 
