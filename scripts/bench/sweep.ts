@@ -1,5 +1,5 @@
 /**
- * Benchmark section for sweeps at scale (issue 6): cells per second on 1 and 2 worker threads
+ * Benchmark section for sweeps at scale (issue 6): cells per second on 1 and 2 worker processes
  * over a fixed grid (median of 3 runs) and the speed-up; one N = 10^7, D = 8 flood in a child
  * process, stage by stage, with its peak RSS; and the memory each node costs. Runnable alone:
  * `node --import tsx scripts/bench/sweep.ts`.
@@ -19,7 +19,7 @@ const root = fileURLToPath(new URL('../../', import.meta.url));
 const s = (ms: number): string => `${(ms / 1000).toFixed(2)} s`;
 const n = (x: number, digits = 0): string => x.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
 
-/** Median wall time of a whole sweep (worker start-up included) on `jobs` threads. */
+/** Median wall time of a whole sweep (worker start-up included) on `jobs` workers. */
 async function sweepMs(jobs: number): Promise<number[]> {
   const all: number[] = [];
   for (let i = 0; i < RUNS; i++) {
@@ -51,15 +51,15 @@ export async function benchSweep(): Promise<string> {
   const arrays = big.stages.reduce((sum, st) => sum + st.arrayMb, 0);
 
   return [
-    '## Sweeps: worker threads, and one flood of 10^7 nodes',
+    '## Sweeps: worker processes, and one flood of 10^7 nodes',
     '',
     `Grid: N ∈ {${GRID.nodes.map((x) => n(x)).join(', ')}}, D ∈ {${GRID.degrees.join(', ')}}, ${GRID.seeds} seeds, ${GRID.topology}, ${GRID.protocol}, latency ${GRID.latency}: ${cells} cells. `
       + `Whole \`runSweep\` (worker start-up included), median of ${RUNS} runs; load average when the section started: ${load.toFixed(2)} on this ${machineLine().split(',')[0]} machine.`,
     '',
     '| workers | wall time (median) | runs | cells per second |',
     '|---|---|---|---|',
-    `| 1 (main thread) | ${s(t1)} | ${one.map(s).join(', ')} | ${n(cells / (t1 / 1000), 1)} |`,
-    `| 2 (worker threads) | ${s(t2)} | ${two.map(s).join(', ')} | ${n(cells / (t2 / 1000), 1)} |`,
+    `| 1 (in the main process) | ${s(t1)} | ${one.map(s).join(', ')} | ${n(cells / (t1 / 1000), 1)} |`,
+    `| 2 (worker processes) | ${s(t2)} | ${two.map(s).join(', ')} | ${n(cells / (t2 / 1000), 1)} |`,
     `| speed-up | ${(t1 / t2).toFixed(2)}× | | |`,
     '',
     `### N = 10^7, D = 8, random-regular, one message (\`flood\`, constant latency), in a child process`,

@@ -8,7 +8,7 @@ import { runPool } from './pool.ts';
 import { silentProgress, type Progress } from './progress.ts';
 
 export interface RunSweepOptions {
-  /** Worker threads (default: one per core); 1 runs in this thread. */
+  /** Worker processes (default: one per core); 1 runs the cells in this process. */
   readonly jobs?: number;
   /** JSONL file: cells found there are skipped, finished cells are appended. */
   readonly out?: string;

@@ -1,8 +1,9 @@
 /**
- * The body of a sweep worker thread: runs each batch of cells it is sent and posts the results
- * back. A bug (anything but a bad-input result, which runCell returns as data) is posted as an error.
+ * The body of a sweep worker process: runs each batch of cells it is sent and sends the results
+ * back. A bug (anything but a bad-input result, which runCell returns as data) is sent as an
+ * error. The pool alone decides when to stop: the worker ignores Ctrl-C and SIGTERM (which a
+ * terminal or a batch scheduler sends to every process of the job) and leaves when its pool does.
  */
-import { parentPort } from 'node:worker_threads';
 import { runCell, type CellResult, type SweepCell, type SweepOptions } from '../../src/sim/sweep.ts';
 
 /** What the pool sends: a batch of cells to run under the sweep's options. */
@@ -17,12 +18,16 @@ export interface WorkerAnswer {
   readonly error?: string;
 }
 
-const port = parentPort;
-if (!port) throw new Error('sweep worker: must run as a worker thread');
-port.on('message', (task: WorkerTask) => {
+const send = process.send?.bind(process);
+if (!send) throw new Error('sweep worker: must be started by the sweep pool (child_process.fork)');
+for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => {});
+process.on('disconnect', () => process.exit(0));
+process.on('message', (task: WorkerTask) => {
+  let answer: WorkerAnswer;
   try {
-    port.postMessage({ results: task.cells.map((cell) => runCell(cell, task.options)) } satisfies WorkerAnswer);
+    answer = { results: task.cells.map((cell) => runCell(cell, task.options)) };
   } catch (err) {
-    port.postMessage({ error: err instanceof Error ? (err.stack ?? err.message) : String(err) } satisfies WorkerAnswer);
+    answer = { error: err instanceof Error ? (err.stack ?? err.message) : String(err) };
   }
+  send(answer);
 });

@@ -1,6 +1,6 @@
-// The entry of a sweep worker thread, in plain JS: a worker does not inherit the tsx hooks the
-// main thread registered (and Node 20 rejects a .ts entry before --import could add them), so it
-// registers tsx itself, as bin/floodlab.js does, then loads the TypeScript body.
+// The entry of a sweep worker process, in plain JS: it registers tsx (as bin/floodlab.js does)
+// and loads the TypeScript body, so it runs the same way under `node bin/floodlab.js`, under
+// vitest and under `node --import tsx`, whatever the parent's own loader flags.
 import { register } from 'tsx/esm/api';
 
 register();

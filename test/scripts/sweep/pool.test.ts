@@ -1,26 +1,32 @@
 /**
  * The worker pool gives what a serial run gives: the same result for every cell, whatever the
- * number of threads and the order cells finish in. Runs real worker threads (through worker.js,
- * which registers tsx in each thread).
+ * number of workers and the order cells finish in. Runs real worker processes (through
+ * worker.js, which registers tsx in each), as the CLI does.
  */
 import { describe, expect, it } from 'vitest';
 import { runCell, sweepCells, type SweepOptions } from '../../../src/sim/sweep.ts';
 import { runPool } from '../../../scripts/sweep/pool.ts';
 
 const options: SweepOptions = { nodes: [60, 200], degrees: [3, 4, 5], seeds: 2, seed: '7', topology: 'random-regular', protocol: 'flood', latency: 'uniform:1-20', messages: 3 };
+// Erdős–Rényi with mean degree 1 has isolated nodes: a flood from one reaches nobody, RMR 0/0 = NaN.
+const sparse: SweepOptions = { ...options, nodes: [40], degrees: [1], seeds: 12, topology: 'erdos-renyi', messages: 1 };
 const cells = sweepCells(options);
 const serial = cells.map((c) => runCell(c, options));
 const byIndex = <T extends { index: number }>(xs: readonly T[]): T[] => [...xs].sort((a, b) => a.index - b.index);
 
 describe('runPool', () => {
-  it('on 2 worker threads gives every cell the result a serial run gives', async () => {
+  it('on 2 worker processes gives every cell the result a serial run gives, NaN included', async () => {
     const seen: number[] = [];
     const results = await runPool(cells, options, { jobs: 2, onResult: (r) => seen.push(r.index) });
     expect(byIndex(results)).toEqual(serial);
     expect([...seen].sort((a, b) => a - b)).toEqual(cells.map((c) => c.index));
+    const sparseCells = sweepCells(sparse);
+    const sparseSerial = sparseCells.map((c) => runCell(c, sparse));
+    expect(sparseSerial.some((r) => r.ok && Number.isNaN(r.rmr))).toBe(true);
+    expect(byIndex(await runPool(sparseCells, sparse, { jobs: 2 }))).toEqual(sparseSerial);
   });
 
-  it('with one job runs in this thread, largest cells first, same results', async () => {
+  it('with one job runs in this process, largest cells first, same results', async () => {
     const order: number[] = [];
     const results = await runPool(cells, options, { jobs: 1, onResult: (r) => order.push(r.nodes * r.degree) });
     expect(byIndex(results)).toEqual(serial);
