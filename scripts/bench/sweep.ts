@@ -13,7 +13,7 @@ import { machineLine, median } from './machine.ts';
 import type { BigRun } from './sweep-big.ts';
 
 const RUNS = 3;
-const GRID: SweepOptions = { nodes: [10_000, 30_000, 100_000], degrees: [4, 5, 6, 7, 8], seeds: 2, seed: '1', topology: 'random-regular', protocol: 'flood', latency: 'uniform:1-10', messages: 1 };
+const GRID: SweepOptions = { nodes: [30_000, 100_000, 300_000], degrees: [4, 5, 6, 7, 8], seeds: 2, seed: '1', topology: 'random-regular', protocol: 'flood', latency: 'uniform:1-10', messages: 1 };
 const root = fileURLToPath(new URL('../../', import.meta.url));
 
 const s = (ms: number): string => `${(ms / 1000).toFixed(2)} s`;

@@ -63,11 +63,11 @@ export interface SweepFiles {
 
 /**
  * Prints the table of these results to stdout and writes the CSV and JSON files asked for.
- * Throws InputError when no cell could run (the table would be empty).
+ * Throws InputError when no cell could run (the table would say nothing) unless `requireSome` is false.
  */
-export function emitSweep(options: SweepOptions, results: readonly CellResult[], files: SweepFiles, command = 'sweep'): void {
+export function emitSweep(options: SweepOptions, results: readonly CellResult[], files: SweepFiles, command = 'sweep', requireSome = true): void {
   const first = results[0];
-  if (results.every((r) => !r.ok)) throw new InputError('ERR_SWEEP_EMPTY', `${command}: no cell could run; first reason: ${first?.ok === false ? first.error : 'none'}`);
+  if (requireSome && results.every((r) => !r.ok)) throw new InputError('ERR_SWEEP_EMPTY', `${command}: no cell could run; first reason: ${first?.ok === false ? first.error : 'none'}`);
   const sorted = [...results].sort((a, b) => a.index - b.index);
   const rows = summarizeSweep(sorted, options.protocol);
   process.stdout.write(renderSweep(rows, options.protocol, options.seeds));

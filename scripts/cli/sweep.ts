@@ -9,7 +9,7 @@ import { InputError } from '../../src/core/errors.ts';
 import { parseShard, type Shard, type SweepOptions } from '../../src/sim/sweep.ts';
 import { defaultJobs } from '../sweep/pool.ts';
 import { makeProgress, silentProgress } from '../sweep/progress.ts';
-import { runSweep } from '../sweep/run-sweep.ts';
+import { runSweep, type SweepRun } from '../sweep/run-sweep.ts';
 import { action, fail } from './action.ts';
 import { addRunOptions, MAX_NODES } from './common-options.ts';
 import { intListOption, intOption } from './options.ts';
@@ -47,7 +47,7 @@ async function sweep(flags: SweepFlags): Promise<void> {
   let finished = 0;
   const stop = (signal: NodeJS.Signals): void => controller.abort(signal);
   process.once('SIGINT', stop).once('SIGTERM', stop);
-  let run;
+  let run: SweepRun;
   try {
     run = await runSweep(options, {
       jobs: flags.jobs,
@@ -59,7 +59,7 @@ async function sweep(flags: SweepFlags): Promise<void> {
     });
   } catch (err) {
     if (!controller.signal.aborted) throw err;
-    const kept = flags.out === undefined ? 'nothing was kept (add --out FILE.jsonl to keep finished cells and resume)' : `${finished} finished cell${finished === 1 ? ' is' : 's are'} in ${flags.out}; run the same command again to finish`;
+    const kept = flags.out === undefined ? 'nothing was kept (add --out FILE.jsonl to keep finished cells and resume)' : `${finished} more finished cell${finished === 1 ? ' was' : 's were'} saved in ${flags.out}; run the same command again to finish`;
     fail(`sweep interrupted (${String(controller.signal.reason)}): ${kept}`, controller.signal.reason === 'SIGINT' ? 130 : 143);
   } finally {
     process.off('SIGINT', stop).off('SIGTERM', stop);
@@ -69,7 +69,8 @@ async function sweep(flags: SweepFlags): Promise<void> {
     process.stderr.write(`floodlab sweep: shard ${flags.shard.index}/${flags.shard.count} has no cells (the grid is smaller than ${flags.shard.count} cells); nothing to do\n`);
     return;
   }
-  emitSweep(options, run.results, { ...(flags.csv ? { csv: flags.csv } : {}), ...(flags.json ? { json: flags.json } : {}) });
+  // A shard whose cells all failed is no error: the other shards may hold the rest of the grid.
+  emitSweep(options, run.results, { ...(flags.csv ? { csv: flags.csv } : {}), ...(flags.json ? { json: flags.json } : {}) }, 'sweep', !flags.shard);
   if (flags.shard) {
     process.stdout.write(`This is shard ${flags.shard.index}/${flags.shard.count}: ${run.cells.length} cells of the grid; means are over this shard's cells only. Join the shards with: floodlab merge FILE.jsonl...\n`);
   }
