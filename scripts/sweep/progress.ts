@@ -1,8 +1,8 @@
 /**
  * A sweep's progress on stderr, never on stdout (which carries the table, byte for byte). On a
  * terminal: a cli-progress bar with cells done, cells per second and time left. Otherwise (a log
- * file, CI, a batch scheduler): one plain line at most every 10 s, and a closing line only when
- * a progress line was printed, so short runs stay silent. Time left is weighted by each cell's
+ * file, CI, a batch scheduler): one plain line at most every 10 s, and a closing line for runs
+ * that took longer than that, so short runs stay silent. Time left is weighted by each cell's
  * cost (N·D), because a sweep's cells differ in size by orders of magnitude.
  */
 import { SingleBar } from 'cli-progress';
@@ -69,7 +69,7 @@ export function makeProgress(options: ProgressOptions = {}): Progress {
       doneCost += c;
       if (bar) return bar.update(doneCost, status());
       const now = clock();
-      if (now - last < interval) return;
+      if (now - last < interval || done === cells) return; // the last cell gets the closing line
       last = now;
       printed = true;
       const s = status();
@@ -82,7 +82,8 @@ export function makeProgress(options: ProgressOptions = {}): Progress {
         bar = undefined;
         return;
       }
-      if (printed && complete) line(`${done}/${cells} cells in ${formatDuration((clock() - t0) / 1000)}`);
+      const took = clock() - t0;
+      if (complete && (printed || took >= interval)) line(`${done}/${cells} cells in ${formatDuration(took / 1000)}`);
     },
   };
 }

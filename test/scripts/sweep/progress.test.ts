@@ -12,7 +12,7 @@ function fakeStream(): { stream: NodeJS.WriteStream; text: () => string } {
 }
 
 describe('plain progress', () => {
-  it('prints a line per interval with cells, rate and cost-weighted time left, then a closing line', () => {
+  it('prints a line per interval with cells, rate and cost-weighted time left, and a closing line instead of the last', () => {
     const { stream, text } = fakeStream();
     let now = 0;
     const p = makeProgress({ stream, clock: () => now, intervalMs: 10_000 });
@@ -29,7 +29,6 @@ describe('plain progress', () => {
     expect(text()).toBe(
       [
         'floodlab sweep: 2/4 cells (40% of the work), 0.10 cells/s, about 30 s left',
-        'floodlab sweep: 4/4 cells (100% of the work), 0.10 cells/s, about 0 s left',
         'floodlab sweep: 4/4 cells in 40 s',
         '',
       ].join('\n'),
@@ -46,6 +45,17 @@ describe('plain progress', () => {
     p.tick(1);
     p.stop(true);
     expect(text()).toBe('floodlab sweep: 3 cells already done (out.jsonl); running the other 2\n');
+  });
+
+  it('gives one long cell just the closing line', () => {
+    const { stream, text } = fakeStream();
+    let now = 0;
+    const p = makeProgress({ stream, clock: () => now });
+    p.start(1, 8e7, 0, '');
+    now = 34_000;
+    p.tick(8e7);
+    p.stop(true);
+    expect(text()).toBe('floodlab sweep: 1/1 cells in 34 s\n');
   });
 
   it('formats durations for people', () => {
