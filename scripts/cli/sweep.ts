@@ -84,7 +84,7 @@ export function registerSweep(program: Command): void {
     .option('-d, --degree <list>', 'degrees: 2..12 or 4,8,16', intListOption('--degree', 1, 100_000), [2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12])
     .option('--seeds <K>', 'seeds per (N, D): S, S+1, ...', intOption('--seeds', 1, 10_000), 1);
   addRunOptions(cmd)
-    .option('-j, --jobs <J>', 'worker processes running cells (default: one per core; 1 runs them in this process)', intOption('--jobs', 1, 1024), defaultJobs())
+    .option('-j, --jobs <J>', 'worker processes running cells, one per core by default; 1 runs them in this process', intOption('--jobs', 1, 1024), defaultJobs())
     .option('--out <file.jsonl>', 'append each finished cell to this JSONL file; rerunning with it skips finished cells')
     .option('--shard <I/K>', 'run only the I-th of K slices of the grid (1 ≤ I ≤ K); needs --out; join with floodlab merge', parseShard)
     .option('--no-progress', 'no progress on stderr')

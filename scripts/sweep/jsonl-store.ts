@@ -74,6 +74,18 @@ function parseLine(text: string, file: string, line: number): CellLine {
   return { options: sweep as unknown as SweepOptions, cell: cell as unknown as CellResult, file, line };
 }
 
+/** Runs a file operation; a failure (no such folder, a directory, no permission) is bad input. */
+function onFile<T>(file: string, doing: string, op: () => T): T {
+  try {
+    return op();
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code === undefined) throw err;
+    const why: Record<string, string> = { ENOENT: 'no such file or folder', EISDIR: 'it is a folder', EACCES: 'permission denied', ENOTDIR: 'a part of the path is not a folder', EROFS: 'read-only file system' };
+    throw new InputError('ERR_BAD_FILE', `cannot ${doing} ${file}: ${why[code] ?? code}`);
+  }
+}
+
 function parsesAsJson(text: string): boolean {
   try {
     JSON.parse(text);
@@ -88,7 +100,7 @@ function parsesAsJson(text: string): boolean {
  * write: it is left out and `complete` says how many bytes are whole.
  */
 export function readCellFile(file: string): { lines: CellLine[]; complete: number; torn: boolean; newline: boolean } {
-  const bytes = readFileSync(file);
+  const bytes = onFile(file, 'read', () => readFileSync(file));
   const text = bytes.toString('utf8');
   const parts = text.split('\n');
   const lines: CellLine[] = [];
@@ -145,9 +157,10 @@ export function openCellStore(file: string, options: SweepOptions): CellStore {
   if (existsSync(file)) {
     const { lines, complete, torn, newline } = readCellFile(file);
     done = collectCells(lines, options, ({ line }, d) => `sweep: ${file}:${line} holds a different sweep (its ${d.flag} is ${d.b}, this run's is ${d.a}); use another --out file, or rerun with the file's options`);
-    if (torn) truncateSync(file, complete);
+    if (torn) onFile(file, 'repair', () => truncateSync(file, complete));
     repaired = torn;
-    if (!newline) appendFileSync(file, '\n'); // a whole last line someone saved without its newline
+    if (!newline) onFile(file, 'write to', () => appendFileSync(file, '\n')); // a whole last line saved without its newline
   }
+  onFile(file, 'write to', () => appendFileSync(file, '')); // now, not after the first cell has run
   return { done, repaired, append: (cell) => appendFileSync(file, cellLine(options, cell)) };
 }

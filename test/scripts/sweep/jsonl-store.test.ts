@@ -58,6 +58,11 @@ describe('the JSONL store', () => {
     expect(() => openCellStore(file, options)).toThrow(`${file}:2: not a floodlab sweep cell (no "floodlab": "sweep-cell")`);
   });
 
+  it('refuses a folder or a path it cannot write before any cell runs, in one line', () => {
+    expect(() => openCellStore(dir, options)).toThrow(`cannot read ${dir}: it is a folder`);
+    expect(() => openCellStore(join(dir, 'no', 'out.jsonl'), options)).toThrow(`cannot write to ${join(dir, 'no', 'out.jsonl')}: no such file or folder`);
+  });
+
   it('keeps one copy of a cell stored twice alike, and refuses two different results for one cell', () => {
     writeFileSync(file, cellLine(options, ok(0)) + cellLine(options, ok(0)));
     expect(openCellStore(file, options).done.size).toBe(1);
