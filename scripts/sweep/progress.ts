@@ -59,7 +59,9 @@ export function makeProgress(options: ProgressOptions = {}): Progress {
     start(n, c, skipped, note) {
       [cells, cost, done, doneCost, t0, printed] = [n, c, 0, 0, clock(), false];
       last = t0;
-      if (skipped > 0) line(`${skipped} cell${skipped > 1 ? 's' : ''} already done${note ? ` (${note})` : ''}; running the other ${n}`);
+      const where = note ? ` (${note})` : '';
+      if (skipped > 0 && n === 0) line(`all ${skipped} cells already done${where}`);
+      else if (skipped > 0) line(`${skipped} cell${skipped > 1 ? 's' : ''} already done${where}; running the other ${n}`);
       if (plain || n === 0) return;
       bar = new SingleBar({ stream, format: 'sweep [{bar}] {percentage}% | {cells} | {rate} | {left}', barsize: 30, hideCursor: true, clearOnComplete: false });
       bar.start(Math.max(1, c), 0, status());

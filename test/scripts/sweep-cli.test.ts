@@ -36,7 +36,8 @@ function floodlab(args: readonly string[], onSpawn?: (kill: () => void) => void)
 const lines = (file: string): string[] => (existsSync(file) ? readFileSync(file, 'utf8').split('\n').filter((l) => l !== '') : []);
 const cellIndexes = (file: string): number[] => lines(file).map((l) => (JSON.parse(l) as { cell: { index: number } }).cell.index);
 
-const grid = ['sweep', '-n', '60,200', '-d', '3..5', '--seeds', '2', '--latency', 'uniform:1-9', '--messages', '2'];
+// N = 61 with D = 3 or 5 cannot exist (N·D odd): those cells are stored as errors and must merge too.
+const grid = ['sweep', '-n', '61,200', '-d', '3..5', '--seeds', '2', '--latency', 'uniform:1-9', '--messages', '2'];
 const gridCells = 2 * 3 * 2;
 
 describe('floodlab sweep and merge', () => {
@@ -59,6 +60,7 @@ describe('floodlab sweep and merge', () => {
       floodlab(['merge', ...parts, '--csv', join(dir, 'merged.csv')]),
     ]);
     expect(merged).toEqual(whole);
+    expect(whole.stdout).toMatch(/Skipped cells:\n {2}- N=61, D=3: .+\n {2}- N=61, D=5: /);
     expect(readFileSync(join(dir, 'merged.csv'), 'utf8')).toBe(readFileSync(join(dir, 'whole.csv'), 'utf8'));
 
     const missing = await floodlab(['merge', parts[0]!, parts[2]!]);
