@@ -66,7 +66,7 @@ export async function benchSweep(): Promise<string> {
     '',
     `Reached ${n(big.reached)} nodes with ${n(big.sends)} sends (2E − (N−1) = ${n(big.nodes * big.degree - (big.nodes - 1))}).`,
     '',
-    '| stage | time | RSS after it | typed arrays it holds |',
+    '| stage | time | RSS after it | typed arrays it returns |',
     '|---|---|---|---|',
     ...big.stages.map((st) => `| ${st.name} | ${s(st.ms)} | ${n(st.rssMb)} MB | ${n(st.arrayMb)} MB |`),
     `| **all stages** | **${s(total)}** | **peak ${n(big.peakRssMb)} MB** | ${n(arrays)} MB |`,

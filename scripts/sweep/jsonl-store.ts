@@ -11,7 +11,7 @@
  */
 import { appendFileSync, existsSync, readFileSync, truncateSync } from 'node:fs';
 import { InputError } from '../../src/core/errors.ts';
-import { CELL_NUMBERS, plainSweepOptions, sweepDifference, type CellResult, type SweepOptions } from '../../src/sim/sweep.ts';
+import { CELL_NUMBERS, plainSweepOptions, sweepCells, sweepDifference, type CellResult, type SweepOptions } from '../../src/sim/sweep.ts';
 
 const KIND = 'sweep-cell';
 const VERSION = 1;
@@ -126,10 +126,15 @@ export function readCellFile(file: string): { lines: CellLine[]; complete: numbe
 export function collectCells(lines: readonly CellLine[], options: SweepOptions, mismatch: (at: CellLine, d: { flag: string; a: string; b: string }) => string): Map<number, CellResult> {
   const cells = new Map<number, CellResult>();
   const seen = new Map<number, string>();
+  const grid = sweepCells(options);
   for (const at of lines) {
     const { options: o, cell, file, line } = at;
     const d = sweepDifference(options, o);
     if (d) throw new InputError('ERR_SWEEP_MISMATCH', mismatch(at, d));
+    const home = grid[cell.index];
+    if (!home || home.degree !== cell.degree || home.seed !== cell.seed) {
+      throw new InputError('ERR_BAD_JSONL', `${file}:${line}: cell #${cell.index} (D=${cell.degree}, seed ${cell.seed}) is not that cell of the sweep's grid; was the file edited?`);
+    }
     const json = JSON.stringify(cell);
     const before = seen.get(cell.index);
     if (before !== undefined && before !== json) {
