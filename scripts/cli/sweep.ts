@@ -6,7 +6,8 @@
  */
 import type { Command } from 'commander';
 import { InputError } from '../../src/core/errors.ts';
-import { parseShard, type Shard, type SweepOptions } from '../../src/sim/sweep.ts';
+import { parseShard, shardCells, sweepCells, type Shard, type SweepOptions } from '../../src/sim/sweep.ts';
+import { cellBytes, jobsThatFit } from '../sweep/memory.ts';
 import { defaultJobs } from '../sweep/pool.ts';
 import { makeProgress, silentProgress } from '../sweep/progress.ts';
 import { runSweep, type SweepRun } from '../sweep/run-sweep.ts';
@@ -40,7 +41,24 @@ Examples:
   floodlab sweep -n 1e5,1e6 -d 4..8 --seeds 10 --shard 2/4 --out part2.jsonl
   floodlab merge part*.jsonl --csv sweep.csv                          (see docs/sweeps.md)`;
 
-async function sweep(flags: SweepFlags): Promise<void> {
+/** The workers to start: --jobs as given, or one per core as far as the biggest cells fit in memory. */
+function chooseJobs(options: SweepOptions, flags: SweepFlags, given: boolean): number {
+  const grid = sweepCells(options);
+  const cells = flags.shard ? shardCells(grid, flags.shard) : grid;
+  const wanted = Math.min(flags.jobs, cells.length); // the pool starts no more workers than cells
+  const fit = jobsThatFit(cells, wanted);
+  if (fit >= wanted) return flags.jobs;
+  const gb = cells.reduce((m, c) => Math.max(m, cellBytes(c)), 0) / 1e9;
+  const why = `the biggest cells need about ${gb.toFixed(1)} GB each`;
+  if (given) {
+    process.stderr.write(`floodlab sweep: warning: --jobs ${flags.jobs} may not fit in memory (${why}); --jobs ${fit} would\n`);
+    return flags.jobs;
+  }
+  process.stderr.write(`floodlab sweep: ${fit} worker${fit > 1 ? 's' : ''} instead of ${wanted}: ${why} (set --jobs to choose)\n`);
+  return fit;
+}
+
+async function sweep(flags: SweepFlags, jobsGiven: boolean): Promise<void> {
   const options: SweepOptions = { nodes: flags.nodes, degrees: flags.degree, seeds: flags.seeds, seed: flags.seed, topology: flags.topology, protocol: flags.protocol, latency: flags.latency, messages: flags.messages };
   if (flags.shard && flags.out === undefined) throw new InputError('ERR_BAD_OPTION', `sweep: --shard ${flags.shard.index}/${flags.shard.count} needs --out FILE.jsonl, so that 'floodlab merge' can join the shards`);
   const controller = new AbortController();
@@ -50,7 +68,7 @@ async function sweep(flags: SweepFlags): Promise<void> {
   let run: SweepRun;
   try {
     run = await runSweep(options, {
-      jobs: flags.jobs,
+      jobs: chooseJobs(options, flags, jobsGiven),
       ...(flags.out !== undefined ? { out: flags.out } : {}),
       ...(flags.shard ? { shard: flags.shard } : {}),
       progress: flags.progress ? makeProgress() : silentProgress,
@@ -91,5 +109,5 @@ export function registerSweep(program: Command): void {
     .option('--csv <file>', 'also write the summary as CSV')
     .option('--json <file>', 'also write every cell and the summary as JSON')
     .addHelpText('after', EXAMPLES)
-    .action(action(sweep));
+    .action(action((flags: SweepFlags, command: Command) => sweep(flags, command.getOptionValueSource('jobs') !== 'default')));
 }
