@@ -1,0 +1,242 @@
+/**
+ * A real node: a core Protocol run over TCP peers. RealNode is the one Port implementation of
+ * the real transport (links, send, deliver, firstSight, random) and the only place that counts:
+ * a send and its bytes when the protocol hands a frame to a peer, a receipt and its bytes when a
+ * frame is decoded, a duplicate when firstSight says no during a receipt. The protocol itself
+ * neither counts nor knows about sockets. Ids come from node:crypto; the seen cache is bounded.
+ */
+import { randomFillSync } from 'node:crypto';
+import { createConnection, createServer, type Server, type Socket } from 'node:net';
+import { InputError } from '../core/errors.ts';
+import type { MessageId, Msg } from '../core/message.ts';
+import type { Port, Protocol } from '../core/seam.ts';
+import { BoundedSeenCache } from '../core/seen.ts';
+import { MAX_TEXT, decodeMessage, encodeMessageFrame, newMessageId } from './codec.ts';
+import { DEFAULT_MAX_FRAME_BYTES, PREFIX_BYTES } from './frame.ts';
+import { LinkTable } from './links.ts';
+import { listenFrom } from './listen.ts';
+import { Peer, type CloseKind, type PeerLimits } from './peer.ts';
+import { Redialer } from './redial.ts';
+
+export interface RealNodeOptions {
+  /** Shown as the author of this node's messages. */
+  readonly name: string;
+  readonly protocol: Protocol;
+  /** Interface to listen on; 127.0.0.1 unless asked. */
+  readonly host?: string;
+  /** First port to try (next ones when taken); 0 lets the OS choose. Default 55555. */
+  readonly port?: number;
+  readonly limits?: Partial<PeerLimits>;
+  /** Seen-cache bounds: ids remembered at most, and for how long (ms). */
+  readonly seenMaxEntries?: number;
+  readonly seenMaxAgeMs?: number;
+  /** A message reached this node for the first time (`hops` = 0 for its own). */
+  readonly onDeliver?: (msg: Msg, hops: number) => void;
+  /** One line per event worth telling a user: connections, drops, bad frames, redials. */
+  readonly log?: (line: string) => void;
+}
+
+/** The transport's counters (the protocol never counts). */
+export interface NodeStats {
+  readonly sent: number;
+  readonly received: number;
+  readonly duplicates: number;
+  readonly delivered: number;
+  readonly bytesIn: number;
+  readonly bytesOut: number;
+  readonly peers: number;
+  readonly dropped: number;
+  readonly seen: number;
+}
+
+export interface PeerInfo {
+  readonly link: number;
+  readonly remote: string;
+  readonly direction: 'out' | 'in';
+  readonly connected: boolean;
+  readonly framesIn: number;
+  readonly framesOut: number;
+  readonly pendingBytes: number;
+}
+
+const DEFAULT_LIMITS: PeerLimits = { maxFrameBytes: DEFAULT_MAX_FRAME_BYTES, maxWriteBufferBytes: 4 * 1024 * 1024, stallTimeoutMs: 10_000, connectTimeoutMs: 5_000 };
+
+interface Dial {
+  readonly host: string;
+  readonly port: number;
+  readonly attempt: number;
+}
+
+export class RealNode implements Port {
+  readonly name: string;
+  readonly protocol: Protocol;
+  host = '';
+  port = 0;
+  private readonly server: Server;
+  private readonly table = new LinkTable();
+  private readonly seenCache: BoundedSeenCache;
+  private readonly limits: PeerLimits;
+  private readonly dials = new WeakMap<Peer, Dial>();
+  private readonly redialer: Redialer;
+  private readonly all = new Set<Peer>();
+  /** Hop count of each message object this node holds, and its encoded frame (sent to many links). */
+  private readonly hopOf = new WeakMap<Msg, number>();
+  private readonly frameOf = new WeakMap<Msg, Buffer>();
+  private readonly randomBuffer = new Uint32Array(1);
+  private receiving = false;
+  private closing: Promise<void> | undefined;
+  private readonly counts = { sent: 0, received: 0, duplicates: 0, delivered: 0, bytesIn: 0, bytesOut: 0, dropped: 0 };
+
+  private constructor(private readonly options: RealNodeOptions) {
+    this.name = options.name;
+    this.protocol = options.protocol;
+    this.limits = { ...DEFAULT_LIMITS, ...options.limits };
+    this.seenCache = new BoundedSeenCache({ maxEntries: options.seenMaxEntries ?? 100_000, maxAge: options.seenMaxAgeMs ?? 10 * 60_000, now: () => performance.now() });
+    this.server = createServer({ noDelay: true }, (socket) => {
+      if (this.closing) socket.destroy();
+      else this.adopt(socket, `${socket.remoteAddress}:${socket.remotePort}`, false);
+    });
+    this.server.on('error', (err) => this.log(`listener error: ${err.message}`));
+    this.redialer = new Redialer((host, port, attempt) => this.dial(host, port, attempt));
+  }
+
+  /** Starts a node listening on host:port (or the next free port); resolves once it listens. */
+  static async start(options: RealNodeOptions): Promise<RealNode> {
+    const node = new RealNode(options);
+    node.host = options.host ?? '127.0.0.1';
+    node.port = await listenFrom(node.server, node.host, options.port ?? 55555);
+    return node;
+  }
+
+  // ---- Port: what the protocol sees ----
+
+  get links(): number {
+    return this.table.size;
+  }
+
+  send(link: number, msg: Msg): void {
+    const peer = this.table.at(link);
+    if (!peer) return;
+    let frame = this.frameOf.get(msg);
+    if (!frame) {
+      frame = encodeMessageFrame(msg, (this.hopOf.get(msg) ?? 0) + 1);
+      this.frameOf.set(msg, frame);
+    }
+    if (!peer.send(frame)) return;
+    this.counts.sent++;
+    this.counts.bytesOut += frame.length;
+  }
+
+  deliver(msg: Msg): void {
+    this.counts.delivered++;
+    this.options.onDeliver?.(msg, this.hopOf.get(msg) ?? 0);
+  }
+
+  firstSight(id: MessageId): boolean {
+    const first = this.seenCache.firstSight(id);
+    if (!first && this.receiving) this.counts.duplicates++;
+    return first;
+  }
+
+  random(): number {
+    return randomFillSync(this.randomBuffer)[0]! / 2 ** 32;
+  }
+
+  // ---- what the application does ----
+
+  /** Authors a chat message and floods it; returns it. */
+  originate(text: string): Msg {
+    if (text.length > MAX_TEXT) throw new InputError('ERR_BAD_TEXT', `node: a message of ${text.length} characters is too long; at most ${MAX_TEXT}`);
+    const msg: Msg = { id: newMessageId(), origin: this.name, text };
+    this.protocol.originate(this, msg);
+    return msg;
+  }
+
+  /**
+   * Opens a link to host:port. The link exists at once: what is sent before the socket connects
+   * is queued and goes out when it does. `redial` makes the node dial again if the link drops.
+   */
+  connect(host: string, port: number, redial = false): void {
+    if (!(Number.isInteger(port) && port >= 1 && port <= 65_535)) throw new InputError('ERR_BAD_PORT', `connect: port ${port} must be from 1 to 65535`);
+    if (this.closing) return;
+    this.dial(host, port, redial ? 0 : -1);
+  }
+
+  stats(): NodeStats {
+    return { ...this.counts, peers: this.table.peers, seen: this.seenCache.size };
+  }
+
+  peers(): PeerInfo[] {
+    return this.table.list().map((p) => ({ link: p.link, remote: p.remote, direction: p.outgoing ? 'out' : 'in', connected: p.connected, framesIn: p.framesIn, framesOut: p.framesOut, pendingBytes: p.pendingBytes }));
+  }
+
+  /** Closes the listener and every connection, stops redials; resolves when all sockets closed. */
+  close(): Promise<void> {
+    this.closing ??= (async () => {
+      this.redialer.stop();
+      const closed = new Promise<void>((resolve) => this.server.close(() => resolve()));
+      for (const peer of [...this.all]) peer.close('local', 'node shutting down');
+      await Promise.all([closed, ...[...this.all].map((p) => p.done)]);
+    })();
+    return this.closing;
+  }
+
+  // ---- peers ----
+
+  /** attempt: -1 = a plain connect, 0 = a connect that is redialed on drop, k > 0 = redial k. */
+  private dial(host: string, port: number, attempt: number): void {
+    const socket = createConnection({ host, port, noDelay: true });
+    const peer = this.adopt(socket, `${host}:${port}`, true);
+    if (attempt >= 0) this.dials.set(peer, { host, port, attempt });
+  }
+
+  private adopt(socket: Socket, remote: string, outgoing: boolean): Peer {
+    const peer = new Peer(socket, remote, outgoing, this.limits, {
+      connected: (p) => this.onConnected(p),
+      frame: (p, body) => this.onFrame(p, body),
+      closed: (p, kind, reason) => this.onClosed(p, kind, reason),
+    });
+    this.all.add(peer);
+    this.table.add(peer);
+    return peer;
+  }
+
+  private onConnected(peer: Peer): void {
+    const dial = this.dials.get(peer);
+    if (dial && dial.attempt > 0) this.dials.set(peer, { ...dial, attempt: 0 });
+    this.log(peer.outgoing ? `connected to ${peer.remote} (link ${peer.link})` : `${peer.remote} connected to us (link ${peer.link})`);
+  }
+
+  private onFrame(peer: Peer, body: Buffer): void {
+    const { msg, hops } = decodeMessage(body);
+    this.counts.received++;
+    this.counts.bytesIn += PREFIX_BYTES + body.length;
+    this.hopOf.set(msg, hops);
+    this.receiving = true;
+    try {
+      this.protocol.receive(this, peer.link, msg);
+    } finally {
+      this.receiving = false;
+    }
+  }
+
+  private onClosed(peer: Peer, kind: CloseKind, reason: string): void {
+    this.table.remove(peer);
+    peer.done.then(() => this.all.delete(peer), () => this.all.delete(peer));
+    if (kind === 'local') return;
+    if (peer.everConnected) this.counts.dropped++;
+    const dial = this.dials.get(peer);
+    const what = peer.everConnected ? `link to ${peer.remote} dropped: ${reason}` : `connect to ${peer.remote} failed: ${reason}`;
+    if (!dial || this.closing || kind === 'violation' || kind === 'slow' || (!peer.everConnected && dial.attempt === 0)) {
+      this.log(what);
+      return;
+    }
+    const next = peer.everConnected ? 1 : dial.attempt + 1;
+    if (this.redialer.schedule(dial.host, dial.port, next)) this.log(`${what}; redialing (try ${next})`);
+    else this.log(`${what}; gave up redialing`);
+  }
+
+  private log(line: string): void {
+    this.options.log?.(line);
+  }
+}
