@@ -4,6 +4,8 @@
  */
 import { Command, CommanderError } from 'commander';
 import { report } from './cli/action.ts';
+import { registerLaunch } from './cli/launch.ts';
+import { registerNode } from './cli/node.ts';
 import { registerSim } from './cli/sim.ts';
 import { registerSweep } from './cli/sweep.ts';
 
@@ -16,6 +18,8 @@ const program = new Command()
 
 registerSim(program);
 registerSweep(program);
+registerNode(program);
+registerLaunch(program);
 
 // Commander's own usage errors (unknown option, missing value) are bad input too: exit 2.
 for (const cmd of program.commands) cmd.exitOverride();

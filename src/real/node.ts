@@ -19,8 +19,8 @@ import { Peer, type CloseKind, type PeerLimits } from './peer.ts';
 import { Redialer } from './redial.ts';
 
 export interface RealNodeOptions {
-  /** Shown as the author of this node's messages. */
-  readonly name: string;
+  /** Shown as the author of this node's messages; default `node-PORT`. */
+  readonly name?: string;
   readonly protocol: Protocol;
   /** Interface to listen on; 127.0.0.1 unless asked. */
   readonly host?: string;
@@ -68,7 +68,7 @@ interface Dial {
 }
 
 export class RealNode implements Port {
-  readonly name: string;
+  name = '';
   readonly protocol: Protocol;
   host = '';
   port = 0;
@@ -88,7 +88,6 @@ export class RealNode implements Port {
   private readonly counts = { sent: 0, received: 0, duplicates: 0, delivered: 0, bytesIn: 0, bytesOut: 0, dropped: 0 };
 
   private constructor(private readonly options: RealNodeOptions) {
-    this.name = options.name;
     this.protocol = options.protocol;
     this.limits = { ...DEFAULT_LIMITS, ...options.limits };
     this.seenCache = new BoundedSeenCache({ maxEntries: options.seenMaxEntries ?? 100_000, maxAge: options.seenMaxAgeMs ?? 10 * 60_000, now: () => performance.now() });
@@ -105,6 +104,7 @@ export class RealNode implements Port {
     const node = new RealNode(options);
     node.host = options.host ?? '127.0.0.1';
     node.port = await listenFrom(node.server, node.host, options.port ?? 55555);
+    node.name = options.name ?? `node-${node.port}`;
     return node;
   }
 
