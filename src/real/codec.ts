@@ -29,9 +29,8 @@ export interface WireMessage {
 }
 
 const ID = /^[A-Za-z0-9_-]{1,64}$/;
-// Names are printed as `NAME -> text`: no control characters, no spaces at the ends.
-const CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
-const FIELDS = new Set(['i', 'o', 't', 'h']);
+// Names are printed as `NAME -> text`: no control characters, no spaces at the ends, 1 to 64 long.
+const NAME = /^(?![\s])[^\u0000-\u001f\u007f-\u009f]{1,64}(?<![\s])$/;
 
 /** A fresh message id: 12 random bytes from node:crypto, as 16 base64url characters. */
 export function newMessageId(): string {
@@ -41,7 +40,7 @@ export function newMessageId(): string {
 /** Why `name` cannot be a node name, or undefined when it can. */
 export function nameProblem(name: string): string | undefined {
   if (name.length === 0 || name.length > MAX_NAME) return `must be 1 to ${MAX_NAME} characters`;
-  if (CONTROL.test(name) || name.trim() !== name) return 'must not contain control characters or start or end with a space';
+  if (!NAME.test(name)) return 'must not contain control characters or start or end with a space';
   return undefined;
 }
 
@@ -71,10 +70,15 @@ export function decodeMessage(body: Buffer): WireMessage {
   }
   if (typeof value !== 'object' || value === null || Array.isArray(value)) fail('not a JSON object');
   const record = value as Record<string, unknown>;
-  for (const key of Object.keys(record)) if (!FIELDS.has(key)) fail(`unknown field '${key.slice(0, 20)}'`);
+  let fields = 0;
+  for (const key in record) {
+    if (key !== 'i' && key !== 'o' && key !== 't' && key !== 'h') fail(`unknown field '${key.slice(0, 20)}'`);
+    fields++;
+  }
   const { i, o, t, h } = record;
+  if (fields !== 4) fail(`${4 - fields} of the fields i, o, t, h missing`);
   if (typeof i !== 'string' || !ID.test(i)) fail("field 'i' (id) must be 1 to 64 characters of A-Z a-z 0-9 _ -");
-  if (typeof o !== 'string' || nameProblem(o) !== undefined) fail(`field 'o' (origin) must be a name of 1 to ${MAX_NAME} characters without control characters`);
+  if (typeof o !== 'string' || !NAME.test(o)) fail(`field 'o' (origin) must be a name of 1 to ${MAX_NAME} characters without control characters`);
   if (typeof t !== 'string' || t.length > MAX_TEXT) fail(`field 't' (text) must be a string of at most ${MAX_TEXT} characters`);
   if (typeof h !== 'number' || !Number.isInteger(h) || h < 1 || h > MAX_HOPS) fail(`field 'h' (hops) must be an integer from 1 to ${MAX_HOPS}`);
   return { msg: { id: i, origin: o, text: t }, hops: h };

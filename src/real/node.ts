@@ -44,7 +44,9 @@ export interface NodeStats {
   readonly delivered: number;
   readonly bytesIn: number;
   readonly bytesOut: number;
+  /** Peers present (connecting or connected), and of those the connected ones. */
   readonly peers: number;
+  readonly connected: number;
   readonly dropped: number;
   readonly seen: number;
 }
@@ -79,11 +81,14 @@ export class RealNode implements Port {
   private readonly dials = new WeakMap<Peer, Dial>();
   private readonly redialer: Redialer;
   private readonly all = new Set<Peer>();
-  /** Hop count of each message object this node holds, and its encoded frame (sent to many links). */
+  /** Hop count of each message this node delivered, and its encoded frame (sent to many links). */
   private readonly hopOf = new WeakMap<Msg, number>();
   private readonly frameOf = new WeakMap<Msg, Buffer>();
   private readonly randomBuffer = new Uint32Array(1);
   private receiving = false;
+  /** The message being received and its hop count (no map entry per copy received). */
+  private current: Msg | undefined;
+  private currentHops = 0;
   private closing: Promise<void> | undefined;
   private readonly counts = { sent: 0, received: 0, duplicates: 0, delivered: 0, bytesIn: 0, bytesOut: 0, dropped: 0 };
 
@@ -95,7 +100,6 @@ export class RealNode implements Port {
       if (this.closing) socket.destroy();
       else this.adopt(socket, `${socket.remoteAddress}:${socket.remotePort}`, false);
     });
-    this.server.on('error', (err) => this.log(`listener error: ${err.message}`));
     this.redialer = new Redialer((host, port, attempt) => this.dial(host, port, attempt));
   }
 
@@ -104,6 +108,7 @@ export class RealNode implements Port {
     const node = new RealNode(options);
     node.host = options.host ?? '127.0.0.1';
     node.port = await listenFrom(node.server, node.host, options.port ?? 55555);
+    node.server.on('error', (err) => node.log(`listener error: ${err.message}`));
     node.name = options.name ?? `node-${node.port}`;
     return node;
   }
@@ -119,7 +124,7 @@ export class RealNode implements Port {
     if (!peer) return;
     let frame = this.frameOf.get(msg);
     if (!frame) {
-      frame = encodeMessageFrame(msg, (this.hopOf.get(msg) ?? 0) + 1);
+      frame = encodeMessageFrame(msg, this.hops(msg) + 1);
       this.frameOf.set(msg, frame);
     }
     if (!peer.send(frame)) return;
@@ -129,7 +134,10 @@ export class RealNode implements Port {
 
   deliver(msg: Msg): void {
     this.counts.delivered++;
-    this.options.onDeliver?.(msg, this.hopOf.get(msg) ?? 0);
+    const hops = this.hops(msg);
+    // Remembered for sends made later than this receipt (e.g. by a protocol's timer).
+    if (hops > 0) this.hopOf.set(msg, hops);
+    this.options.onDeliver?.(msg, hops);
   }
 
   firstSight(id: MessageId): boolean {
@@ -163,7 +171,8 @@ export class RealNode implements Port {
   }
 
   stats(): NodeStats {
-    return { ...this.counts, peers: this.table.peers, seen: this.seenCache.size };
+    const connected = this.table.list().filter((p) => p.connected).length;
+    return { ...this.counts, peers: this.table.peers, connected, seen: this.seenCache.size };
   }
 
   peers(): PeerInfo[] {
@@ -211,13 +220,20 @@ export class RealNode implements Port {
     const { msg, hops } = decodeMessage(body);
     this.counts.received++;
     this.counts.bytesIn += PREFIX_BYTES + body.length;
-    this.hopOf.set(msg, hops);
+    this.current = msg;
+    this.currentHops = hops;
     this.receiving = true;
     try {
       this.protocol.receive(this, peer.link, msg);
     } finally {
       this.receiving = false;
+      this.current = undefined;
     }
+  }
+
+  /** Hop count at which this node got `msg` (0 for its own messages). */
+  private hops(msg: Msg): number {
+    return msg === this.current ? this.currentHops : (this.hopOf.get(msg) ?? 0);
   }
 
   private onClosed(peer: Peer, kind: CloseKind, reason: string): void {

@@ -73,11 +73,10 @@ export async function startChat(options: ChatOptions): Promise<Chat> {
 
   let exitCode: Promise<number> | undefined;
   const close = (): Promise<number> => {
-    exitCode ??= (async () => {
+    if (!exitCode) {
+      exitCode = self.close().then(() => 0);
       rl?.close();
-      await self.close();
-      return 0;
-    })();
+    }
     return exitCode;
   };
   let resolveClosed: (code: number) => void = () => {};
