@@ -15,7 +15,7 @@ export function plainTable(head: string[], options: { colWidths?: (number | null
 }
 
 /** The waste table alone. */
-export function wasteTableText(report: SimReport): string {
+export function wasteTableText(report: Pick<SimReport, 'messages' | 'waste'>): string {
   const per = report.messages > 1 ? ', per message' : '';
   const table = plainTable(['count' + per, 'formula', 'formula value', 'measured', 'what it means'], {
     colWidths: [30, 15, 9, 11, 48],
