@@ -123,7 +123,12 @@ export async function floodBurst(cluster: Cluster, graph: LaunchGraph, tracker: 
   const timeoutMs = options.messageTimeoutMs ?? 30_000;
   const before = sumStats(await Promise.all(handles.map((h) => h.stats())));
   const sent = await Promise.all(options.origins.map((o, k) => handles[o]!.originate(options.text?.(k) ?? `message ${k}`)));
-  const complete = (): number => sent.filter((s, k) => tracker.reached(s.id) >= sizes[options.origins[k]!]!).length;
+  // Messages complete roughly in order: scan on from the first one not yet complete.
+  let done = 0;
+  const complete = (): number => {
+    while (done < sent.length && tracker.reached(sent[done]!.id) >= sizes[options.origins[done]!]!) done++;
+    return done === sent.length ? done : done + sent.slice(done).filter((s, k) => tracker.reached(s.id) >= sizes[options.origins[done + k]!]!).length;
+  };
   let after = before;
   let last = '';
   try {
@@ -137,7 +142,7 @@ export async function floodBurst(cluster: Cluster, graph: LaunchGraph, tracker: 
         return quiet;
       },
       timeoutMs,
-      options.pollMs ?? 1,
+      options.pollMs ?? 5,
       () => `launch: burst of ${sent.length}: ${complete()} complete after ${timeoutMs} ms`,
     );
   } catch {

@@ -52,4 +52,23 @@ describe('message codec', () => {
     expect(problem({ ...good, h: 1.5 })).toMatch(/field 'h'/);
     expect(problem({ ...good, h: '2' })).toMatch(/field 'h'/);
   });
+
+  it('reads bodies with escapes, spacing or other key order the same way (general path)', () => {
+    const msg = { id: 'id_1', origin: 'zoë "z"', text: 'tab\there, quote " and \\ backslash, ✓' };
+    const fast = decodeMessage(encodeMessageFrame(msg, 3).subarray(PREFIX_BYTES));
+    expect(fast).toEqual({ msg, hops: 3 });
+    const reordered = Buffer.from(` { "h": 3, "t": ${JSON.stringify(msg.text)}, "o": ${JSON.stringify(msg.origin)}, "i": "id_1" } `);
+    expect(decodeMessage(reordered)).toEqual(fast);
+  });
+
+  it('applies the same checks to bodies in the compact layout', () => {
+    const compact = (i: string, o: string, t: string, h: string): Buffer => Buffer.from(`{"i":"${i}","o":"${o}","t":"${t}","h":${h}}`);
+    expect(decodeMessage(compact('abc', 'n1', 'hi', '12')).hops).toBe(12);
+    expect(problem(compact('a b', 'n1', 'hi', '1'))).toMatch(/field 'i'/);
+    expect(problem(compact('abc', '', 'hi', '1'))).toMatch(/field 'o'/);
+    expect(problem(compact('abc', 'n1', 'hi', '0'))).toMatch(/field 'h'/);
+    expect(problem(compact('abc', 'n1', 'hi', '1234567'))).toMatch(/field 'h'/);
+    expect(problem(compact('abc', 'n1', 'hi', '01'))).toMatch(/not JSON/);
+    expect(problem(Buffer.concat([compact('abc', 'n1', 'hi', '1'), Buffer.from('x')]))).toMatch(/not JSON/);
+  });
 });
