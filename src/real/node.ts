@@ -12,56 +12,14 @@ import type { MessageId, Msg } from '../core/message.ts';
 import type { Port, Protocol } from '../core/seam.ts';
 import { BoundedSeenCache } from '../core/seen.ts';
 import { MAX_TEXT, decodeMessage, encodeMessageFrame, newMessageId } from './codec.ts';
-import { DEFAULT_MAX_FRAME_BYTES, PREFIX_BYTES } from './frame.ts';
+import { PREFIX_BYTES } from './frame.ts';
 import { LinkTable } from './links.ts';
 import { listenFrom } from './listen.ts';
+import { DEFAULT_LIMITS, type NodeStats, type PeerInfo, type RealNodeOptions } from './node-options.ts';
 import { Peer, type CloseKind, type PeerLimits } from './peer.ts';
 import { Redialer } from './redial.ts';
 
-export interface RealNodeOptions {
-  /** Shown as the author of this node's messages; default `node-PORT`. */
-  readonly name?: string;
-  readonly protocol: Protocol;
-  /** Interface to listen on; 127.0.0.1 unless asked. */
-  readonly host?: string;
-  /** First port to try (next ones when taken); 0 lets the OS choose. Default 55555. */
-  readonly port?: number;
-  readonly limits?: Partial<PeerLimits>;
-  /** Seen-cache bounds: ids remembered at most, and for how long (ms). */
-  readonly seenMaxEntries?: number;
-  readonly seenMaxAgeMs?: number;
-  /** A message reached this node for the first time (`hops` = 0 for its own). */
-  readonly onDeliver?: (msg: Msg, hops: number) => void;
-  /** One line per event worth telling a user: connections, drops, bad frames, redials. */
-  readonly log?: (line: string) => void;
-}
-
-/** The transport's counters (the protocol never counts). */
-export interface NodeStats {
-  readonly sent: number;
-  readonly received: number;
-  readonly duplicates: number;
-  readonly delivered: number;
-  readonly bytesIn: number;
-  readonly bytesOut: number;
-  /** Peers present (connecting or connected), and of those the connected ones. */
-  readonly peers: number;
-  readonly connected: number;
-  readonly dropped: number;
-  readonly seen: number;
-}
-
-export interface PeerInfo {
-  readonly link: number;
-  readonly remote: string;
-  readonly direction: 'out' | 'in';
-  readonly connected: boolean;
-  readonly framesIn: number;
-  readonly framesOut: number;
-  readonly pendingBytes: number;
-}
-
-const DEFAULT_LIMITS: PeerLimits = { maxFrameBytes: DEFAULT_MAX_FRAME_BYTES, maxWriteBufferBytes: 4 * 1024 * 1024, stallTimeoutMs: 10_000, connectTimeoutMs: 5_000 };
+export type { NodeStats, PeerInfo, RealNodeOptions } from './node-options.ts';
 
 interface Dial {
   readonly host: string;
@@ -167,6 +125,10 @@ export class RealNode implements Port {
   connect(host: string, port: number, redial = false): void {
     if (!(Number.isInteger(port) && port >= 1 && port <= 65_535)) throw new InputError('ERR_BAD_PORT', `connect: port ${port} must be from 1 to 65535`);
     if (this.closing) return;
+    if (port === this.port && (host === this.host || host === 'localhost' || (this.host === '127.0.0.1' && host.startsWith('127.')))) {
+      this.log(`${host}:${port} is this node itself; connect to another node's address`);
+      return;
+    }
     this.dial(host, port, redial ? 0 : -1);
   }
 
