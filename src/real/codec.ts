@@ -22,10 +22,18 @@ export class CodecError extends Error {
   readonly code = 'ERR_BAD_BODY';
 }
 
-/** A decoded message and the hop count of the copy that carried it (1 = sent by the origin). */
-export interface WireMessage {
-  readonly msg: Msg;
-  readonly hops: number;
+/**
+ * A message as received: the Msg a protocol sees, plus the hop count of the copy that carried it
+ * (1 = sent by the origin). Immutable; the hop count stays with the object, so a later send of
+ * it (e.g. by a protocol's timer) is stamped right without a side table.
+ */
+export class ReceivedMsg implements Msg {
+  constructor(
+    readonly id: string,
+    readonly origin: string,
+    readonly text: string,
+    readonly hops: number,
+  ) {}
 }
 
 const ID = /^[A-Za-z0-9_-]{1,64}$/;
@@ -95,7 +103,7 @@ function at(body: Buffer, p: number, s: string): boolean {
  * read without JSON.parse; its fields get the same checks. Undefined means "take the general
  * path" (JSON.parse), never "accept".
  */
-function decodeCompact(body: Buffer): WireMessage | undefined {
+function decodeCompact(body: Buffer): ReceivedMsg | undefined {
   if (!at(body, 0, '{"i":"')) return undefined;
   const idEnd = plainStringEnd(body, 6);
   if (idEnd < 0 || !at(body, idEnd, '","o":"')) return undefined;
@@ -111,16 +119,16 @@ function decodeCompact(body: Buffer): WireMessage | undefined {
   return checked(body.toString('latin1', 6, idEnd), body.toString('utf8', idEnd + 7, originEnd), body.toString('utf8', originEnd + 7, textEnd), h);
 }
 
-function checked(i: unknown, o: unknown, t: unknown, h: unknown): WireMessage {
+function checked(i: unknown, o: unknown, t: unknown, h: unknown): ReceivedMsg {
   if (typeof i !== 'string' || !ID.test(i)) fail("field 'i' (id) must be 1 to 64 characters of A-Z a-z 0-9 _ -");
   if (typeof o !== 'string' || !NAME.test(o)) fail(`field 'o' (origin) must be a name of 1 to ${MAX_NAME} characters without control characters`);
   if (typeof t !== 'string' || t.length > MAX_TEXT) fail(`field 't' (text) must be a string of at most ${MAX_TEXT} characters`);
   if (typeof h !== 'number' || !Number.isInteger(h) || h < 1 || h > MAX_HOPS) fail(`field 'h' (hops) must be an integer from 1 to ${MAX_HOPS}`);
-  return { msg: { id: i, origin: o, text: t }, hops: h };
+  return new ReceivedMsg(i, o, t, h);
 }
 
 /** Parses and validates one frame body; throws CodecError naming the bad field. */
-export function decodeMessage(body: Buffer): WireMessage {
+export function decodeMessage(body: Buffer): ReceivedMsg {
   const fast = decodeCompact(body);
   if (fast) return fast;
   let value: unknown;

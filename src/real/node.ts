@@ -11,7 +11,7 @@ import { InputError } from '../core/errors.ts';
 import type { MessageId, Msg } from '../core/message.ts';
 import type { Port, Protocol } from '../core/seam.ts';
 import { BoundedSeenCache } from '../core/seen.ts';
-import { MAX_TEXT, decodeMessage, encodeMessageFrame, newMessageId } from './codec.ts';
+import { MAX_TEXT, ReceivedMsg, decodeMessage, encodeMessageFrame, newMessageId } from './codec.ts';
 import { PREFIX_BYTES } from './frame.ts';
 import { LinkTable } from './links.ts';
 import { listenFrom } from './listen.ts';
@@ -39,14 +39,11 @@ export class RealNode implements Port {
   private readonly dials = new WeakMap<Peer, Dial>();
   private readonly redialer: Redialer;
   private readonly all = new Set<Peer>();
-  /** Hop count of each message this node delivered, and its encoded frame (sent to many links). */
-  private readonly hopOf = new WeakMap<Msg, number>();
-  private readonly frameOf = new WeakMap<Msg, Buffer>();
+  /** The last message sent and its frame: a message goes to several links in a row, encoded once. */
+  private lastSent: Msg | undefined;
+  private lastFrame: Buffer = Buffer.alloc(0);
   private readonly randomBuffer = new Uint32Array(1);
   private receiving = false;
-  /** The message being received and its hop count (no map entry per copy received). */
-  private current: Msg | undefined;
-  private currentHops = 0;
   private closing: Promise<void> | undefined;
   private readonly counts = { sent: 0, received: 0, duplicates: 0, delivered: 0, bytesIn: 0, bytesOut: 0, dropped: 0 };
 
@@ -80,11 +77,11 @@ export class RealNode implements Port {
   send(link: number, msg: Msg): void {
     const peer = this.table.at(link);
     if (!peer) return;
-    let frame = this.frameOf.get(msg);
-    if (!frame) {
-      frame = encodeMessageFrame(msg, this.hops(msg) + 1);
-      this.frameOf.set(msg, frame);
+    if (msg !== this.lastSent) {
+      this.lastFrame = encodeMessageFrame(msg, hopsOf(msg) + 1);
+      this.lastSent = msg;
     }
+    const frame = this.lastFrame;
     if (!peer.send(frame)) return;
     this.counts.sent++;
     this.counts.bytesOut += frame.length;
@@ -92,10 +89,7 @@ export class RealNode implements Port {
 
   deliver(msg: Msg): void {
     this.counts.delivered++;
-    const hops = this.hops(msg);
-    // Remembered for sends made later than this receipt (e.g. by a protocol's timer).
-    if (hops > 0) this.hopOf.set(msg, hops);
-    this.options.onDeliver?.(msg, hops);
+    this.options.onDeliver?.(msg, hopsOf(msg));
   }
 
   firstSight(id: MessageId): boolean {
@@ -179,23 +173,15 @@ export class RealNode implements Port {
   }
 
   private onFrame(peer: Peer, body: Buffer): void {
-    const { msg, hops } = decodeMessage(body);
+    const msg = decodeMessage(body);
     this.counts.received++;
     this.counts.bytesIn += PREFIX_BYTES + body.length;
-    this.current = msg;
-    this.currentHops = hops;
     this.receiving = true;
     try {
       this.protocol.receive(this, peer.link, msg);
     } finally {
       this.receiving = false;
-      this.current = undefined;
     }
-  }
-
-  /** Hop count at which this node got `msg` (0 for its own messages). */
-  private hops(msg: Msg): number {
-    return msg === this.current ? this.currentHops : (this.hopOf.get(msg) ?? 0);
   }
 
   private onClosed(peer: Peer, kind: CloseKind, reason: string): void {
@@ -217,4 +203,9 @@ export class RealNode implements Port {
   private log(line: string): void {
     this.options.log?.(line);
   }
+}
+
+/** Hop count at which a node got `msg`: 0 for its own messages. */
+function hopsOf(msg: Msg): number {
+  return msg instanceof ReceivedMsg ? msg.hops : 0;
 }

@@ -20,7 +20,7 @@ describe('message codec', () => {
   it('round-trips a message and its hop count', () => {
     const msg = { id: newMessageId(), origin: 'bob', text: 'hi → ✓' };
     const frame = encodeMessageFrame(msg, 7);
-    expect(decodeMessage(frame.subarray(PREFIX_BYTES))).toEqual({ msg, hops: 7 });
+    expect(decodeMessage(frame.subarray(PREFIX_BYTES))).toEqual({ ...msg, hops: 7 });
   });
 
   it('keeps a 5-byte chat line well under 80 bytes on the wire', () => {
@@ -56,7 +56,7 @@ describe('message codec', () => {
   it('reads bodies with escapes, spacing or other key order the same way (general path)', () => {
     const msg = { id: 'id_1', origin: 'zoë "z"', text: 'tab\there, quote " and \\ backslash, ✓' };
     const fast = decodeMessage(encodeMessageFrame(msg, 3).subarray(PREFIX_BYTES));
-    expect(fast).toEqual({ msg, hops: 3 });
+    expect(fast).toEqual({ ...msg, hops: 3 });
     const reordered = Buffer.from(` { "h": 3, "t": ${JSON.stringify(msg.text)}, "o": ${JSON.stringify(msg.origin)}, "i": "id_1" } `);
     expect(decodeMessage(reordered)).toEqual(fast);
   });
