@@ -3,9 +3,13 @@
  * so the same graph and seed always give the same picture. Runs on the server once per graph.
  */
 import { UndirectedGraph } from 'graphology';
-import forceAtlas2 from 'graphology-layout-forceatlas2';
+import forceAtlas2Module from 'graphology-layout-forceatlas2';
 import { seededRng } from '../sim/random.ts';
 import type { EdgeList } from '../sim/topology/edge-list.ts';
+
+// The package is CommonJS (`module.exports = layout`) but its typings say `export default`, so
+// TypeScript types the default import as the module object; at run time it is the layout itself.
+const forceAtlas2 = forceAtlas2Module as unknown as typeof forceAtlas2Module.default;
 
 export interface Positions {
   readonly x: number[];

@@ -87,9 +87,13 @@ export async function startVizServer(options: VizServerOptions): Promise<VizServ
     }
   }
 
+  // The command line's own options go through the same checks first: a bad one stops here.
+  flood(new URLSearchParams());
   const server: Server = createServer(handle);
   await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
+    server.once('error', (err: NodeJS.ErrnoException) =>
+      reject(err.code === 'EADDRINUSE' ? new InputError('ERR_PORT_IN_USE', `viz: port ${options.port} on 127.0.0.1 is in use; pick another or use --port 0 for any free port`) : err),
+    );
     server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
   });
   const { port } = server.address() as AddressInfo;
