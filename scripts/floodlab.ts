@@ -4,6 +4,7 @@
  */
 import { Command, CommanderError } from 'commander';
 import { report } from './cli/action.ts';
+import { registerExplain } from './cli/explain.ts';
 import { registerSim } from './cli/sim.ts';
 import { registerSweep } from './cli/sweep.ts';
 import { registerViz } from './cli/viz.ts';
@@ -20,6 +21,7 @@ const program = new Command()
 registerSim(program);
 registerSweep(program);
 registerViz(program);
+registerExplain(program);
 
 // Commander's own usage errors (unknown option, missing value) are bad input too: exit 2.
 for (const cmd of program.commands) cmd.exitOverride();

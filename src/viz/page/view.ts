@@ -21,7 +21,7 @@ export const COLORS = {
 } as const;
 
 /** Node colour by first-receipt hop (hop 1 first); the last colour repeats for deeper hops. */
-export const HOP_COLORS = ['#7c3aed', '#2563eb', '#0891b2', '#0d9488', '#16a34a', '#65a30d', '#a16207', '#92400e', '#78350f', '#451a03'];
+export const HOP_COLORS = ['#7c3aed', '#2563eb', '#0d9488', '#65a30d', '#a16207', '#db2777', '#4338ca', '#0891b2', '#16a34a', '#92400e'];
 
 export function hopColor(hop: number): string {
   return hop <= 0 ? COLORS.origin : HOP_COLORS[Math.min(hop - 1, HOP_COLORS.length - 1)]!;
