@@ -18,7 +18,7 @@ export function protocolsSpec(nodes: number, degree: number, messages: number, r
     { at: nodes * degree, what: `N·D = ${(nodes * degree).toLocaleString('en-US')}` },
   ];
   const y = { field: 'protocol', type: 'nominal', title: null, sort: null } as const;
-  const x = { field: 'sends', type: 'quantitative', title: 'transmissions per message', scale: { domain: [0, nodes * degree * 1.45] } } as const;
+  const x = { field: 'sends', type: 'quantitative' as const, title: 'transmissions per message', scale: { domain: [0, nodes * degree * 1.45] } };
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
     title: { text: 'Protocols compared', subtitle: [`N = ${nodes.toLocaleString('en-US')}, random ${degree}-regular graph, ${messages} messages`, 'from seeded random origins; means per message.'] },
