@@ -8,6 +8,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { InputError } from '../core/errors.ts';
 import { protocolList } from '../core/protocols/index.ts';
+import { topologyList } from '../sim/topology/spec.ts';
 import { bundlePage } from './bundle.ts';
 import { layoutGraph, type Positions } from './layout.ts';
 import { parseFloodQuery, VIZ_LIMITS } from './query.ts';
@@ -25,7 +26,6 @@ export interface VizServer {
   close(): Promise<void>;
 }
 
-const TOPOLOGIES = ['random-regular', 'ring', 'erdos-renyi', 'watts-strogatz:0.1', 'barabasi-albert', 'complete', 'karate', 'florentine'];
 const LATENCIES = ['constant', 'constant:5', 'uniform:1-10', 'exponential:5', 'per-link:1-20'];
 
 /** JSON with non-finite numbers as null, as `floodlab sim --json` writes them. */
@@ -46,7 +46,12 @@ export async function startVizServer(options: VizServerOptions): Promise<VizServ
     ['/style.css', ['text/css; charset=utf-8', page('style.css')]],
     ['/main.js', ['text/javascript; charset=utf-8', await bundlePage()]],
   ]);
-  const meta: VizMeta = { protocols: protocolList(), topologies: TOPOLOGIES, latencies: LATENCIES, defaults: options.defaults, limits: VIZ_LIMITS };
+  // The form suggests every topology that needs no value typed in ('watts-strogatz[:BETA]' as
+  // 'watts-strogatz'); the others ('caveman:L:K', 'file:PATH') can still be typed.
+  const topologies = topologyList()
+    .map((t) => ({ usage: t.usage.replace(/\[[^\]]*\]/g, ''), summary: t.summary }))
+    .filter((t) => !/[A-Z]/.test(t.usage));
+  const meta: VizMeta = { protocols: protocolList(), topologies, latencies: LATENCIES, defaults: options.defaults, limits: VIZ_LIMITS };
   // Layouts cost the most; keep the last few graphs' positions so a new origin is instant.
   const layouts = new Map<string, Positions>();
 

@@ -56,7 +56,7 @@ export interface FloodPayload {
 /** What `/api/meta` answers: the choices the form offers and the command line's defaults. */
 export interface VizMeta {
   readonly protocols: readonly { readonly usage: string; readonly summary: string }[];
-  readonly topologies: readonly string[];
+  readonly topologies: readonly { readonly usage: string; readonly summary: string }[];
   readonly latencies: readonly string[];
   readonly defaults: VizDefaults;
   readonly limits: { readonly maxNodes: number; readonly maxEdges: number };

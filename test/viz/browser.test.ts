@@ -63,6 +63,20 @@ async function playToEnd(s: Settings, screenshot?: string): Promise<Record<strin
 }
 
 describe('the viz page in headless Chromium', () => {
+  it.runIf(!missing)('clicking a node floods from there: the origin changes, the count is 2E − (N−1) again', async () => {
+    const page = await browser!.context.newPage();
+    await page.goto(`${server!.url}?n=60&d=4&seed=1&origin=0&speed=60`);
+    await page.waitForFunction(() => document.body.dataset['state'] === 'ready', null, { timeout: 20_000 });
+    const at = await page.evaluate(() => (globalThis as unknown as { floodlab: { nodePosition(n: number): { x: number; y: number } } }).floodlab.nodePosition(7));
+    const box = (await page.locator('#graph').boundingBox())!;
+    await page.mouse.click(box.x + at.x, box.y + at.y);
+    await page.waitForFunction(() => document.body.dataset['state'] === 'done', null, { timeout: 30_000 });
+    expect(await page.inputValue('input[name=origin]')).toBe('7');
+    expect(page.url()).toContain('origin=7');
+    expect(await page.locator('#sends').getAttribute('data-value')).toBe(String(2 * 120 - 59));
+    await page.close();
+  }, 60_000);
+
   const cases: [Settings, string?][] = [
     [{ n: 60, d: 4, topology: 'random-regular', protocol: 'flood', latency: 'constant', seed: '1', origin: 0 }, 'results/viz-flood.png'],
     [{ n: 90, d: 6, topology: 'watts-strogatz:0.2', protocol: 'flood-echo', latency: 'uniform:1-9', seed: '4', origin: 17 }],

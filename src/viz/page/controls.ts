@@ -28,13 +28,13 @@ export class Controls {
       option.title = p.summary;
       protocol.append(option);
     }
-    const fill = (id: string, values: readonly string[]): void => {
+    const fill = (id: string, values: readonly { usage: string; summary?: string }[]): void => {
       const list = el<HTMLDataListElement>(`#${id}`);
       list.innerHTML = '';
-      for (const v of values) list.append(Object.assign(document.createElement('option'), { value: v }));
+      for (const v of values) list.append(Object.assign(document.createElement('option'), { value: v.usage, label: v.summary ?? '' }));
     };
     fill('topologies', meta.topologies);
-    fill('latencies', meta.latencies);
+    fill('latencies', meta.latencies.map((usage) => ({ usage })));
     this.input('n').max = String(meta.limits.maxNodes);
     const defaults = meta.defaults;
     const initial: Record<(typeof FIELDS)[number], string> = {

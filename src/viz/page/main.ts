@@ -155,6 +155,9 @@ function showSpeed(): void {
   $('speed-out').textContent = `${speedFromSlider(Number((document.getElementById('speed') as HTMLInputElement).value)).toFixed(1)} hops/s`;
 }
 
+// For tests and the curious: where node i is on screen (e.g. to click it from a script).
+Object.assign(globalThis, { floodlab: { nodePosition: (node: number) => view.nodePosition(node) } });
+
 async function main(): Promise<void> {
   const meta = (await (await fetch('/api/meta')).json()) as VizMeta;
   const params = new URLSearchParams(location.search);

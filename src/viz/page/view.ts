@@ -151,8 +151,9 @@ export class FloodView {
     this.stopAnimation = animateNodes(this.graph, targets, { duration: 600 });
   }
 
-  /** The page's canvas for screenshots and the tests. */
-  get ready(): boolean {
-    return this.sigma !== null;
+  /** Where a node is drawn, in pixels from the graph area's top left (null before drawing). */
+  nodePosition(node: number): { x: number; y: number } | null {
+    const data = this.sigma?.getNodeDisplayData(String(node));
+    return data && this.sigma ? this.sigma.framedGraphToViewport(data) : null;
   }
 }
