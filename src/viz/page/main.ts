@@ -59,7 +59,8 @@ function summary(p: FloodPayload): string {
   const r = p.report;
   const origin = p.graph.labels?.[p.trace.origin] ?? String(p.trace.origin);
   const degrees = r.degree.min === r.degree.max ? `every node has degree ${r.degree.min}` : `degrees ${r.degree.min}–${r.degree.max}`;
-  return `${r.protocol} over ${r.topology}: N = ${r.nodes}, D = ${r.degree.nominal}, E = ${r.edges} (${degrees}) · origin node ${origin} · latency ${r.latency} · seed ${r.seed}`;
+  const d = Number.isInteger(r.degree.nominal) ? String(r.degree.nominal) : `${r.degree.nominal.toFixed(2)} (mean)`;
+  return `${r.protocol} over ${r.topology}: N = ${r.nodes}, D = ${d}, E = ${r.edges} (${degrees}) · origin node ${origin} · latency ${r.latency} · seed ${r.seed}`;
 }
 
 function measureIt(p: FloodPayload): string {
@@ -93,6 +94,8 @@ async function load(autoplay: boolean): Promise<void> {
   view.setPlayer(player);
   panel.start(body.graph, body.report);
   controls.set('origin', String(body.trace.origin));
+  // Graphs of fixed size (karate, files) ignore N: show the N they have.
+  controls.set('n', String(body.graph.order));
   const t = body.trace;
   let total = 0;
   let count = 0;

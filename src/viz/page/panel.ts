@@ -52,7 +52,7 @@ export class Panel {
       { formula: 'N·D', value: f.nd, what: 'the textbook count' },
     ];
     const connected = report.components === 1 ? '' : ` (${report.components} components: exact counts use the origin's)`;
-    $('formula-note').textContent = `N = ${num(graph.order)}, D = ${d}, E = ${num(graph.src.length)}${connected}`;
+    $('formula-note').textContent = `N = ${num(graph.order)}, D = ${Number.isInteger(d) ? d : `${d.toFixed(2)} (mean degree 2E/N)`}, E = ${num(graph.src.length)}${connected}`;
     $('formulas').innerHTML = this.rows
       .map(
         (r, i) => `<div class="frow${r.exactFor === this.protocol ? ' exact' : ''}" data-row="${i}">
