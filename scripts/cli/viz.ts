@@ -3,6 +3,7 @@
  * its URL. Runs until Ctrl-C. The page replays floods recorded by the simulator's own engine.
  */
 import type { Command } from 'commander';
+import { InputError } from '../../src/core/errors.ts';
 import { startVizServer } from '../../src/viz/server.ts';
 import { VIZ_LIMITS } from '../../src/viz/query.ts';
 import { action } from './action.ts';
@@ -20,11 +21,21 @@ interface VizFlags {
   port: number;
 }
 
+/** --nodes, with the reason for the page's limit in the error. */
+function vizNodes(text: string): number {
+  try {
+    return intOption('--nodes', 2, VIZ_LIMITS.maxNodes)(text);
+  } catch (err) {
+    if (!(err instanceof InputError)) throw err;
+    throw new InputError(err.code, `${err.message} (the page draws at most ${VIZ_LIMITS.maxNodes} nodes; floodlab sim measures larger floods)`);
+  }
+}
+
 export function registerViz(program: Command): void {
   program
     .command('viz')
     .description('watch a flood in the browser: a local page that animates it and counts along')
-    .option('-n, --nodes <N>', 'number of nodes', intOption('--nodes', 2, VIZ_LIMITS.maxNodes), 60)
+    .option('-n, --nodes <N>', 'number of nodes', vizNodes, 60)
     .option('-d, --degree <D>', 'links per node', intOption('--degree', 1, VIZ_LIMITS.maxNodes - 1), DEFAULTS.degree)
     .option('-t, --topology <spec>', 'random-regular, ring, erdos-renyi, watts-strogatz[:BETA], barabasi-albert, complete, a named graph, file:PATH', DEFAULTS.topology)
     .option('-p, --protocol <name>', 'forwarding rule (see floodlab sim --help)', DEFAULTS.protocol)

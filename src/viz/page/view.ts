@@ -41,6 +41,8 @@ export class FloodView {
   private flashUntil = new Float64Array(0);
   private flashing = new Set<number>();
   private baseSize = 4;
+  /** Nodes grow a little with each duplicate they receive (small graphs only: big ones get crowded). */
+  private growWithDuplicates = true;
   private stopAnimation: (() => void) | null = null;
 
   constructor(
@@ -53,6 +55,7 @@ export class FloodView {
     this.sigma?.kill();
     const graph = new UndirectedGraph();
     this.baseSize = viz.order <= 100 ? 7 : viz.order <= 500 ? 4.5 : viz.order <= 2000 ? 3 : 2.2;
+    this.growWithDuplicates = viz.order <= 500;
     for (let u = 0; u < viz.order; u++) {
       graph.addNode(String(u), { x: viz.x[u]!, y: viz.y[u]!, size: this.baseSize, label: viz.labels?.[u] ?? String(u) });
     }
@@ -93,7 +96,7 @@ export class FloodView {
     if (!p) return { ...data, color: COLORS.unreached };
     const hop = p.firstHop[u]!;
     if (hop < 0) return { ...data, color: COLORS.unreached, zIndex: 0 };
-    const extra = Math.min(p.duplicatesAt[u]!, 6) * 0.12 * this.baseSize;
+    const extra = this.growWithDuplicates ? Math.min(p.duplicatesAt[u]!, 6) * 0.12 * this.baseSize : 0;
     if (hop === 0) return { ...data, color: COLORS.origin, size: this.baseSize * 1.8, zIndex: 3, forceLabel: true };
     return { ...data, color: hopColor(hop), size: this.baseSize + extra, zIndex: 2 };
   }
