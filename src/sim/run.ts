@@ -7,7 +7,7 @@ import { check } from '../core/errors.ts';
 import { exactSends, floodFormulas, rmr, type FloodFormulas } from '../core/formulas.ts';
 import { parseProtocol } from '../core/protocols/index.ts';
 import { wasteTable, type WasteTable } from '../core/waste.ts';
-import { simulate, type MessageStats } from './engine/engine.ts';
+import { simulate, type EngineObserver, type MessageStats } from './engine/engine.ts';
 import { parseLatency } from './latency.ts';
 import { pickOrigins } from './origins.ts';
 import { seededRng } from './random.ts';
@@ -75,8 +75,11 @@ function degreeStats(csr: Csr): { min: number; max: number } {
   return { min: csr.order > 0 ? min : 0, max };
 }
 
-/** Runs one simulation and returns its report; throws InputError on bad options. */
-export function runSimulation(options: SimOptions): SimReport {
+/**
+ * Runs one simulation and returns its report; throws InputError on bad options. An observer, if
+ * given, sees every send and receipt (the browser view records its trace this way).
+ */
+export function runSimulation(options: SimOptions, observer?: EngineObserver): SimReport {
   check(Number.isInteger(options.messages) && options.messages >= 1 && options.messages <= 1_000_000, 'ERR_BAD_MESSAGES', `sim: --messages ${options.messages} must be an integer from 1 to 1000000`);
   const protocol = parseProtocol(options.protocol);
   const latency = parseLatency(options.latency);
@@ -84,7 +87,7 @@ export function runSimulation(options: SimOptions): SimReport {
   const csr = toCsr(topo.edges);
   const comps = csrComponents(csr);
   const origins = pickOrigins(csr.order, options.messages, options.origin, topo.edges.labels, seededRng(options.seed, 'origins'));
-  const result = simulate(csr, protocol, { latency, rng: seededRng(options.seed, 'engine'), origins, ...(topo.edges.labels ? { labels: topo.edges.labels } : {}) });
+  const result = simulate(csr, protocol, { latency, rng: seededRng(options.seed, 'engine'), origins, ...(topo.edges.labels ? { labels: topo.edges.labels } : {}), ...(observer ? { observer } : {}) });
 
   const perMessage = result.perMessage.map((m) => {
     const c = comps.of[m.origin]!;
