@@ -1,6 +1,6 @@
 /**
  * One cell of a sweep: one simulation, reduced to per-message means. Plain data in, plain data
- * out, so a cell can run on a worker thread or another machine and its result be stored as JSON.
+ * out, so a cell can run in a worker process or on another machine and its result be stored as JSON.
  */
 import { InputError } from '../../core/errors.ts';
 import { runSimulation } from '../run.ts';

@@ -1,7 +1,7 @@
 /**
  * The summary of a sweep: cell results grouped by (N, D) in grid order, each group reduced to
  * mean and spread over its seeds beside the formulas. Results are sorted by cell index first, so
- * the order they finished in (threads, shards) never changes the table.
+ * the order they finished in (workers, shards) never changes the table.
  */
 import { exactSends, floodFormulas } from '../../core/formulas.ts';
 import type { CellResult } from './run-cell.ts';
