@@ -10,9 +10,11 @@ import { registerSweep } from './cli/sweep.ts';
 const program = new Command()
   .name('floodlab')
   .description('Shows, measures and reduces the bandwidth that flooding costs a peer-to-peer network.')
-  .showHelpAfterError('(run with --help for usage)')
   .exitOverride()
-  .configureOutput({ writeErr: (text) => process.stderr.write(text.startsWith('error: ') ? `floodlab: ${text.slice(7)}` : text) });
+  .configureOutput({
+    // One line per usage error, like every other bad input.
+    writeErr: (text) => process.stderr.write(text.startsWith('error: ') ? `floodlab: ${text.slice(7).trimEnd()} (see --help)\n` : text),
+  });
 
 registerSim(program);
 registerSweep(program);

@@ -11,14 +11,14 @@ const pct = (x: number): string => `${(100 * x).toFixed(1)}%`;
 
 /** A plain (uncoloured) cli-table3 table, so output is the same on a terminal and in a file. */
 export function plainTable(head: string[], options: { colWidths?: (number | null)[]; colAligns?: ('left' | 'right')[] } = {}): Table.Table {
-  return new Table({ head, style: { head: [], border: [] }, wordWrap: true, wrapOnWordBoundary: true, ...options });
+  return new Table({ head, style: { head: [], border: [], compact: true }, wordWrap: true, wrapOnWordBoundary: true, ...options });
 }
 
 /** The waste table alone. */
 export function wasteTableText(report: SimReport): string {
   const per = report.messages > 1 ? ', per message' : '';
   const table = plainTable(['count' + per, 'formula', 'formula value', 'measured', 'what it means'], {
-    colWidths: [27, 14, 10, 12, 46],
+    colWidths: [30, 15, 9, 11, 48],
     colAligns: ['left', 'left', 'right', 'right', 'left'],
   });
   for (const row of report.waste.rows) {

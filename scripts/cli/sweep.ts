@@ -36,7 +36,7 @@ export function renderSweep(rows: readonly SweepRow[], protocol: string, seeds: 
   const skipped: string[] = [];
   for (const r of rows) {
     if (r.runs === 0) {
-      table.push([f(r.nodes), r.degree, { colSpan: 9, content: 'skipped (see below)' }]);
+      table.push([f(r.nodes), r.degree, { colSpan: 9, content: 'skipped (see below)', hAlign: 'left' }]);
       skipped.push(...r.errors.map((e) => `N=${r.nodes}, D=${r.degree}: ${e}`));
       continue;
     }

@@ -39,7 +39,7 @@ export interface WasteTable {
   readonly rmr: number;
 }
 
-const fmt = (x: number): string => (Number.isInteger(x) ? String(x) : x.toFixed(1));
+const fmt = (x: number): string => x.toLocaleString('en-US', { maximumFractionDigits: 1 });
 
 /** Builds the rows and the explaining notes for one run. */
 export function wasteTable(input: WasteInput): WasteTable {
@@ -50,28 +50,28 @@ export function wasteTable(input: WasteInput): WasteTable {
   const useful = input.reachedPerMessage - 1;
   const rows: WasteRow[] = [
     { what: 'textbook transmissions', formula: 'N·D', value: textbook.nd, meaning: 'every node sends to each of its D neighbours' },
-    { what: 'textbook waste', formula: 'N(D−1)', value: textbook.textbookWaste, meaning: 'the textbook count of copies nobody needed' },
+    { what: 'textbook waste', formula: 'N(D−1)', value: textbook.textbookWaste, meaning: "the textbook's count of copies nobody needed" },
     {
       what: 'flood-echo: exact sends',
       formula: '2E',
       value: exact.echo,
       ...(protocol === 'flood-echo' ? { measured: sends } : {}),
-      meaning: 'every node sends on all its links, back to its sender too (the original Go program)',
+      meaning: 'all links, back to the sender too (Go program)',
     },
     {
       what: 'flood: exact sends',
       formula: '2E − (N−1)',
       value: exact.noEcho,
       ...(protocol === 'flood' ? { measured: sends } : {}),
-      meaning: 'each node but the origin skips the link the message came in on',
+      meaning: 'all links but the one the message came in on',
     },
-    { what: 'spanning tree', formula: 'N − 1', value: exact.tree, measured: useful, meaning: 'one send per node reached: the least any broadcast needs (measured: sends that reached a new node)' },
+    { what: 'spanning tree', formula: 'N − 1', value: exact.tree, measured: useful, meaning: 'one send per new node: the least possible' },
     {
-      what: `redundant copies (${protocol})`,
+      what: 'redundant copies',
       formula: 'sends − (N−1)',
       value: exactRedundant(protocol, exact),
       measured: input.duplicatesPerMessage,
-      meaning: 'copies that arrived at a node that already had the message: pure waste',
+      meaning: 'copies that reached a node that had it: waste',
     },
   ];
   return { rows, notes: notesFor(input, textbook, exact), rmr: rmr(sends, useful) };

@@ -75,6 +75,9 @@ export class FlyweightPort implements Port {
     const h = this.base + link;
     const to = this.targets[h]!;
     if (this.shortcut && this.seen[to] === 1) {
+      // Still draw the delay, so the random stream (and every later time) is the same as when
+      // the copy is queued: a run watched by an observer gives the same figures as one that is not.
+      if (this.fixed === 0) this.delay(h);
       this.sends++;
       this.sendsPerNode[this.node]!++;
       this.early++;

@@ -1,0 +1,93 @@
+/**
+ * Benchmark section for the simulator (issue: the main job). N = 10^6, D = 8, random-regular,
+ * one message: generation, CSR, hop-synchronous and event-driven floods, the whole CLI run with
+ * its peak RSS, N = 10^7, and the graphology-plus-JS-queue approach at N = 10^5 for the ratio.
+ */
+import { UndirectedGraph } from 'graphology';
+import { flood } from '../../src/core/protocols/flood.ts';
+import { simulate } from '../../src/sim/engine/engine.ts';
+import { randomRegular } from '../../src/sim/generators/random-regular.ts';
+import { parseLatency } from '../../src/sim/latency.ts';
+import { seededRng } from '../../src/sim/random.ts';
+import { toCsr } from '../../src/sim/topology/csr.ts';
+import type { EdgeList } from '../../src/sim/topology/edge-list.ts';
+import { runCli, timeMedian } from './machine.ts';
+
+const RUNS = 3;
+
+const s = (ms: number): string => `${(ms / 1000).toFixed(2)} s`;
+const verdict = (ms: number, target: number): string => (ms <= target ? `met (≤ ${s(target)})` : `**missed** (target ≤ ${s(target)})`);
+
+/** What "a user writes first": a graphology graph and a JS array as the queue. */
+function graphologyFlood(edges: EdgeList): { buildMs: number; floodMs: number; sends: number } {
+  let t = performance.now();
+  const g = new UndirectedGraph();
+  for (let u = 0; u < edges.order; u++) g.addNode(u);
+  for (let e = 0; e < edges.size; e++) g.addEdge(edges.src[e]!, edges.dst[e]!);
+  const buildMs = performance.now() - t;
+  t = performance.now();
+  const seen = new Set<string>(['0']);
+  const queue: [string, string | null][] = [['0', null]];
+  let sends = 0;
+  for (let i = 0; i < queue.length; i++) {
+    const [u, from] = queue[i]!;
+    g.forEachNeighbor(u, (v: string) => {
+      if (v === from) return;
+      sends++;
+      if (!seen.has(v)) {
+        seen.add(v);
+        queue.push([v, u]);
+      }
+    });
+  }
+  return { buildMs, floodMs: performance.now() - t, sends };
+}
+
+/** Runs the section and returns its markdown. */
+export function benchSim(): string {
+  const n = 1_000_000;
+  const d = 8;
+  const gen = timeMedian(RUNS, () => randomRegular({ order: n, degree: d, rng: seededRng(1, 'graph') }));
+  const csrT = timeMedian(RUNS, () => toCsr(gen.result));
+  const csr = csrT.result;
+  const hop = timeMedian(RUNS, () => simulate(csr, flood, { latency: parseLatency('constant'), rng: seededRng(1, 'engine'), origins: [0] }));
+  const evt = timeMedian(RUNS, () => simulate(csr, flood, { latency: parseLatency('uniform:1-10'), rng: seededRng(1, 'engine'), origins: [0] }));
+  const sends = hop.result.perMessage[0]!.sends;
+  const cli = [0, 1, 2].map(() => runCli(['sim', '-n', String(n), '-d', String(d), '--json']));
+  const cliMs = cli.map((c) => c.ms).sort((a, b) => a - b)[1]!;
+  const cliRss = Math.max(...cli.map((c) => c.rssMb));
+  const big = runCli(['sim', '-n', '10000000', '-d', '8', '--json']);
+  const bigReport = JSON.parse(big.stdout) as { transmissions: number; reached: number };
+
+  const small = randomRegular({ order: 100_000, degree: d, rng: seededRng(1, 'graph') });
+  const gl = [0, 1, 2].map(() => graphologyFlood(small));
+  const glBuild = gl.map((x) => x.buildMs).sort((a, b) => a - b)[1]!;
+  const glFlood = gl.map((x) => x.floodMs).sort((a, b) => a - b)[1]!;
+  const smallCsr = timeMedian(RUNS, () => toCsr(small));
+  const smallFlood = timeMedian(RUNS, () => simulate(smallCsr.result, flood, { latency: parseLatency('constant'), rng: seededRng(1, 'engine'), origins: [0] }));
+
+  return [
+    '## Simulator: N = 10^6, D = 8, random-regular, one message (`flood`)',
+    '',
+    `Median of ${RUNS} runs each; exact sends measured ${sends.toLocaleString('en-US')} = 2E − (N−1) = ${(n * d - (n - 1)).toLocaleString('en-US')}.`,
+    '',
+    '| stage | measured | target | anchor on this machine kind |',
+    '|---|---|---|---|',
+    `| generation (random-regular, configuration model + switch repair) | ${s(gen.ms)} | ${verdict(gen.ms, 600)} | graphology build 25–30 s |`,
+    `| CSR build (offsets, targets, twins) | ${s(csrT.ms)} | — | CSR build 0.41 s (JS), 0.24 s (C) |`,
+    `| hop-synchronous flood (\`constant\` latency) | ${s(hop.ms)} | ${verdict(hop.ms, 300)} | CSR hop-sync JS 0.19–0.22 s, C 0.08–0.12 s |`,
+    `| event-driven flood (\`uniform:1-10\`, calendar queue) | ${s(evt.ms)} | ${verdict(evt.ms, 1200)} | bucket queue JS 1.2 s, binary heap 2.7 s, PeerSim 21.8–31 s |`,
+    `| whole \`floodlab sim -n 1000000 -d 8\` (wall, median of 3 processes) | ${s(cliMs)} | ${verdict(cliMs, 3000)} | — |`,
+    `| its peak RSS | ${cliRss.toFixed(0)} MB | ${cliRss <= 400 ? 'met' : '**missed**'} (≤ 400 MB) | graphology 2.4 GB, PeerSim 0.77 GB |`,
+    `| \`floodlab sim -n 10000000 -d 8\` (one process) | ${s(big.ms)}, ${big.rssMb.toFixed(0)} MB peak RSS, reached ${bigReport.reached.toLocaleString('en-US')} | completes | — |`,
+    '',
+    '### The same flood the way a user writes it first, at N = 10^5 (measured in this run)',
+    '',
+    '| approach | build | flood |',
+    '|---|---|---|',
+    `| graphology graph + JS array queue | ${s(glBuild)} | ${s(glFlood)} |`,
+    `| floodlab: CSR + engine running the core protocol | ${s(smallCsr.ms)} | ${s(smallFlood.ms)} |`,
+    `| ratio | ${(glBuild / smallCsr.ms).toFixed(0)}× | ${(glFlood / smallFlood.ms).toFixed(1)}× |`,
+    '',
+  ].join('\n');
+}
