@@ -90,6 +90,7 @@ export class ProtocolPort implements Port {
     this.sendsPerNode[this.node]!++;
     if (this.dropped(h, to)) return;
     if (this.shortcut && this.seen[to] === 1) {
+      this.delay(h); // drawn as the flood engine does, so both consume the random stream alike
       this.early++;
       this.duplicatesPerNode[to]!++;
       return;
