@@ -1,0 +1,280 @@
+/**
+ * The one adapter to graphology: its generators (Erdős–Rényi, named graphs) and its GEXF /
+ * GraphML readers, converted to our EdgeList, plus JSON edge lists. Interop lives only here
+ * because the typings do not match what Node loads: the generators are CommonJS
+ * `module.exports = fn` typed as `export default` (see cjs()), graphology's `Graph` is typed only
+ * as a default export (we use the named MultiGraph / UndirectedGraph), and the XML readers need
+ * xmldom set up to throw rather than print. Graphs built through graphology are slow (5-8 s and
+ * about 0.6 GB per 10^6 edges), so named graphs are capped at NAMED_MAX_EDGES.
+ */
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { extname } from 'node:path';
+import { MultiGraph, UndirectedGraph } from 'graphology';
+import * as gexf from 'graphology-gexf';
+import * as graphml from 'graphology-graphml';
+import caveman from 'graphology-generators/community/caveman.js';
+import connectedCaveman from 'graphology-generators/community/connected-caveman.js';
+import ladder from 'graphology-generators/classic/ladder.js';
+import pathGraph from 'graphology-generators/classic/path.js';
+import erdosRenyiModule from 'graphology-generators/random/erdos-renyi.js';
+import krackhardtKite from 'graphology-generators/small/krackhardt-kite.js';
+import florentineFamilies from 'graphology-generators/social/florentine-families.js';
+import karateClub from 'graphology-generators/social/karate-club.js';
+import type { AbstractGraph } from 'graphology-types';
+import { InputError } from '../../core/errors.ts';
+import type { Rng } from '../../core/rng.ts';
+import type { EdgeList } from '../topology/edge-list.ts';
+
+/** File extensions readGraphFile understands. */
+export const GRAPH_FILE_EXTENSIONS: readonly string[] = ['.gexf', '.graphml', '.xml', '.json'];
+
+/** A CommonJS module's export as Node's ESM loader hands it over, whatever its typings say. */
+function cjs<T>(mod: { default: T }): T {
+  return (mod as { default?: T }).default ?? (mod as unknown as T);
+}
+
+const erdosRenyiSparse = cjs(erdosRenyiModule).sparse;
+
+/** Numbers named nodes in order of appearance and keeps undirected edges, dropping self-loops. */
+class NodeNames {
+  private readonly index = new Map<string, number>();
+  private readonly labels: string[] = [];
+  private readonly src: number[] = [];
+  private readonly dst: number[] = [];
+  /** Pairs seen so far (u * 2^26 + v, u < v), unless the source cannot repeat an edge. */
+  private readonly seen: Set<number> | undefined;
+  constructor(simple: boolean) {
+    this.seen = simple ? undefined : new Set();
+  }
+  node(name: string): number {
+    let i = this.index.get(name);
+    if (i === undefined) {
+      i = this.labels.length;
+      if (i >= 2 ** 26) throw new Error(`more than ${2 ** 26} nodes`);
+      this.index.set(name, i);
+      this.labels.push(name);
+    }
+    return i;
+  }
+  edge(a: string, b: string): void {
+    const u = this.node(a);
+    const v = this.node(b);
+    const key = Math.min(u, v) * 2 ** 26 + Math.max(u, v);
+    if (u === v || this.seen?.has(key)) return;
+    this.seen?.add(key);
+    this.src.push(u);
+    this.dst.push(v);
+  }
+  /** Labels are kept unless they merely repeat the indices ("0", "1", ...). */
+  build(): EdgeList {
+    const { labels } = this;
+    const edges = { order: labels.length, size: this.src.length, src: Int32Array.from(this.src), dst: Int32Array.from(this.dst) };
+    return labels.every((name, i) => name === String(i)) ? edges : { ...edges, labels };
+  }
+}
+
+/**
+ * Any graphology graph as an undirected simple EdgeList: nodes are numbered in the graph's order
+ * and keep their keys as labels; self-loops are dropped, directed and parallel edges collapse.
+ */
+export function fromGraphology(graph: AbstractGraph): EdgeList {
+  const names = new NodeNames(graph.type === 'undirected' && !graph.multi);
+  graph.forEachNode((key) => names.node(key));
+  graph.forEachEdge((_edge, _attributes, source, target) => names.edge(source, target));
+  return names.build();
+}
+
+export interface ErdosRenyiOptions {
+  /** Number of nodes N: an integer >= 2. */
+  readonly order: number;
+  /** Expected mean degree D, from 0 to N-1: each pair is linked with probability D/(N-1). */
+  readonly degree: number;
+  /** Uniform numbers in [0, 1). */
+  readonly rng: Rng;
+}
+
+/** G(N, p) with p = D/(N-1), by graphology-generators' O(N + E) sparse sampler. */
+export function erdosRenyi(options: ErdosRenyiOptions): EdgeList {
+  const { order, degree, rng } = options;
+  if (!Number.isInteger(order) || order < 2) {
+    throw new InputError('ERR_BAD_NODES', `erdos-renyi: ${order} nodes: the number of nodes must be an integer >= 2`);
+  }
+  if (!(degree >= 0 && degree <= order - 1)) {
+    throw new InputError('ERR_BAD_DEGREE', `erdos-renyi: degree ${degree} with ${order} nodes: the mean degree must be from 0 to N-1 = ${order - 1}`);
+  }
+  return fromGraphology(erdosRenyiSparse(UndirectedGraph, { order, probability: degree / (order - 1), rng }));
+}
+
+/** Largest edge count of a named graph (graphology adds roughly 2*10^5 edges per second). */
+export const NAMED_MAX_EDGES = 1_000_000;
+
+interface NamedGraphDef {
+  readonly usage: string;
+  readonly summary: string;
+  /** Smallest value of each integer parameter after the name (none for fixed graphs). */
+  readonly mins: readonly number[];
+  /** Edge count, checked against NAMED_MAX_EDGES before building. */
+  edges(p: readonly number[], order: number): number;
+  build(p: readonly number[], order: number): AbstractGraph;
+}
+
+/** Every named graph, in the order help lists them. */
+const NAMED: Readonly<Record<string, NamedGraphDef>> = {
+  karate: { usage: 'karate', summary: "Zachary's karate club (34 nodes, 78 edges)", mins: [], edges: () => 78, build: () => cjs(karateClub)(UndirectedGraph) },
+  florentine: {
+    usage: 'florentine',
+    summary: "Padgett's Florentine families, marriage ties (15 nodes, 20 edges)",
+    mins: [],
+    edges: () => 20,
+    build: () => cjs(florentineFamilies)(UndirectedGraph),
+  },
+  'krackhardt-kite': { usage: 'krackhardt-kite', summary: "Krackhardt's kite (10 nodes, 18 edges)", mins: [], edges: () => 18, build: () => cjs(krackhardtKite)(UndirectedGraph) },
+  caveman: {
+    usage: 'caveman:L:K',
+    summary: 'L separate cliques of K nodes (disconnected)',
+    mins: [1, 2],
+    edges: ([l = 0, k = 0]) => (l * k * (k - 1)) / 2,
+    build: ([l = 0, k = 0]) => cjs(caveman)(UndirectedGraph, l, k),
+  },
+  'connected-caveman': {
+    usage: 'connected-caveman:L:K',
+    summary: 'L cliques of K nodes, one edge of each moved to join them in a ring',
+    mins: [2, 3],
+    edges: ([l = 0, k = 0]) => (l * k * (k - 1)) / 2,
+    build: ([l = 0, k = 0]) => cjs(connectedCaveman)(UndirectedGraph, l, k),
+  },
+  ladder: { usage: 'ladder:L', summary: 'a ladder of L rungs (2L nodes, 3L-2 edges)', mins: [2], edges: ([l = 0]) => 3 * l - 2, build: ([l = 0]) => cjs(ladder)(UndirectedGraph, l) },
+  path: { usage: 'path', summary: 'a path through the N nodes (--nodes)', mins: [], edges: (_, n) => n - 1, build: (_, n) => cjs(pathGraph)(UndirectedGraph, n) },
+};
+
+export interface NamedGraphUsage {
+  /** How to write it, e.g. 'caveman:L:K'. */
+  readonly usage: string;
+  /** One line for help text. */
+  readonly summary: string;
+}
+
+/** The named graphs with usage and summary, for help text and error messages. */
+export function namedGraphList(): NamedGraphUsage[] {
+  return Object.values(NAMED).map(({ usage, summary }) => ({ usage, summary }));
+}
+
+/** True when `spec` starts with a named graph's name ('caveman:2:3' -> caveman). */
+export function isNamedGraph(spec: string): boolean {
+  return Object.hasOwn(NAMED, spec.split(':')[0]!);
+}
+
+export interface NamedGraphOptions {
+  /** Number of nodes, for graphs sized by --nodes (path). */
+  readonly order?: number;
+}
+
+/** A named graph and its canonical spec. */
+export interface NamedGraph {
+  readonly name: string;
+  readonly edges: EdgeList;
+}
+
+/**
+ * Builds a named graph from its spec: 'karate', 'caveman:4:5', ... (see namedGraphList()).
+ * Named graphs are fixed by their parameters; no randomness is involved.
+ */
+export function namedGraph(spec: string, options: NamedGraphOptions = {}): NamedGraph {
+  const [name = '', ...raw] = spec.split(':');
+  const def = Object.hasOwn(NAMED, name) ? NAMED[name] : undefined;
+  if (!def) throw new InputError('ERR_BAD_TOPOLOGY', `topology: unknown named graph '${spec}'; allowed: ${Object.values(NAMED).map((d) => d.usage).join(', ')}`);
+  if (raw.length !== def.mins.length || raw.some((p) => !/^\d+$/.test(p))) {
+    throw new InputError('ERR_BAD_TOPOLOGY', `topology: '${spec}': write it as ${def.usage}${def.mins.length > 0 ? ' with integer parameters' : ''}`);
+  }
+  const params = raw.map(Number);
+  const names = def.usage.split(':').slice(1);
+  params.forEach((p, i) => {
+    if (p < def.mins[i]!) throw new InputError('ERR_BAD_TOPOLOGY', `topology: '${spec}': ${names[i]} = ${p} must be >= ${def.mins[i]}`);
+  });
+  const order = options.order ?? 0;
+  if (name === 'path' && (!Number.isInteger(order) || order < 2)) {
+    throw new InputError('ERR_BAD_NODES', `topology: path with ${order} nodes: the number of nodes must be an integer >= 2`);
+  }
+  const size = def.edges(params, order);
+  if (size > NAMED_MAX_EDGES) {
+    throw new InputError('ERR_BAD_TOPOLOGY', `topology: '${spec}' would have ${size} edges; at most ${NAMED_MAX_EDGES} for named graphs`);
+  }
+  return { name: [name, ...params].join(':'), edges: fromGraphology(def.build(params, order)) };
+}
+
+/** Collapses an error's message to one line, without the xmldom decorations. */
+function oneLine(err: unknown): string {
+  const code = (err as { code?: unknown }).code;
+  if (code === 'ENOENT') return 'no such file';
+  const text = err instanceof Error ? err.message : String(err);
+  return text.replace(/^\[xmldom \w+\]/, '').replace(/@#\[line.*$/s, '').replace(/\s+/g, ' ').trim();
+}
+
+interface XmlDocument {
+  getElementsByTagName(name: string): { readonly length: number };
+}
+type DomParserClass = new (options: object) => { parseFromString(text: string, mime: string): XmlDocument | undefined };
+
+/**
+ * Parses XML with the very @xmldom/xmldom copy that `pkg` uses (its parser checks `instanceof`),
+ * turning xmldom's errors into exceptions instead of console noise.
+ */
+function parseXml(pkg: string, text: string): XmlDocument {
+  const local = createRequire(import.meta.url);
+  const { DOMParser } = createRequire(local.resolve(pkg))('@xmldom/xmldom') as { DOMParser: DomParserClass };
+  const fail = (message: unknown): never => {
+    throw new Error(`malformed XML: ${oneLine(message)}`);
+  };
+  const parser = new DOMParser({ errorHandler: { warning: () => {}, error: fail, fatalError: fail } });
+  const doc = parser.parseFromString(text, 'application/xml');
+  if (!doc || doc.getElementsByTagName('graph').length === 0) throw new Error('no <graph> element');
+  return doc;
+}
+
+/** A JSON edge list ([[u,v],...] or {nodes?, edges}) or graphology's {nodes:[{key}], edges:[{source,target}]}. */
+function fromJson(text: string): EdgeList {
+  const data: unknown = JSON.parse(text);
+  const record = typeof data === 'object' && data !== null ? (data as Record<string, unknown>) : {};
+  const edges = Array.isArray(data) ? data : record['edges'];
+  if (!Array.isArray(edges)) throw new Error('expected [[u, v], ...] or an object with an "edges" array');
+  const name = (value: unknown, where: string): string => {
+    if (typeof value === 'string' || typeof value === 'number') return String(value);
+    throw new Error(`${where} is not a node name (string or number)`);
+  };
+  const names = new NodeNames(false);
+  const nodes = Array.isArray(data) ? [] : record['nodes'];
+  if (nodes !== undefined && !Array.isArray(nodes)) throw new Error('"nodes" is not an array');
+  (nodes ?? []).forEach((node: unknown, i) => {
+    const key = typeof node === 'object' && node !== null ? (node as { key?: unknown }).key : node;
+    names.node(name(key, `nodes[${i}]`));
+  });
+  edges.forEach((edge: unknown, i) => {
+    const pair = Array.isArray(edge) ? edge : typeof edge === 'object' && edge !== null ? [(edge as { source?: unknown }).source, (edge as { target?: unknown }).target] : [];
+    names.edge(name(pair[0], `edges[${i}][0]`), name(pair[1], `edges[${i}][1]`));
+  });
+  return names.build();
+}
+
+function parseFile(path: string): EdgeList {
+  const ext = extname(path).toLowerCase();
+  if (!GRAPH_FILE_EXTENSIONS.includes(ext)) throw new Error(`unknown extension '${ext}' (use ${GRAPH_FILE_EXTENSIONS.join(', ')})`);
+  const text = readFileSync(path, 'utf8');
+  if (ext === '.json') return fromJson(text);
+  if (ext === '.gexf') return fromGraphology(gexf.parse(MultiGraph, parseXml('graphology-gexf', text) as unknown as Parameters<typeof gexf.parse>[1]));
+  return fromGraphology(graphml.parse(MultiGraph, parseXml('graphology-graphml', text) as unknown as Parameters<typeof graphml.parse>[1]));
+}
+
+/**
+ * Reads a graph file by its extension: GEXF, GraphML (.graphml/.xml) or JSON. Any failure (missing,
+ * unreadable, malformed, empty) is one InputError: `topology: cannot read graph file 'x': reason`.
+ */
+export function readGraphFile(path: string): EdgeList {
+  try {
+    const edges = parseFile(path);
+    if (edges.order === 0) throw new Error('the graph has no nodes');
+    return edges;
+  } catch (err) {
+    throw new InputError('ERR_BAD_GRAPH_FILE', `topology: cannot read graph file '${path}': ${oneLine(err)}`);
+  }
+}

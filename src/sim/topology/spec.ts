@@ -1,0 +1,150 @@
+/**
+ * The --topology option: parses a spec ('random-regular', 'watts-strogatz:0.2', 'caveman:4:5',
+ * 'file:g.gexf', ...) and runs the matching generator. Every random graph draws from the seed's
+ * 'graph' stream only, so the graph depends on seed + spec + N + D and on nothing else.
+ */
+import { InputError } from '../../core/errors.ts';
+import { barabasiAlbert } from '../generators/barabasi-albert.ts';
+import { complete } from '../generators/complete.ts';
+import { erdosRenyi, GRAPH_FILE_EXTENSIONS, isNamedGraph, namedGraph, namedGraphList, readGraphFile } from '../generators/graphology.ts';
+import { randomRegular } from '../generators/random-regular.ts';
+import { ring } from '../generators/ring.ts';
+import { WATTS_STROGATZ_DEFAULT_BETA, wattsStrogatz } from '../generators/watts-strogatz.ts';
+import { seededRng } from '../random.ts';
+import type { EdgeList } from './edge-list.ts';
+
+export interface Topology {
+  /** Canonical spec, e.g. 'watts-strogatz:0.1' for 'watts-strogatz'. */
+  readonly name: string;
+  readonly edges: EdgeList;
+  /** The D the user asked for, or the mean degree 2E/N for graphs whose degree is not chosen. */
+  readonly nominalDegree: number;
+  /** True when every node has the same degree. */
+  readonly regular: boolean;
+}
+
+export interface TopologyOptions {
+  /** N: an integer from 2 to MAX_NODES (graphs of fixed size ignore it). */
+  readonly nodes: number;
+  /** D: an integer >= 1 (graphs whose degree is not chosen ignore it). */
+  readonly degree: number;
+  /** The run's --seed; the graph uses its 'graph' stream. */
+  readonly seed: string | number;
+}
+
+/** Largest N accepted. */
+export const MAX_NODES = 50_000_000;
+
+/** The topology used when none is given. */
+export const DEFAULT_TOPOLOGY = 'random-regular';
+
+interface Usage {
+  readonly usage: string;
+  readonly summary: string;
+}
+
+const GENERATED: readonly Usage[] = [
+  { usage: 'random-regular', summary: 'random connected graph, every node of degree D (default)' },
+  { usage: 'ring', summary: 'ring lattice: node i linked to i±1 .. i±D/2 (odd D: plus the opposite node)' },
+  { usage: 'erdos-renyi', summary: 'G(N, p): each pair linked with p = D/(N-1); mean degree D, may be disconnected' },
+  { usage: 'watts-strogatz[:BETA]', summary: `small world: ring lattice (even D), each edge rewired with probability BETA (default ${WATTS_STROGATZ_DEFAULT_BETA})` },
+  { usage: 'barabasi-albert', summary: 'preferential attachment, round(D/2) edges per new node: scale-free, mean degree about D' },
+  { usage: 'complete', summary: 'every pair linked (degree N-1; N up to 20000)' },
+];
+const FILE: Usage = { usage: 'file:PATH', summary: `graph file: ${GRAPH_FILE_EXTENSIONS.join(', ')} (a bare PATH with one of these extensions works too)` };
+
+/** Every topology spec with a one-line summary, in the order help lists them. */
+export function topologyList(): Usage[] {
+  return [...GENERATED, ...namedGraphList(), FILE];
+}
+
+function validate(nodes: number, degree: number): void {
+  if (!Number.isInteger(nodes) || nodes < 2 || nodes > MAX_NODES) {
+    throw new InputError('ERR_BAD_NODES', `topology: --nodes ${nodes}: the number of nodes must be an integer from 2 to ${MAX_NODES}`);
+  }
+  if (!Number.isInteger(degree) || degree < 1) {
+    throw new InputError('ERR_BAD_DEGREE', `topology: --degree ${degree}: the degree must be an integer >= 1`);
+  }
+}
+
+function parseBeta(spec: string, text: string | undefined): number {
+  if (text === undefined) return WATTS_STROGATZ_DEFAULT_BETA;
+  const beta = Number(text);
+  if (text.trim() === '' || !(beta >= 0 && beta <= 1)) {
+    throw new InputError('ERR_BAD_TOPOLOGY', `topology: '${spec}': BETA '${text}' must be a number from 0 to 1`);
+  }
+  return beta;
+}
+
+/** Degree facts of an edge list: mean degree 2E/N and whether all degrees are equal. */
+function degreeFacts(edges: EdgeList): { mean: number; regular: boolean } {
+  const deg = new Int32Array(edges.order);
+  for (let e = 0; e < edges.size; e++) {
+    deg[edges.src[e]!]!++;
+    deg[edges.dst[e]!]!++;
+  }
+  return { mean: edges.order > 0 ? (2 * edges.size) / edges.order : 0, regular: deg.every((d) => d === deg[0]) };
+}
+
+function unknown(spec: string): InputError {
+  const allowed = topologyList().map((t) => t.usage).join(', ');
+  return new InputError('ERR_BAD_TOPOLOGY', `topology: unknown topology '${spec}'; allowed: ${allowed}`);
+}
+
+/** Generated graphs: [canonical name, edges, whether D is the user's]. */
+function generate(spec: string, nodes: number, degree: number, seed: string | number): [string, EdgeList, boolean] {
+  const [name = '', ...params] = spec.split(':');
+  const rng = seededRng(seed, 'graph');
+  const noParams = (): void => {
+    if (params.length > 0) throw new InputError('ERR_BAD_TOPOLOGY', `topology: '${spec}': ${name} takes no parameter`);
+  };
+  switch (name) {
+    case 'random-regular':
+      noParams();
+      return [name, randomRegular({ order: nodes, degree, rng }), true];
+    case 'ring':
+      noParams();
+      return [name, ring({ order: nodes, degree }), true];
+    case 'erdos-renyi':
+      noParams();
+      return [name, erdosRenyi({ order: nodes, degree, rng }), true];
+    case 'barabasi-albert':
+      noParams();
+      return [name, barabasiAlbert({ order: nodes, degree, rng }), true];
+    case 'complete':
+      noParams();
+      return [name, complete({ order: nodes }), false];
+    case 'watts-strogatz': {
+      if (params.length > 1) throw new InputError('ERR_BAD_TOPOLOGY', `topology: '${spec}': write it as watts-strogatz[:BETA]`);
+      const beta = parseBeta(spec, params[0]);
+      return [`${name}:${beta}`, wattsStrogatz({ order: nodes, degree, beta, rng }), true];
+    }
+    default: {
+      if (!isNamedGraph(spec)) throw unknown(spec);
+      const named = namedGraph(spec, { order: nodes });
+      return [named.name, named.edges, false];
+    }
+  }
+}
+
+/**
+ * Builds the graph a --topology spec names (see topologyList()). Throws InputError for an unknown
+ * spec, bad parameters, N outside 2..MAX_NODES, D < 1, and whatever the generator refuses.
+ */
+export function buildTopology(spec: string, opts: TopologyOptions): Topology {
+  const { nodes, degree, seed } = opts;
+  validate(nodes, degree);
+  const text = spec.trim();
+  if (text === '') throw unknown(spec);
+  let result: [string, EdgeList, boolean];
+  if (text.startsWith('file:')) {
+    result = [text, readGraphFile(text.slice('file:'.length)), false];
+  } else if (GRAPH_FILE_EXTENSIONS.some((ext) => text.toLowerCase().endsWith(ext))) {
+    result = [`file:${text}`, readGraphFile(text), false];
+  } else {
+    result = generate(text, nodes, degree, seed);
+  }
+  const [name, edges, chosen] = result;
+  const facts = degreeFacts(edges);
+  return { name, edges, nominalDegree: chosen ? degree : facts.mean, regular: facts.regular };
+}
