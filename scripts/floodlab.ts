@@ -4,6 +4,7 @@
  */
 import { Command, CommanderError } from 'commander';
 import { report } from './cli/action.ts';
+import { registerCompare } from './cli/compare.ts';
 import { registerSim } from './cli/sim.ts';
 import { registerSweep } from './cli/sweep.ts';
 
@@ -18,6 +19,7 @@ const program = new Command()
 
 registerSim(program);
 registerSweep(program);
+registerCompare(program);
 
 // Commander's own usage errors (unknown option, missing value) are bad input too: exit 2.
 for (const cmd of program.commands) cmd.exitOverride();

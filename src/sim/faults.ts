@@ -2,7 +2,8 @@
  * Faults for simulations: transmissions lost at random, nodes and links that fail. Parsed from
  * --loss P, --fail F[@K] and --fail-links F[@K]; drawn once per run from the seed, so every
  * protocol of a comparison meets the same failed nodes and links. Failures happen between
- * messages: after the first K messages (K = 0: from the start).
+ * messages: after the first K messages (K = 0: from the start). Failures are detected (sends to a
+ * failed peer are refused, not counted) unless they are asked to be silent.
  */
 import { check, InputError } from '../core/errors.ts';
 import { randomInt, type Rng } from '../core/rng.ts';
@@ -21,12 +22,21 @@ export interface FaultSpec {
   /** Fraction of links that fail, and after how many messages. */
   readonly failLinks: number;
   readonly failLinksAfter: number;
+  /**
+   * Whether failures go unnoticed. By default a failure is detected at once, as a closed TCP
+   * connection is: a send to a failed node or over a failed link is refused locally and is not a
+   * transmission (the real node does the same for a dropped peer). Silent failures are not
+   * noticed: such copies are sent, counted and lost.
+   */
+  readonly silent: boolean;
 }
 
-export const NO_FAULTS: FaultSpec = { loss: 0, failNodes: 0, failNodesAfter: 0, failLinks: 0, failLinksAfter: 0 };
+export const NO_FAULTS: FaultSpec = { loss: 0, failNodes: 0, failNodesAfter: 0, failLinks: 0, failLinksAfter: 0, silent: false };
 
 export interface FaultPlan {
   readonly loss: number;
+  /** See FaultSpec.silent. */
+  readonly silent: boolean;
   /** Per node: the message index from which it is down, or NEVER. */
   readonly nodeDownFrom: Int32Array;
   /** Per half-edge (twins alike): the message index from which the link is down, or NEVER. */
@@ -87,7 +97,7 @@ export function planFaults(csr: Csr, spec: FaultSpec, seed: string, protect: rea
     linkDownFrom[h] = spec.failLinksAfter;
     linkDownFrom[csr.twins[h]!] = spec.failLinksAfter;
   }
-  return { loss: spec.loss, nodeDownFrom, linkDownFrom, failedNodes: nodeCount, failedLinks: linkCount };
+  return { loss: spec.loss, silent: spec.silent, nodeDownFrom, linkDownFrom, failedNodes: nodeCount, failedLinks: linkCount };
 }
 
 /** The message indices at which the set of live nodes or links changes (always includes 0). */

@@ -25,10 +25,10 @@ const opts = (faults?: FaultPlan, origins = [0, 50, 25, 75]) => ({
   ...(faults ? { faults } : {}),
 });
 /** A plan by hand: these nodes down from message `from`. */
-const downPlan = (csr: typeof graph, nodes: number[], from = 0, loss = 0): FaultPlan => {
+const downPlan = (csr: typeof graph, nodes: number[], from = 0, loss = 0, silent = false): FaultPlan => {
   const nodeDownFrom = new Int32Array(csr.order).fill(NEVER);
   for (const u of nodes) nodeDownFrom[u] = from;
-  return { loss, nodeDownFrom, linkDownFrom: new Int32Array(csr.targets.length).fill(NEVER), failedNodes: nodes.length, failedLinks: 0 };
+  return { loss, silent, nodeDownFrom, linkDownFrom: new Int32Array(csr.targets.length).fill(NEVER), failedNodes: nodes.length, failedLinks: 0 };
 };
 
 describe('fault options', () => {
@@ -72,15 +72,30 @@ describe('faults in a run', () => {
     }
   });
 
-  it('failed nodes never deliver, and their neighbours’ copies to them are lost', () => {
+  it('failed nodes never deliver, detected or silent', () => {
     const failed = [3, 10, 11, 40, 66, 90];
-    for (const spec of ALL) {
-      const r = runProtocol(graph, parseProtocol(spec), opts(downPlan(graph, failed)));
-      for (const u of failed) expect(r.firstHop[u], spec).toBe(-1);
-      for (const m of r.perMessage) expect(m.reached).toBeLessThanOrEqual(graph.order - failed.length);
+    for (const silent of [false, true]) {
+      for (const spec of ALL) {
+        const r = runProtocol(graph, parseProtocol(spec), opts(downPlan(graph, failed, 0, 0, silent)));
+        for (const u of failed) expect(r.firstHop[u], spec).toBe(-1);
+        for (const m of r.perMessage) expect(m.reached).toBeLessThanOrEqual(graph.order - failed.length);
+      }
     }
-    const flood = runProtocol(graph, parseProtocol('flood'), opts(downPlan(graph, failed)));
-    expect(flood.perMessage.every((m) => m.lost > 0)).toBe(true);
+  });
+
+  it('a detected failure refuses sends to the failed node; a silent one counts them, lost', () => {
+    // star: hub 0 with leaves 1..5; leaf 5 down. Flood from leaf 1: 1→0, then 0→2,3,4 (and 0→5)
+    const star = toCsr(edgeListFromPairs(6, [[0, 1], [0, 2], [0, 3], [0, 4], [0, 5]]));
+    const detected = runProtocol(star, parseProtocol('flood'), opts(downPlan(star, [5]), [1])).perMessage[0]!;
+    expect(detected).toMatchObject({ sends: 4, lost: 0, reached: 5 });
+    const silent = runProtocol(star, parseProtocol('flood'), opts(downPlan(star, [5], 0, 0, true), [1])).perMessage[0]!;
+    expect(silent).toMatchObject({ sends: 5, lost: 1, reached: 5 });
+    // flood over the live graph sends 2E' − (N'−1) when failures are detected
+    const failed = [3, 10, 11, 40, 66, 90];
+    const plan = downPlan(graph, failed);
+    const live = reachableSizes(graph, plan, [0]);
+    const r = runProtocol(graph, parseProtocol('flood'), opts(plan, [0])).perMessage[0]!;
+    expect(r.sends).toBe(2 * live[0]!.edges - (live[0]!.nodes - 1));
   });
 
   it('counts coverage against the live nodes of the origin’s component', () => {

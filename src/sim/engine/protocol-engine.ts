@@ -62,7 +62,7 @@ export function simulateProtocol(csr: Csr, protocol: Protocol, options: Protocol
   const tree = protocol.requires?.includes('tree') ? bfsTreeLinks(csr) : undefined;
   const loss = faults?.loss ?? 0;
   const shortcut = protocol.ignoresDuplicates === true && !observer;
-  const port = new ProtocolPort(csr, queue, delay, rng, observer, shortcut, loss, seededRng(options.lossSeed ?? 'loss', 'loss'), states, tree);
+  const port = new ProtocolPort(csr, queue, delay, rng, observer, shortcut, loss, faults?.silent ?? false, seededRng(options.lossSeed ?? 'loss', 'loss'), states, tree);
   if (protocol.init) {
     for (let u = 0; u < csr.order; u++) {
       port.bind(u, offsets[u]!, offsets[u + 1]! - offsets[u]!, 0, 0);

@@ -2,7 +2,9 @@
  * The Port of the protocol engine: every seam member (hop, control, timers, per-node state, tree
  * links) and the faults. Like the flood engine's flyweight it is one object rebound to the node
  * being served, and it is where transmissions are counted: payload sends, control messages by
- * type, copies lost to faults. A separate class so that the flood hot path stays as it was.
+ * type, copies lost to faults. A send to a failed node or over a failed link is refused, not
+ * counted, unless failures are silent (see FaultSpec.silent). A separate class so that the flood
+ * hot path stays as it was.
  */
 import type { Msg } from '../../core/message.ts';
 import type { Rng } from '../../core/rng.ts';
@@ -49,6 +51,8 @@ export class ProtocolPort implements Port {
     /** Count a payload copy to a node that has seen the message as a duplicate at once (see FlyweightPort). */
     private readonly shortcut: boolean,
     private readonly loss: number,
+    /** Failures go unnoticed: copies to failed nodes and links are counted, then lost. */
+    private readonly silent: boolean,
     private readonly lossRng: Rng,
     private readonly states: readonly unknown[],
     private readonly tree: Uint8Array | undefined,
@@ -74,9 +78,14 @@ export class ProtocolPort implements Port {
     this.state = this.states[u];
   }
 
-  /** True when the copy over half-edge h is lost: receiver down, link down, or the loss draw. */
-  private dropped(h: number, to: number): boolean {
-    if (this.nodeDown[to] === 1 || this.linkDown[h] === 1 || (this.loss > 0 && this.lossRng() < this.loss)) {
+  /** True when the half-edge leads to a failed node or is itself down (for this message). */
+  private down(h: number, to: number): boolean {
+    return this.nodeDown[to] === 1 || this.linkDown[h] === 1;
+  }
+
+  /** True when a counted copy over half-edge h is lost: a silent failure or the loss draw. */
+  private lose(h: number, to: number): boolean {
+    if ((this.silent && this.down(h, to)) || (this.loss > 0 && this.lossRng() < this.loss)) {
       this.lost++;
       return true;
     }
@@ -86,9 +95,10 @@ export class ProtocolPort implements Port {
   send(link: number, msg: Msg): void {
     const h = this.base + link;
     const to = this.targets[h]!;
+    if (!this.silent && this.down(h, to)) return; // refused locally, like a write to a closed link
     this.sends++;
     this.sendsPerNode[this.node]!++;
-    if (this.dropped(h, to)) return;
+    if (this.lose(h, to)) return;
     if (this.shortcut && this.seen[to] === 1) {
       this.delay(h); // drawn as the flood engine does, so both consume the random stream alike
       this.early++;
@@ -103,10 +113,11 @@ export class ProtocolPort implements Port {
   control(link: number, ctrl: Control): void {
     const h = this.base + link;
     const to = this.targets[h]!;
+    if (!this.silent && this.down(h, to)) return;
     this.controls++;
     this.controlPerNode[this.node]!++;
     this.controlByType.set(ctrl.type, (this.controlByType.get(ctrl.type) ?? 0) + 1);
-    if (this.dropped(h, to)) return;
+    if (this.lose(h, to)) return;
     this.queue.push(this.time + this.delay(h), CONTROL, to, this.twins[h]!, 0, ctrl);
   }
 
