@@ -14,11 +14,26 @@ export function plainTable(head: string[], options: { colWidths?: (number | null
   return new Table({ head, style: { head: [], border: [], compact: true }, wordWrap: true, wrapOnWordBoundary: true, ...options });
 }
 
+/** Word-wraps a paragraph to `width` columns with a first-line and a continuation prefix. */
+export function wrap(text: string, width: number, first: string, rest: string): string {
+  const lines: string[] = [];
+  let line = first;
+  for (const word of text.split(' ')) {
+    if (line.length + word.length > width && line.trim() !== first.trim()) {
+      lines.push(line.trimEnd());
+      line = rest;
+    }
+    line += word + ' ';
+  }
+  lines.push(line.trimEnd());
+  return lines.join('\n');
+}
+
 /** The waste table alone. */
 export function wasteTableText(report: SimReport): string {
   const per = report.messages > 1 ? ', per message' : '';
   const table = plainTable(['count' + per, 'formula', 'formula value', 'measured', 'what it means'], {
-    colWidths: [30, 15, 9, 11, 48],
+    colWidths: [null, null, null, null, 48],
     colAligns: ['left', 'left', 'right', 'right', 'left'],
   });
   for (const row of report.waste.rows) {
@@ -44,13 +59,15 @@ export function renderSimReport(report: SimReport): string {
     '',
     wasteTableText(report),
     '',
-    `Result${k > 1 ? ' (per message)' : ''}: reached ${num(report.reached)} of ${num(report.nodes)} nodes (coverage of the origin's component ${pct(report.coverage)}),` +
-      ` last new node at hop ${report.ldh} (LDH), full coverage after ${num(report.timeToFullCoverageMs)} ms.`,
-    `  ${num(sendsPer)} sends to reach ${num(useful)} new nodes: ${num(sendsPer - useful)} copies (${pct(sendsPer > 0 ? (sendsPer - useful) / sendsPer : 0)}) were redundant;` +
-      ` RMR ${Number.isNaN(report.rmr) ? 'n/a' : report.rmr.toFixed(3)}. Duplicates per node: min ${report.duplicatesPerNode.min}, mean ${num(report.duplicatesPerNode.mean)}, max ${report.duplicatesPerNode.max}.`,
+    `Result${k > 1 ? ' (per message)' : ''}:`,
+    `  reached      ${num(report.reached)} of ${num(report.nodes)} nodes (${pct(report.coverage)} of the origin's component)`,
+    `  hops, time   last new node at hop ${report.ldh} (LDH); full coverage after ${num(report.timeToFullCoverageMs)} ms`,
+    `  waste        ${num(sendsPer)} sends for ${num(useful)} new nodes: ${num(sendsPer - useful)} copies (${pct(sendsPer > 0 ? (sendsPer - useful) / sendsPer : 0)}) were redundant`,
+    `  RMR          ${Number.isNaN(report.rmr) ? 'n/a' : report.rmr.toFixed(3)} (sends / (reached − 1) − 1; 0 = no copy wasted)`,
+    `  duplicates   per node: min ${report.duplicatesPerNode.min}, mean ${num(report.duplicatesPerNode.mean)}, max ${report.duplicatesPerNode.max}`,
     '',
     'Why measured and textbook differ:',
-    ...report.waste.notes.map((n) => `  - ${n}`),
+    ...report.waste.notes.map((n) => wrap(n, 100, '  - ', '    ')),
   ];
   return lines.join('\n') + '\n';
 }

@@ -90,8 +90,8 @@ function notesFor(input: WasteInput, textbook: ReturnType<typeof floodFormulas>,
   const sends = input.sendsPerMessage;
   if (protocol === 'flood' && regular && nc === n) {
     notes.push(
-      `flood sent ${fmt(sends)} = N(D−1) + 1 = ${textbook.textbookWaste} + 1: every node but the origin skips the neighbour it heard from, ` +
-        `and the origin, having no sender to skip, sends to all D. So the textbook "waste" N(D−1) is really the total, and the true waste is ${exact.noEcho - exact.tree}.`,
+      `flood sent ${fmt(sends)} = N(D−1) + 1 = ${fmt(textbook.textbookWaste)} + 1: every node but the origin skips the neighbour it heard from, ` +
+        `and the origin, having no sender to skip, sends to all D. So the textbook "waste" N(D−1) is really the total, and the true waste is ${fmt(exact.noEcho - exact.tree)} copies.`,
     );
   }
   if (protocol === 'flood-echo' && regular && nc === n) {
@@ -100,18 +100,18 @@ function notesFor(input: WasteInput, textbook: ReturnType<typeof floodFormulas>,
   if (!regular) {
     notes.push(
       `degrees are uneven (min ${minDegree}, max ${maxDegree}, mean ${fmt((2 * input.edges) / n)}): the textbook assumes every node has exactly D = ${d}, ` +
-        `so only the exact counts (which use the edge count E = ${input.edges}) match what was measured.`,
+        `so only the exact counts (which use the edge count E = ${fmt(input.edges)}) match what was measured.`,
     );
   }
   if (nc < n) {
     notes.push(
-      `${n - nc} of ${n} nodes are outside the origin's component and can never get the message; the exact rows use that component ` +
-        `(N = ${nc}, E = ${ec}), the textbook rows the whole graph.`,
+      `${fmt(n - nc)} of ${fmt(n)} nodes are outside the origin's component and can never get the message; the exact rows use that component ` +
+        `(N = ${fmt(nc)}, E = ${fmt(ec)}), the textbook rows the whole graph.`,
     );
   }
   if (Math.round(input.reachedPerMessage) < nc) {
-    notes.push(`only ${fmt(input.reachedPerMessage)} of the ${nc} nodes in the origin's component were reached per message.`);
+    notes.push(`only ${fmt(input.reachedPerMessage)} of the ${fmt(nc)} nodes in the origin's component were reached per message.`);
   }
-  notes.push(`RMR = sends / (reached − 1) − 1 = ${fmt(sends)} / ${fmt(input.reachedPerMessage - 1)} − 1 = ${rmr(sends, input.reachedPerMessage - 1).toFixed(3)}: 0 would mean no copy was wasted.`);
+  notes.push(`RMR = ${fmt(sends)} / ${fmt(input.reachedPerMessage - 1)} − 1 = ${rmr(sends, input.reachedPerMessage - 1).toFixed(3)}: each new node cost ${(sends / Math.max(1, input.reachedPerMessage - 1)).toFixed(2)} sends where a spanning tree spends exactly 1.`);
   return notes;
 }

@@ -14,7 +14,7 @@ import { ring, validateRing } from './ring.ts';
 export const WATTS_STROGATZ_DEFAULT_BETA = 0.1;
 
 export interface WattsStrogatzOptions {
-  /** Number of nodes N: an integer >= 2 (in practice > D). */
+  /** Number of nodes N: an integer above D. */
   readonly order: number;
   /** Lattice degree D: an even integer with 2 <= D < N. */
   readonly degree: number;
@@ -36,9 +36,18 @@ export function wattsStrogatz(options: WattsStrogatzOptions): EdgeList {
   }
   const lattice = ring({ order, degree });
   const { size, src, dst } = lattice;
+  const half = degree / 2;
+  // Membership without a set of all N*D/2 edges: lattice pairs are found by their distance on
+  // the ring (edge (u, u+k) has index (k-1)*N + u) unless moved; only rewired edges go in a Set.
+  const moved = new Uint8Array(size);
+  const rewired = new Set<number>();
   const key = (a: number, b: number): number => (a < b ? a * order + b : b * order + a);
-  const edges = new Set<number>();
-  for (let e = 0; e < size; e++) edges.add(key(src[e]!, dst[e]!));
+  const linked = (a: number, b: number): boolean => {
+    const d = (b - a + order) % order;
+    if (d >= 1 && d <= half) return moved[(d - 1) * order + a] === 0 || rewired.has(key(a, b));
+    if (order - d <= half) return moved[(order - d - 1) * order + b] === 0 || rewired.has(key(a, b));
+    return rewired.has(key(a, b));
+  };
   const deg = new Int32Array(order).fill(degree);
   // ring() lists the lattice as k = 1 (all u), k = 2 (all u), ...: the order networkx rewires in.
   for (let e = 0; e < size; e++) {
@@ -47,9 +56,9 @@ export function wattsStrogatz(options: WattsStrogatzOptions): EdgeList {
     const v = dst[e]!;
     if (deg[u]! >= order - 1) continue;
     let w = Math.floor(rng() * order);
-    while (w === u || edges.has(key(u, w))) w = Math.floor(rng() * order);
-    edges.delete(key(u, v));
-    edges.add(key(u, w));
+    while (w === u || linked(u, w)) w = Math.floor(rng() * order);
+    moved[e] = 1;
+    rewired.add(key(u, w));
     dst[e] = w;
     deg[v]!--;
     deg[w]!++;
