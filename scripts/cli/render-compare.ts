@@ -11,6 +11,8 @@ import { plainTable } from './render-waste.ts';
 const num = (x: number, digits = 0): string => (Number.isNaN(x) ? 'n/a' : x.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits }));
 const kb = (bytes: number): string => num(bytes / 1000, 1);
 const pct = (x: number): string => `${(100 * x).toFixed(1)}%`;
+/** A count per message: whole numbers as they are, small fractional means with one decimal. */
+const count = (x: number): string => num(x, Number.isInteger(x) || x >= 100 ? 0 : 1);
 
 /** Column heads; '\n' marks where the terminal table breaks a head over two lines. */
 export const COMPARE_HEAD = [
@@ -40,8 +42,8 @@ export function compareCells(result: CompareResult): string[][] {
   const ref = reference(result.rows);
   return result.rows.map((r) => [
     r.protocol,
-    num(r.payloadSends, r.payloadSends < 100 ? 1 : 0),
-    num(r.controlSends, r.controlSends < 100 && r.controlSends > 0 ? 1 : 0),
+    count(r.payloadSends),
+    count(r.controlSends),
     kb(r.payloadBytes),
     kb(r.controlBytes),
     kb(r.totalBytes),
