@@ -1,0 +1,59 @@
+/** The protocol engine's heap: time order, push order among equal times, growth past capacity. */
+import { describe, expect, it } from 'vitest';
+import { CONTROL, HeapQueue, PAYLOAD, TIMER } from '../../../src/sim/engine/heap-queue.ts';
+import { bfsTreeLinks } from '../../../src/sim/topology/spanning-tree.ts';
+import { seededRng } from '../../../src/sim/random.ts';
+import { toCsr } from '../../../src/sim/topology/csr.ts';
+import { edgeListFromPairs } from '../../../src/sim/topology/edge-list.ts';
+import { ringWithChords } from '../graphs.ts';
+
+describe('HeapQueue', () => {
+  it('pops by time, equal times in push order, and carries every field', () => {
+    const rng = seededRng(3, 'heap');
+    const q = new HeapQueue(4); // grows many times
+    const pushed: [number, number][] = [];
+    for (let i = 0; i < 5000; i++) {
+      const t = Math.floor(rng() * 200);
+      q.push(t, i % 3 === 0 ? PAYLOAD : i % 3 === 1 ? CONTROL : TIMER, i, i + 1, i + 2, { i });
+      pushed.push([t, i]);
+    }
+    const expected = [...pushed].sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+    for (const [t, i] of expected) {
+      q.pop();
+      expect([q.time, q.node, q.link, q.hop, (q.obj as { i: number }).i, q.kind]).toEqual([t, i, i + 1, i + 2, i, i % 3]);
+    }
+    expect(q.length).toBe(0);
+  });
+
+  it('interleaves pushes and pops as a priority queue should', () => {
+    const q = new HeapQueue(2);
+    q.push(10, PAYLOAD, 1, 0, 0, undefined);
+    q.push(5, PAYLOAD, 2, 0, 0, undefined);
+    q.pop();
+    expect(q.node).toBe(2);
+    q.push(7, TIMER, 3, 0, 0, 'x');
+    q.push(10, PAYLOAD, 4, 0, 0, undefined);
+    const order: number[] = [];
+    while (q.length > 0) {
+      q.pop();
+      order.push(q.node);
+    }
+    expect(order).toEqual([3, 1, 4]);
+  });
+});
+
+describe('bfsTreeLinks', () => {
+  it('marks N − (components) edges, both half-edges of each', () => {
+    for (const edges of [ringWithChords(80, 100, 1), edgeListFromPairs(7, [[0, 1], [1, 2], [2, 0], [3, 4], [4, 5], [5, 6], [6, 3]])]) {
+      const csr = toCsr(edges);
+      const marks = bfsTreeLinks(csr);
+      let half = 0;
+      for (let h = 0; h < marks.length; h++) {
+        if (marks[h] === 1) half++;
+        expect(marks[h]).toBe(marks[csr.twins[h]!]);
+      }
+      const components = edges.order === 7 ? 2 : 1;
+      expect(half / 2).toBe(csr.order - components);
+    }
+  });
+});
