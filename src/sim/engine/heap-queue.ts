@@ -1,9 +1,8 @@
 /**
- * The event queue of the protocol engine: a binary heap over (time, sequence) with events in
- * typed arrays. Unlike the flood engine's calendar queue it holds events of any delay (timers can
- * be far longer than a link), three kinds of event (payload, control, timer) and an object per
- * event (the message, the control message or the timer token). Equal times leave in push order,
- * as in the other queues, so the seed fixes the order of everything.
+ * The protocol engine's timer queue: a binary heap over (time, sequence) with events in typed
+ * arrays. Unlike a calendar queue it holds events of any delay (a timer can be far longer than
+ * any link), so it takes the timers while transmissions go to a calendar (link-calendar.ts);
+ * protocol-queue.ts merges the two. Equal times leave in sequence order, which the seed fixes.
  */
 
 export const PAYLOAD = 0;
@@ -19,7 +18,7 @@ export class HeapQueue {
   link = 0;
   hop = 0;
   obj: unknown = undefined;
-  private seq = 0;
+  seq = 0;
   private cap: number;
   private times: Float64Array;
   private seqs: Float64Array;
@@ -48,11 +47,20 @@ export class HeapQueue {
     this.freeTop = this.cap;
   }
 
-  push(time: number, kind: number, node: number, link: number, hop: number, obj: unknown): void {
+  /** Time and sequence number of the earliest event; only when length > 0. */
+  get topTime(): number {
+    return this.times[this.heap[0]!]!;
+  }
+
+  get topSeq(): number {
+    return this.seqs[this.heap[0]!]!;
+  }
+
+  push(time: number, seq: number, kind: number, node: number, link: number, hop: number, obj: unknown): void {
     if (this.freeTop === 0) this.grow();
     const slot = this.free[--this.freeTop]!;
     this.times[slot] = time;
-    this.seqs[slot] = this.seq++;
+    this.seqs[slot] = seq;
     this.kinds[slot] = kind;
     this.nodes[slot] = node;
     this.links[slot] = link;
@@ -79,6 +87,7 @@ export class HeapQueue {
     this.node = this.nodes[top]!;
     this.link = this.links[top]!;
     this.hop = this.hops[top]!;
+    this.seq = this.seqs[top]!;
     this.obj = this.objs[top];
     this.objs[top] = undefined;
     this.free[this.freeTop++] = top;

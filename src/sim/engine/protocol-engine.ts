@@ -2,8 +2,9 @@
  * The protocol engine: runs any core Protocol, with control messages, timers, per-node state,
  * a configured spanning tree and faults, on every node of a CSR graph. It is the transport and
  * the observer in one, like the flood engine, and gives the same counts as the flood engine
- * for the protocols both can run. Slower per event (a binary heap, an object per event), which
- * is why flood without faults keeps its own engine (see dispatch.ts).
+ * for the protocols both can run. Slower per event (an object per event, a heap for timers), which
+ * is why flood without faults keeps its own engine (see dispatch.ts). Transmissions go through a
+ * calendar queue and timers through a heap (protocol-queue.ts).
  */
 import type { Msg } from '../../core/message.ts';
 import { assertCapabilities } from '../../core/protocols/requires.ts';
@@ -14,7 +15,9 @@ import { bfsTreeLinks } from '../topology/spanning-tree.ts';
 import type { Csr } from '../topology/csr.ts';
 import type { MessageStats, SimulateOptions, SimulateResult } from './engine.ts';
 import { makeDelay } from './delay.ts';
-import { CONTROL, HeapQueue, PAYLOAD } from './heap-queue.ts';
+import { maxDelay } from '../latency.ts';
+import { CONTROL, PAYLOAD } from './heap-queue.ts';
+import { ProtocolQueue } from './protocol-queue.ts';
 import { ProtocolPort } from './protocol-port.ts';
 
 export interface ProtocolSimOptions extends SimulateOptions {
@@ -56,7 +59,7 @@ export function simulateProtocol(csr: Csr, protocol: Protocol, options: Protocol
   assertCapabilities(protocol, PROTOCOL_ENGINE_CAPABILITIES, 'simulator');
   const { offsets } = csr;
   const { rng, observer, faults } = options;
-  const queue = new HeapQueue(2 * csr.size + csr.order);
+  const queue = new ProtocolQueue(maxDelay(options.latency), 2 * csr.size + csr.order);
   const delay = makeDelay(options.latency, csr, rng);
   const states: unknown[] = new Array<unknown>(csr.order).fill(undefined);
   const tree = protocol.requires?.includes('tree') ? bfsTreeLinks(csr) : undefined;
@@ -78,6 +81,7 @@ export function simulateProtocol(csr: Csr, protocol: Protocol, options: Protocol
     port.message = k;
     port.sends = port.controls = port.lost = port.reached = port.early = 0;
     port.controlByType = new Map();
+    queue.reset();
     seen.fill(0);
     firstHop.fill(-1);
     firstTime.fill(-1);

@@ -12,7 +12,8 @@ import type { Control, Port, TimerToken } from '../../core/seam.ts';
 import type { Csr } from '../topology/csr.ts';
 import type { EngineObserver } from './engine.ts';
 import type { DelayFn } from './flyweight-port.ts';
-import { CONTROL, PAYLOAD, TIMER, type HeapQueue } from './heap-queue.ts';
+import { CONTROL, PAYLOAD, TIMER } from './heap-queue.ts';
+import type { ProtocolQueue } from './protocol-queue.ts';
 
 export class ProtocolPort implements Port {
   links = 0;
@@ -44,7 +45,7 @@ export class ProtocolPort implements Port {
 
   constructor(
     csr: Csr,
-    private readonly queue: HeapQueue,
+    private readonly queue: ProtocolQueue,
     private readonly delay: DelayFn,
     readonly random: Rng,
     private readonly observer: EngineObserver | undefined,

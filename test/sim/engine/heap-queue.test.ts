@@ -1,6 +1,10 @@
-/** The protocol engine's heap: time order, push order among equal times, growth past capacity. */
+/**
+ * The protocol engine's queues: the timer heap (time, then sequence; growth past capacity) and the
+ * merged queue (calendar for transmissions + heap for timers) against a plain sort.
+ */
 import { describe, expect, it } from 'vitest';
 import { CONTROL, HeapQueue, PAYLOAD, TIMER } from '../../../src/sim/engine/heap-queue.ts';
+import { ProtocolQueue } from '../../../src/sim/engine/protocol-queue.ts';
 import { bfsTreeLinks } from '../../../src/sim/topology/spanning-tree.ts';
 import { seededRng } from '../../../src/sim/random.ts';
 import { toCsr } from '../../../src/sim/topology/csr.ts';
@@ -14,7 +18,7 @@ describe('HeapQueue', () => {
     const pushed: [number, number][] = [];
     for (let i = 0; i < 5000; i++) {
       const t = Math.floor(rng() * 200);
-      q.push(t, i % 3 === 0 ? PAYLOAD : i % 3 === 1 ? CONTROL : TIMER, i, i + 1, i + 2, { i });
+      q.push(t, i, i % 3 === 0 ? PAYLOAD : i % 3 === 1 ? CONTROL : TIMER, i, i + 1, i + 2, { i });
       pushed.push([t, i]);
     }
     const expected = [...pushed].sort((a, b) => a[0] - b[0] || a[1] - b[1]);
@@ -27,18 +31,48 @@ describe('HeapQueue', () => {
 
   it('interleaves pushes and pops as a priority queue should', () => {
     const q = new HeapQueue(2);
-    q.push(10, PAYLOAD, 1, 0, 0, undefined);
-    q.push(5, PAYLOAD, 2, 0, 0, undefined);
+    q.push(10, 0, PAYLOAD, 1, 0, 0, undefined);
+    q.push(5, 1, PAYLOAD, 2, 0, 0, undefined);
     q.pop();
     expect(q.node).toBe(2);
-    q.push(7, TIMER, 3, 0, 0, 'x');
-    q.push(10, PAYLOAD, 4, 0, 0, undefined);
+    q.push(7, 2, TIMER, 3, 0, 0, 'x');
+    q.push(10, 3, PAYLOAD, 4, 0, 0, undefined);
     const order: number[] = [];
     while (q.length > 0) {
       q.pop();
       order.push(q.node);
     }
     expect(order).toEqual([3, 1, 4]);
+  });
+});
+
+describe('ProtocolQueue', () => {
+  it('pops transmissions and timers in (time, push order), as one sorted list would', () => {
+    const rng = seededRng(5, 'queue');
+    const maxDelay = 30;
+    const q = new ProtocolQueue(maxDelay, 8);
+    const pending: [number, number][] = []; // [time, push index] of events not yet popped
+    let pushed = 0;
+    let now = 0;
+    const push = (): void => {
+      const timer = rng() < 0.3;
+      // transmissions within the window; timers far beyond it, or at the same time as a transmission
+      const time = now + (timer ? 1 + Math.floor(rng() * 200) : 1 + Math.floor(rng() * maxDelay));
+      q.push(time, timer ? TIMER : PAYLOAD, pushed, 0, 0, pushed);
+      pending.push([time, pushed++]);
+    };
+    for (let i = 0; i < 50; i++) push();
+    let popped = 0;
+    while (q.length > 0) {
+      q.pop();
+      pending.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+      const [time, index] = pending.shift()!;
+      expect([q.time, q.obj]).toEqual([time, index]);
+      now = q.time;
+      popped++;
+      if (pushed < 3000) for (let k = 0; k < 2 && pushed < 3000; k++) push();
+    }
+    expect(popped).toBe(3000);
   });
 });
 
