@@ -79,7 +79,11 @@ export class LinkCalendar {
    * that time (or to `limit`), which is safe: nothing will be pushed before the next event popped.
    */
   earliest(limit: number): number {
-    if (this.length === 0) return Infinity;
+    if (this.length === 0) {
+      // The next event popped is the timer at `limit`: the clock must not lag behind it.
+      if (limit !== Infinity) this.now = limit;
+      return Infinity;
+    }
     while (this.heads[this.now % this.window]! < 0) {
       if (this.now >= limit) return Infinity;
       this.now++;

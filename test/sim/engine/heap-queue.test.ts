@@ -55,9 +55,11 @@ describe('ProtocolQueue', () => {
     let pushed = 0;
     let now = 0;
     const push = (): void => {
-      const timer = rng() < 0.3;
-      // transmissions within the window; timers far beyond it, or at the same time as a transmission
-      const time = now + (timer ? 1 + Math.floor(rng() * 200) : 1 + Math.floor(rng() * maxDelay));
+      // mostly mixed; in quiet spells only timers, so the calendar runs empty while time jumps
+      const quiet = pushed % 700 > 600;
+      const timer = quiet || rng() < 0.3;
+      // transmissions within the window; timers beyond it (far beyond in quiet spells), or tied with a transmission
+      const time = now + (timer ? (quiet ? 100 : 1) + Math.floor(rng() * 200) : 1 + Math.floor(rng() * maxDelay));
       q.push(time, timer ? TIMER : PAYLOAD, pushed, 0, 0, pushed);
       pending.push([time, pushed++]);
     };
@@ -73,6 +75,25 @@ describe('ProtocolQueue', () => {
       if (pushed < 3000) for (let k = 0; k < 2 && pushed < 3000; k++) push();
     }
     expect(popped).toBe(3000);
+  });
+});
+
+describe('ProtocolQueue after a quiet spell', () => {
+  it('keeps transmissions at their times when only a timer was pending', () => {
+    const q = new ProtocolQueue(10, 4);
+    q.push(3, PAYLOAD, 1, 0, 0, 'a');
+    q.push(500, TIMER, 2, 0, 0, 'b');
+    const seen: [number, unknown][] = [];
+    while (q.length > 0) {
+      q.pop();
+      seen.push([q.time, q.obj]);
+      // the timer at 500 starts a transmission at 507 and another timer at 505
+      if (q.obj === 'b') {
+        q.push(507, CONTROL, 3, 0, 0, 'c');
+        q.push(505, TIMER, 4, 0, 0, 'd');
+      }
+    }
+    expect(seen).toEqual([[3, 'a'], [500, 'b'], [505, 'd'], [507, 'c']]);
   });
 });
 
