@@ -5,9 +5,13 @@
  */
 import { writeFileSync } from 'node:fs';
 import { machineLine } from './bench/machine.ts';
+import { benchReal } from './bench/real.ts';
 import { benchSim } from './bench/sim.ts';
 
-const sections: { name: string; run: () => string | Promise<string> }[] = [{ name: 'simulator', run: benchSim }];
+const sections: { name: string; run: () => string | Promise<string> }[] = [
+  { name: 'simulator', run: benchSim },
+  { name: 'real', run: benchReal },
+];
 
 const only = process.argv.slice(2);
 const parts: string[] = [

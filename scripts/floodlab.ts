@@ -5,8 +5,12 @@
 import { Command, CommanderError } from 'commander';
 import { report } from './cli/action.ts';
 import { registerCompare } from './cli/compare.ts';
+import { registerLaunch } from './cli/launch.ts';
+import { registerNode } from './cli/node.ts';
+import { registerExplain } from './cli/explain.ts';
 import { registerSim } from './cli/sim.ts';
 import { registerSweep } from './cli/sweep.ts';
+import { registerViz } from './cli/viz.ts';
 
 const program = new Command()
   .name('floodlab')
@@ -20,6 +24,10 @@ const program = new Command()
 registerSim(program);
 registerSweep(program);
 registerCompare(program);
+registerNode(program);
+registerLaunch(program);
+registerViz(program);
+registerExplain(program);
 
 // Commander's own usage errors (unknown option, missing value) are bad input too: exit 2.
 for (const cmd of program.commands) cmd.exitOverride();

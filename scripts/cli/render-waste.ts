@@ -30,7 +30,7 @@ export function wrap(text: string, width: number, first: string, rest: string): 
 }
 
 /** The waste table alone. */
-export function wasteTableText(report: SimReport): string {
+export function wasteTableText(report: Pick<SimReport, 'messages' | 'waste'>): string {
   const per = report.messages > 1 ? ', per message' : '';
   const table = plainTable(['count' + per, 'formula', 'formula value', 'measured', 'what it means'], {
     colWidths: [null, null, null, null, 48],

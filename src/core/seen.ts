@@ -20,6 +20,8 @@ export class BoundedSeenCache {
   // A Map iterates in insertion order, so its first entry is always the oldest.
   private readonly entries = new Map<MessageId, number>();
   private readonly options: SeenCacheOptions;
+  /** At most the time of the oldest entry, so most calls can skip walking the map to expire. */
+  private oldestAt = Infinity;
 
   constructor(options: SeenCacheOptions) {
     check(Number.isInteger(options.maxEntries) && options.maxEntries >= 1, 'ERR_BAD_SEEN', `seen cache: maxEntries ${options.maxEntries} must be an integer >= 1`);
@@ -32,6 +34,7 @@ export class BoundedSeenCache {
     const now = this.options.now();
     this.expire(now);
     if (this.entries.has(id)) return false;
+    if (this.entries.size === 0) this.oldestAt = now;
     this.entries.set(id, now);
     if (this.entries.size > this.options.maxEntries) {
       const oldest = this.entries.keys().next();
@@ -46,8 +49,13 @@ export class BoundedSeenCache {
   }
 
   private expire(now: number): void {
+    if (now - this.oldestAt < this.options.maxAge) return;
+    this.oldestAt = Infinity;
     for (const [id, at] of this.entries) {
-      if (now - at < this.options.maxAge) break;
+      if (now - at < this.options.maxAge) {
+        this.oldestAt = at;
+        break;
+      }
       this.entries.delete(id);
     }
   }

@@ -8,7 +8,7 @@ import { exactSends, floodFormulas, rmr, type FloodFormulas } from '../core/form
 import { parseProtocol } from '../core/protocols/index.ts';
 import { wasteTable, type WasteTable } from '../core/waste.ts';
 import { runProtocol } from './engine/dispatch.ts';
-import type { MessageStats } from './engine/engine.ts';
+import type { EngineObserver, MessageStats } from './engine/engine.ts';
 import { hasFaults, NO_FAULTS, planFaults, type FaultSpec } from './faults.ts';
 import { parseLatency } from './latency.ts';
 import { namedOrigin, pickLiveOrigins, reachableSizes } from './live.ts';
@@ -91,8 +91,11 @@ function degreeStats(csr: Csr): { min: number; max: number } {
   return { min: csr.order > 0 ? min : 0, max };
 }
 
-/** Runs one simulation and returns its report; throws InputError on bad options. */
-export function runSimulation(options: SimOptions): SimReport {
+/**
+ * Runs one simulation and returns its report; throws InputError on bad options. An observer, if
+ * given, sees every send and receipt (the browser view records its trace this way).
+ */
+export function runSimulation(options: SimOptions, observer?: EngineObserver): SimReport {
   check(Number.isInteger(options.messages) && options.messages >= 1 && options.messages <= 1_000_000, 'ERR_BAD_MESSAGES', `sim: --messages ${options.messages} must be an integer from 1 to 1000000`);
   const protocol = parseProtocol(options.protocol);
   const latency = parseLatency(options.latency);
@@ -103,7 +106,7 @@ export function runSimulation(options: SimOptions): SimReport {
   const labels = topo.edges.labels;
   const plan = hasFaults(spec) ? planFaults(csr, spec, options.seed, namedOrigin(csr.order, options.origin, labels)) : undefined;
   const origins = pickLiveOrigins(csr.order, options.messages, options.origin, labels, seededRng(options.seed, 'origins'), plan);
-  const result = runProtocol(csr, protocol, { latency, rng: seededRng(options.seed, 'engine'), origins, lossSeed: options.seed, ...(labels ? { labels } : {}), ...(plan ? { faults: plan } : {}) });
+  const result = runProtocol(csr, protocol, { latency, rng: seededRng(options.seed, 'engine'), origins, lossSeed: options.seed, ...(labels ? { labels } : {}), ...(plan ? { faults: plan } : {}), ...(observer ? { observer } : {}) });
   // Under faults a message can reach only the live nodes of its origin's component.
   const live = plan ? reachableSizes(csr, plan, origins) : undefined;
   const controlTotal = result.perMessage.reduce((s, m) => s + m.control, 0);

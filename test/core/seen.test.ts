@@ -34,4 +34,20 @@ describe('BoundedSeenCache', () => {
   it('rejects a zero bound', () => {
     expect(() => new BoundedSeenCache({ maxEntries: 0, maxAge: 1, now: () => 0 })).toThrow(/maxEntries 0/);
   });
+
+  it('still expires by age after evicting by count', () => {
+    let now = 0;
+    const seen = new BoundedSeenCache({ maxEntries: 2, maxAge: 100, now: () => now });
+    seen.firstSight('a');
+    now = 10;
+    seen.firstSight('b');
+    now = 20;
+    seen.firstSight('c'); // evicts a
+    expect(seen.size).toBe(2);
+    now = 115; // b (10) has expired, c (20) has not
+    expect(seen.firstSight('c')).toBe(false);
+    expect(seen.size).toBe(1);
+    expect(seen.firstSight('b')).toBe(true);
+  });
 });
+

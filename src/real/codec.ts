@@ -1,0 +1,149 @@
+/**
+ * The body of a frame: one chat message as compact JSON, `{"i":id,"o":origin,"t":text,"h":hops}`.
+ * Short keys and 16-character ids keep a 5-byte chat line under 60 bytes on the wire. Every field
+ * of a received body is checked (type, length, allowed characters) before the node acts on it;
+ * anything else is a CodecError, and the node closes that one connection.
+ */
+import { randomBytes } from 'node:crypto';
+import { InputError } from '../core/errors.ts';
+import type { Msg } from '../core/message.ts';
+import { encodeTextFrame } from './frame.ts';
+
+/** Longest chat text, in UTF-16 code units. */
+export const MAX_TEXT = 16_384;
+/** Longest node name. */
+export const MAX_NAME = 64;
+/** Largest hop count accepted: far beyond any real path, small enough to catch garbage. */
+export const MAX_HOPS = 65_535;
+
+/** A received body that is not a valid message; code 'ERR_BAD_BODY'. */
+export class CodecError extends Error {
+  override readonly name = 'CodecError';
+  readonly code = 'ERR_BAD_BODY';
+}
+
+/**
+ * A message as received: the Msg a protocol sees, plus the hop count of the copy that carried it
+ * (1 = sent by the origin). Immutable; the hop count stays with the object, so a later send of
+ * it (e.g. by a protocol's timer) is stamped right without a side table.
+ */
+export class ReceivedMsg implements Msg {
+  constructor(
+    readonly id: string,
+    readonly origin: string,
+    readonly text: string,
+    readonly hops: number,
+  ) {}
+}
+
+const ID = /^[A-Za-z0-9_-]{1,64}$/;
+// Names are printed as `NAME -> text`: no control characters, no spaces at the ends, 1 to 64 long.
+const NAME = /^(?![\s])[^\u0000-\u001f\u007f-\u009f]{1,64}(?<![\s])$/;
+
+// Random bytes are drawn 4 KiB at a time: one call into the system per 341 ids, not one per id.
+const POOL = 4096 - (4096 % 12);
+let pool = Buffer.alloc(0);
+let poolAt = POOL;
+
+/** A fresh message id: 12 random bytes from node:crypto, as 16 base64url characters. */
+export function newMessageId(): string {
+  if (poolAt >= POOL) {
+    pool = randomBytes(POOL);
+    poolAt = 0;
+  }
+  poolAt += 12;
+  return pool.toString('base64url', poolAt - 12, poolAt);
+}
+
+/** Why `name` cannot be a node name, or undefined when it can. */
+export function nameProblem(name: string): string | undefined {
+  if (name.length === 0 || name.length > MAX_NAME) return `must be 1 to ${MAX_NAME} characters`;
+  if (!NAME.test(name)) return 'must not contain control characters or start or end with a space';
+  return undefined;
+}
+
+/** Checks a node name typed by a user; throws InputError naming the bad value. */
+export function checkName(name: string): string {
+  const problem = nameProblem(name);
+  if (problem) throw new InputError('ERR_BAD_NAME', `node: --name '${name}' ${problem}`);
+  return name;
+}
+
+/** One frame carrying `msg` at hop count `hops`. */
+export function encodeMessageFrame(msg: Msg, hops: number): Buffer {
+  // Ids are url-safe by construction (checked on receipt), so only origin and text need escaping.
+  return encodeTextFrame(`{"i":"${msg.id}","o":${JSON.stringify(msg.origin)},"t":${JSON.stringify(msg.text)},"h":${hops}}`);
+}
+
+function fail(message: string): never {
+  throw new CodecError(`body: ${message}`);
+}
+
+const QUOTE = 0x22;
+const BACKSLASH = 0x5c;
+
+/** Index of the closing quote of a JSON string starting at `p`, or -1 if it needs unescaping. */
+function plainStringEnd(body: Buffer, p: number): number {
+  for (; p < body.length; p++) {
+    const c = body[p]!;
+    if (c === QUOTE) return p;
+    if (c === BACKSLASH || c < 0x20) return -1;
+  }
+  return -1;
+}
+
+/** True when body[p..] starts with the ASCII text `s`. */
+function at(body: Buffer, p: number, s: string): boolean {
+  for (let k = 0; k < s.length; k++) if (body[p + k] !== s.charCodeAt(k)) return false;
+  return true;
+}
+
+/**
+ * The fast path: a body laid out exactly as encodeMessageFrame writes it, with no escapes, is
+ * read without JSON.parse; its fields get the same checks. Undefined means "take the general
+ * path" (JSON.parse), never "accept".
+ */
+function decodeCompact(body: Buffer): ReceivedMsg | undefined {
+  if (!at(body, 0, '{"i":"')) return undefined;
+  const idEnd = plainStringEnd(body, 6);
+  if (idEnd < 0 || !at(body, idEnd, '","o":"')) return undefined;
+  const originEnd = plainStringEnd(body, idEnd + 7);
+  if (originEnd < 0 || !at(body, originEnd, '","t":"')) return undefined;
+  const textEnd = plainStringEnd(body, originEnd + 7);
+  if (textEnd < 0 || !at(body, textEnd, '","h":')) return undefined;
+  let h = 0;
+  let p = textEnd + 6;
+  const digits = p;
+  for (; p < body.length && body[p]! >= 0x30 && body[p]! <= 0x39 && p - digits < 6; p++) h = h * 10 + body[p]! - 0x30;
+  if (p === digits || body[digits] === 0x30 || p !== body.length - 1 || body[p] !== 0x7d) return undefined;
+  return checked(body.toString('latin1', 6, idEnd), body.toString('utf8', idEnd + 7, originEnd), body.toString('utf8', originEnd + 7, textEnd), h);
+}
+
+function checked(i: unknown, o: unknown, t: unknown, h: unknown): ReceivedMsg {
+  if (typeof i !== 'string' || !ID.test(i)) fail("field 'i' (id) must be 1 to 64 characters of A-Z a-z 0-9 _ -");
+  if (typeof o !== 'string' || !NAME.test(o)) fail(`field 'o' (origin) must be a name of 1 to ${MAX_NAME} characters without control characters`);
+  if (typeof t !== 'string' || t.length > MAX_TEXT) fail(`field 't' (text) must be a string of at most ${MAX_TEXT} characters`);
+  if (typeof h !== 'number' || !Number.isInteger(h) || h < 1 || h > MAX_HOPS) fail(`field 'h' (hops) must be an integer from 1 to ${MAX_HOPS}`);
+  return new ReceivedMsg(i, o, t, h);
+}
+
+/** Parses and validates one frame body; throws CodecError naming the bad field. */
+export function decodeMessage(body: Buffer): ReceivedMsg {
+  const fast = decodeCompact(body);
+  if (fast) return fast;
+  let value: unknown;
+  try {
+    value = JSON.parse(body.toString('utf8'));
+  } catch {
+    fail(`not JSON (${body.length} bytes)`);
+  }
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) fail('not a JSON object');
+  const record = value as Record<string, unknown>;
+  let fields = 0;
+  for (const key in record) {
+    if (key !== 'i' && key !== 'o' && key !== 't' && key !== 'h') fail(`unknown field '${key.slice(0, 20)}'`);
+    fields++;
+  }
+  if (fields !== 4) fail(`${4 - fields} of the fields i, o, t, h missing`);
+  return checked(record['i'], record['o'], record['t'], record['h']);
+}

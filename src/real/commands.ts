@@ -1,0 +1,55 @@
+/**
+ * What a typed line means. The original program's words are kept (`connect HOST:PORT`, `exit`,
+ * `quit`), plus `/peers`, `/stats` and `/help`. Anything else is chat: a line that merely starts
+ * with "connect" ("connect to you later") is sent, not swallowed; `connect` alone gets a usage
+ * line; an empty line sends nothing. Pure, so every rule is tested without sockets.
+ */
+
+export type Command =
+  | { readonly kind: 'empty' }
+  | { readonly kind: 'exit' }
+  | { readonly kind: 'connect'; readonly host: string; readonly port: number }
+  | { readonly kind: 'connect-usage' }
+  | { readonly kind: 'peers' }
+  | { readonly kind: 'stats' }
+  | { readonly kind: 'help' }
+  | { readonly kind: 'chat'; readonly text: string };
+
+export const USAGE_CONNECT = 'usage: connect HOST:PORT (e.g. connect 127.0.0.1:55556), or connect PORT for 127.0.0.1';
+
+export const HELP = [
+  'connect HOST:PORT   open a link to another node (connect PORT means 127.0.0.1:PORT)',
+  '/peers              list links',
+  '/stats              messages sent, received, duplicates; bytes in and out',
+  'exit, quit          close every link and stop',
+  'anything else       a chat message, flooded to every node',
+].join('\n');
+
+const HOSTNAME = /^(?:[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)*$/;
+
+/** 'host:port', '[v6]:port' or a bare port (127.0.0.1); undefined when it is not an address. */
+export function parseAddress(text: string): { host: string; port: number } | undefined {
+  const m = /^(?:\[([0-9A-Fa-f:.]+)\]|([^:\s[\]]+)):(\d{1,5})$/.exec(text) ?? /^()()(\d{1,5})$/.exec(text);
+  if (!m) return undefined;
+  const port = Number(m[3]);
+  if (port < 1 || port > 65_535) return undefined;
+  const host = m[1] || m[2] || '127.0.0.1';
+  if (!m[1] && !HOSTNAME.test(host)) return undefined;
+  return { host, port };
+}
+
+/** Classifies one typed line. */
+export function parseLine(line: string): Command {
+  const text = line.replace(/\r$/, '');
+  const trimmed = text.trim();
+  if (trimmed === '') return { kind: 'empty' };
+  if (trimmed === 'exit' || trimmed === 'quit') return { kind: 'exit' };
+  if (trimmed === 'connect') return { kind: 'connect-usage' };
+  if (trimmed === '/peers') return { kind: 'peers' };
+  if (trimmed === '/stats') return { kind: 'stats' };
+  if (trimmed === '/help') return { kind: 'help' };
+  const m = /^connect\s+(\S+)$/.exec(trimmed);
+  const address = m ? parseAddress(m[1]!) : undefined;
+  if (address) return { kind: 'connect', ...address };
+  return { kind: 'chat', text };
+}

@@ -1,0 +1,54 @@
+/**
+ * What a RealNode is configured with and what it reports: its options, its counters, one line
+ * per peer, and the default limits on every peer's socket.
+ */
+import type { Msg } from '../core/message.ts';
+import type { Protocol } from '../core/seam.ts';
+import { DEFAULT_MAX_FRAME_BYTES } from './frame.ts';
+import type { PeerLimits } from './peer.ts';
+
+export interface RealNodeOptions {
+  /** Shown as the author of this node's messages; default `node-PORT`. */
+  readonly name?: string;
+  readonly protocol: Protocol;
+  /** Interface to listen on; 127.0.0.1 unless asked. */
+  readonly host?: string;
+  /** First port to try (next ones when taken); 0 lets the OS choose. Default 55555. */
+  readonly port?: number;
+  readonly limits?: Partial<PeerLimits>;
+  /** Seen-cache bounds: ids remembered at most, and for how long (ms). */
+  readonly seenMaxEntries?: number;
+  readonly seenMaxAgeMs?: number;
+  /** A message reached this node for the first time (`hops` = 0 for its own). */
+  readonly onDeliver?: (msg: Msg, hops: number) => void;
+  /** One line per event worth telling a user: connections, drops, bad frames, redials. */
+  readonly log?: (line: string) => void;
+}
+
+/** The transport's counters (the protocol never counts). */
+export interface NodeStats {
+  readonly sent: number;
+  readonly received: number;
+  readonly duplicates: number;
+  readonly delivered: number;
+  readonly bytesIn: number;
+  readonly bytesOut: number;
+  /** Peers present (connecting or connected), and of those the connected ones. */
+  readonly peers: number;
+  readonly connected: number;
+  readonly dropped: number;
+  readonly seen: number;
+}
+
+export interface PeerInfo {
+  readonly link: number;
+  readonly remote: string;
+  readonly direction: 'out' | 'in';
+  readonly connected: boolean;
+  readonly framesIn: number;
+  readonly framesOut: number;
+  readonly pendingBytes: number;
+}
+
+/** Limits on every peer unless the options say otherwise (see docs/real-nodes.md). */
+export const DEFAULT_LIMITS: PeerLimits = { maxFrameBytes: DEFAULT_MAX_FRAME_BYTES, maxWriteBufferBytes: 4 * 1024 * 1024, stallTimeoutMs: 10_000, connectTimeoutMs: 5_000 };

@@ -1,0 +1,129 @@
+/**
+ * The chat program: a RealNode plus a line interface on any pair of streams (a terminal, or
+ * pipes in tests). Every new message prints once as `AUTHOR -> text`. When input ends the node
+ * keeps running headless; `exit`/`quit` (or the caller, on a signal) closes it cleanly.
+ */
+import { clearLine, createInterface, cursorTo } from 'node:readline';
+import type { Readable, Writable } from 'node:stream';
+import type { Msg } from '../core/message.ts';
+import type { Protocol } from '../core/seam.ts';
+import { HELP, USAGE_CONNECT, parseLine } from './commands.ts';
+import { RealNode, type NodeStats, type PeerInfo } from './node.ts';
+
+export interface ChatOptions {
+  readonly name?: string;
+  readonly protocol: Protocol;
+  readonly host?: string;
+  readonly port?: number;
+  readonly input: Readable;
+  readonly output: Writable;
+}
+
+export interface Chat {
+  readonly node: RealNode;
+  /** Resolves with the exit code once the node has closed (after `exit`, `quit` or `close()`). */
+  readonly closed: Promise<number>;
+  /** Closes the node (e.g. on SIGINT); idempotent. */
+  close(): Promise<number>;
+}
+
+// Text from the network is shown, never interpreted: control characters would drive the terminal.
+const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g;
+
+/** The line shown for a received message. */
+export function showMessage(msg: Msg): string {
+  return `${msg.origin} -> ${msg.text.replace(CONTROL, '\uFFFD')}`;
+}
+
+function statsLine(s: NodeStats): string {
+  return `sent ${s.sent}, received ${s.received}, duplicates ${s.duplicates}, delivered ${s.delivered}; bytes in ${s.bytesIn}, bytes out ${s.bytesOut}; peers ${s.peers}, dropped ${s.dropped}; seen ids ${s.seen}`;
+}
+
+function peersText(peers: PeerInfo[]): string {
+  if (peers.length === 0) return 'no peers yet; connect HOST:PORT to add one';
+  return peers.map((p) => `link ${p.link}  ${p.direction === 'out' ? 'to  ' : 'from'} ${p.remote}  ${p.connected ? 'connected' : 'connecting'}  frames in ${p.framesIn}, out ${p.framesOut}${p.pendingBytes > 0 ? `, ${p.pendingBytes} bytes waiting` : ''}`).join('\n');
+}
+
+/** Starts a node and its line interface; prints `listening on HOST:PORT` first. */
+export async function startChat(options: ChatOptions): Promise<Chat> {
+  const { input, output } = options;
+  const terminal = Boolean((input as { isTTY?: boolean }).isTTY && (output as { isTTY?: boolean }).isTTY);
+  let rl: ReturnType<typeof createInterface> | undefined;
+  let inputEnded = false;
+  const print = (line: string): void => {
+    if (terminal && rl && !inputEnded) {
+      clearLine(output, 0);
+      cursorTo(output, 0);
+      output.write(line + '\n');
+      rl.prompt(true);
+    } else output.write(line + '\n');
+  };
+  const self = await RealNode.start({
+    ...(options.name !== undefined ? { name: options.name } : {}),
+    protocol: options.protocol,
+    ...(options.host !== undefined ? { host: options.host } : {}),
+    ...(options.port !== undefined ? { port: options.port } : {}),
+    onDeliver: (msg, hops) => {
+      if (hops > 0) print(showMessage(msg));
+    },
+    log: (line) => print(`* ${line}`),
+  });
+  print(`listening on ${self.host}:${self.port} as ${self.name} (${self.protocol.name})`);
+  print('type a line to send it; connect HOST:PORT to link to another node; /help for more');
+
+  let exitCode: Promise<number> | undefined;
+  const close = (): Promise<number> => {
+    if (!exitCode) {
+      exitCode = self.close().then(() => 0);
+      rl?.close();
+    }
+    return exitCode;
+  };
+  let resolveClosed: (code: number) => void = () => {};
+  const closed = new Promise<number>((resolve) => (resolveClosed = resolve));
+  const finish = (): void => void close().then(resolveClosed);
+
+  rl = createInterface({ input, output: terminal ? output : undefined, terminal, prompt: '> ' });
+  rl.on('line', (line) => {
+    const cmd = parseLine(line);
+    switch (cmd.kind) {
+      case 'empty':
+        break;
+      case 'exit':
+        finish();
+        return;
+      case 'connect-usage':
+        print(USAGE_CONNECT);
+        break;
+      case 'connect':
+        self.connect(cmd.host, cmd.port, true);
+        break;
+      case 'peers':
+        print(peersText(self.peers()));
+        break;
+      case 'stats':
+        print(statsLine(self.stats()));
+        break;
+      case 'help':
+        print(HELP);
+        break;
+      case 'chat':
+        try {
+          self.originate(cmd.text);
+        } catch (err) {
+          print(`* not sent: ${err instanceof Error ? err.message : String(err)}`);
+        }
+        break;
+    }
+    if (terminal && !inputEnded) rl?.prompt();
+  });
+  rl.on('SIGINT', finish);
+  rl.on('close', () => {
+    if (inputEnded) return;
+    inputEnded = true;
+    if (exitCode) return;
+    print(`* input closed: ${self.name} keeps running on ${self.host}:${self.port}; stop it with Ctrl-C or SIGTERM`);
+  });
+  if (terminal) rl.prompt();
+  return { node: self, closed, close: () => (finish(), closed) };
+}
