@@ -38,7 +38,7 @@ export function faultSpec(flags: FaultFlags): FaultSpec {
 
 /** One phrase describing the faults of a run, e.g. '100 of 1,000 nodes down from the start'. */
 export function describeFaults(spec: FaultSpec, failedNodes: number, failedLinks: number, nodes: number, edges: number): string {
-  const when = (after: number): string => (after === 0 ? 'from the start' : `after the first ${after} messages`);
+  const when = (after: number): string => (after === 0 ? 'from the start' : after === 1 ? 'after the first message' : `after the first ${after} messages`);
   const parts: string[] = [];
   if (failedNodes > 0) parts.push(`${failedNodes.toLocaleString('en-US')} of ${nodes.toLocaleString('en-US')} nodes down ${when(spec.failNodesAfter)}`);
   if (failedLinks > 0) parts.push(`${failedLinks.toLocaleString('en-US')} of ${edges.toLocaleString('en-US')} links down ${when(spec.failLinksAfter)}`);

@@ -32,6 +32,12 @@ export const COMPARE_HEAD = [
   'busiest\nnode kB',
 ];
 
+/** The column heads for this result: "bytes vs" names the reference row. */
+export function compareHead(result: CompareResult): string[] {
+  const ref = reference(result.rows)?.protocol ?? 'flood';
+  return COMPARE_HEAD.map((h) => (h === 'bytes vs\nflood' ? `bytes vs\n${ref}` : h));
+}
+
 /** The reference row for "bytes vs": flood if it ran, else the first row. */
 function reference(rows: readonly CompareRow[]): CompareRow | undefined {
   return rows.find((r) => r.protocol === 'flood') ?? rows[0];
@@ -91,7 +97,8 @@ export function compareNotes(result: CompareResult): string[] {
 
 /** The comparison for a terminal. */
 export function renderCompareText(result: CompareResult): string {
-  const table = plainTable(COMPARE_HEAD, { colAligns: ['left', ...COMPARE_HEAD.slice(1).map(() => 'right' as const)] });
+  const head = compareHead(result);
+  const table = plainTable(head, { colAligns: ['left', ...head.slice(1).map(() => 'right' as const)] });
   for (const cells of compareCells(result)) table.push(cells);
   return [`floodlab compare: ${compareTitle(result)}`, table.toString(), ...compareNotes(result).map((n) => `  - ${n}`)].join('\n') + '\n';
 }
@@ -102,7 +109,7 @@ export function renderCompareMarkdown(result: CompareResult): string {
   return [
     compareTitle(result),
     '',
-    row(COMPARE_HEAD.map((h) => h.replace('\n', ' '))),
+    row(compareHead(result).map((h) => h.replace('\n', ' '))),
     row(COMPARE_HEAD.map((_, i) => (i === 0 ? '---' : '---:'))),
     ...compareCells(result).map(row),
     '',
