@@ -7,10 +7,12 @@ import { writeFileSync } from 'node:fs';
 import { machineLine } from './bench/machine.ts';
 import { benchReal } from './bench/real.ts';
 import { benchSim } from './bench/sim.ts';
+import { benchSweep } from './bench/sweep.ts';
 
 const sections: { name: string; run: () => string | Promise<string> }[] = [
   { name: 'simulator', run: benchSim },
   { name: 'real', run: benchReal },
+  { name: 'sweep', run: benchSweep },
 ];
 
 const only = process.argv.slice(2);

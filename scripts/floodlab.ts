@@ -8,6 +8,7 @@ import { registerCompare } from './cli/compare.ts';
 import { registerLaunch } from './cli/launch.ts';
 import { registerNode } from './cli/node.ts';
 import { registerExplain } from './cli/explain.ts';
+import { registerMerge } from './cli/merge.ts';
 import { registerSim } from './cli/sim.ts';
 import { registerSweep } from './cli/sweep.ts';
 import { registerViz } from './cli/viz.ts';
@@ -23,6 +24,7 @@ const program = new Command()
 
 registerSim(program);
 registerSweep(program);
+registerMerge(program);
 registerCompare(program);
 registerNode(program);
 registerLaunch(program);

@@ -1,16 +1,20 @@
 /**
- * `floodlab sweep`: the same flood over a grid of N and D (and several seeds), one table with
- * the mean and spread over seeds beside the formulas, optionally written as CSV or JSON.
+ * `floodlab sweep`: the same flood over a grid of N and D (and several seeds), one table with the
+ * mean and spread over seeds beside the formulas. Cells run on worker processes (--jobs), progress
+ * goes to stderr, finished cells go to a JSONL file as they finish (--out, which also resumes),
+ * and --shard I/K runs one slice of the grid for `floodlab merge` to join.
  */
-import { writeFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { InputError } from '../../src/core/errors.ts';
-import { runCell, summarizeSweep, sweepCells, type SweepOptions, type SweepRow } from '../../src/sim/sweep.ts';
-import { action } from './action.ts';
+import { parseShard, shardCells, sweepCells, type Shard, type SweepOptions } from '../../src/sim/sweep.ts';
+import { cellBytes, jobsThatFit } from '../sweep/memory.ts';
+import { defaultJobs } from '../sweep/pool.ts';
+import { makeProgress, silentProgress } from '../sweep/progress.ts';
+import { runSweep, type SweepRun } from '../sweep/run-sweep.ts';
+import { action, fail } from './action.ts';
 import { addRunOptions, MAX_NODES } from './common-options.ts';
-import { toCsv } from './csv.ts';
 import { intListOption, intOption } from './options.ts';
-import { plainTable } from './render-waste.ts';
+import { emitSweep } from './render-sweep.ts';
 
 interface SweepFlags {
   nodes: number[];
@@ -21,55 +25,73 @@ interface SweepFlags {
   latency: string;
   seed: string;
   messages: number;
+  jobs: number;
+  out?: string;
+  shard?: Shard;
+  progress: boolean;
   csv?: string;
   json?: string;
 }
 
-const f = (x: number, digits = 0): string => (Number.isNaN(x) ? 'n/a' : x.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits }));
-const pm = (s: { mean: number; sd: number }, digits = 0): string => (s.sd > 0 ? `${f(s.mean, digits)} ± ${f(s.sd, digits)}` : f(s.mean, digits));
+const EXAMPLES = `
+Examples:
+  floodlab sweep -n 100,1000,10000 -d 2..12
+  floodlab sweep -n 1000 -d 4,8,16 --seeds 5 --csv results/sweep.csv
+  floodlab sweep -n 1e5,1e6 -d 4..8 --seeds 10 --out sweep.jsonl      (rerun to resume)
+  floodlab sweep -n 1e5,1e6 -d 4..8 --seeds 10 --shard 2/4 --out part2.jsonl
+  floodlab merge part*.jsonl --csv sweep.csv                          (see docs/sweeps.md)`;
 
-/** The sweep table for people. */
-export function renderSweep(rows: readonly SweepRow[], protocol: string, seeds: number): string {
-  const table = plainTable(['N', 'D', 'E', `sends/msg (${protocol})`, 'N·D', 'exact', 'N−1', 'sends ÷ N·D', 'RMR', 'LDH', 'coverage'], {
-    colAligns: ['right', 'right', 'right', 'right', 'right', 'right', 'right', 'right', 'right', 'right', 'right'],
-  });
-  const skipped: string[] = [];
-  for (const r of rows) {
-    if (r.runs === 0) {
-      table.push([f(r.nodes), r.degree, { colSpan: 9, content: 'skipped (see below)', hAlign: 'left' }]);
-      skipped.push(...r.errors.map((e) => `N=${r.nodes}, D=${r.degree}: ${e}`));
-      continue;
-    }
-    table.push([
-      f(r.nodes),
-      r.degree,
-      pm(r.edges),
-      pm(r.sends, r.sends.sd > 0 ? 1 : 0),
-      f(r.nd),
-      r.exact ? pm(r.exact, r.exact.sd > 0 ? 1 : 0) : 'n/a',
-      f(r.tree),
-      f(r.sends.mean / r.nd, 3),
-      pm(r.rmr, 3),
-      pm(r.ldh, 1),
-      `${f(100 * r.coverage.mean, 1)}%`,
-    ]);
+/** The workers to start: --jobs as given, or one per core as far as the biggest cells fit in memory. */
+function chooseJobs(options: SweepOptions, flags: SweepFlags, given: boolean): number {
+  const grid = sweepCells(options);
+  const cells = flags.shard ? shardCells(grid, flags.shard) : grid;
+  const wanted = Math.min(flags.jobs, cells.length); // the pool starts no more workers than cells
+  const fit = jobsThatFit(cells, wanted);
+  if (fit >= wanted) return flags.jobs;
+  const gb = cells.reduce((m, c) => Math.max(m, cellBytes(c)), 0) / 1e9;
+  const why = `the biggest cells need about ${gb.toFixed(1)} GB each`;
+  if (given) {
+    process.stderr.write(`floodlab sweep: warning: --jobs ${flags.jobs} may not fit in memory (${why}); --jobs ${fit} would\n`);
+    return flags.jobs;
   }
-  const lines = [
-    `floodlab sweep: ${protocol}, ${seeds} seed${seeds > 1 ? 's' : ''} per cell (mean ± standard deviation over seeds, per message)`,
-    table.toString(),
-    'sends/msg is measured; N·D is the textbook count; exact is 2E (flood-echo) or 2E − (N−1) (flood) from each graph\'s own E;',
-    'N−1 is a spanning tree; sends ÷ N·D shows how close the textbook gets; RMR = sends/(reached−1) − 1; LDH = last delivery hop.',
-  ];
-  if (skipped.length > 0) lines.push('Skipped cells:', ...[...new Set(skipped)].map((s) => `  - ${s}`));
-  return lines.join('\n') + '\n';
+  process.stderr.write(`floodlab sweep: ${fit} worker${fit > 1 ? 's' : ''} instead of ${wanted}: ${why} (set --jobs to choose)\n`);
+  return fit;
 }
 
-/** CSV of the summary: one line per (N, D). */
-export function sweepCsv(rows: readonly SweepRow[]): string {
-  return toCsv(
-    ['nodes', 'degree', 'runs', 'edges_mean', 'sends_mean', 'sends_sd', 'nd', 'textbook_waste', 'exact_mean', 'tree', 'rmr_mean', 'rmr_sd', 'ldh_mean', 'coverage_mean', 'time_ms_mean', 'errors'],
-    rows.map((r) => [r.nodes, r.degree, r.runs, r.edges.mean, r.sends.mean, r.sends.sd, r.nd, r.textbookWaste, r.exact?.mean ?? null, r.tree, r.rmr.mean, r.rmr.sd, r.ldh.mean, r.coverage.mean, r.timeMs.mean, r.errors.join('; ')]),
-  );
+async function sweep(flags: SweepFlags, jobsGiven: boolean): Promise<void> {
+  const options: SweepOptions = { nodes: flags.nodes, degrees: flags.degree, seeds: flags.seeds, seed: flags.seed, topology: flags.topology, protocol: flags.protocol, latency: flags.latency, messages: flags.messages };
+  if (flags.shard && flags.out === undefined) throw new InputError('ERR_BAD_OPTION', `sweep: --shard ${flags.shard.index}/${flags.shard.count} needs --out FILE.jsonl, so that 'floodlab merge' can join the shards`);
+  const controller = new AbortController();
+  let finished = 0;
+  const stop = (signal: NodeJS.Signals): void => controller.abort(signal);
+  process.once('SIGINT', stop).once('SIGTERM', stop);
+  let run: SweepRun;
+  try {
+    run = await runSweep(options, {
+      jobs: chooseJobs(options, flags, jobsGiven),
+      ...(flags.out !== undefined ? { out: flags.out } : {}),
+      ...(flags.shard ? { shard: flags.shard } : {}),
+      progress: flags.progress ? makeProgress() : silentProgress,
+      signal: controller.signal,
+      onCell: () => finished++,
+    });
+  } catch (err) {
+    if (!controller.signal.aborted) throw err;
+    const kept = flags.out === undefined ? 'nothing was kept (add --out FILE.jsonl to keep finished cells and resume)' : `${finished} more finished cell${finished === 1 ? ' was' : 's were'} saved in ${flags.out}; run the same command again to finish`;
+    fail(`sweep interrupted (${String(controller.signal.reason)}): ${kept}`, controller.signal.reason === 'SIGINT' ? 130 : 143);
+  } finally {
+    process.off('SIGINT', stop).off('SIGTERM', stop);
+  }
+  if (run.repaired) process.stderr.write(`floodlab sweep: ${flags.out}: cut off a torn last line (a run stopped mid-write); that cell ran again\n`);
+  if (flags.shard && run.cells.length === 0) {
+    process.stderr.write(`floodlab sweep: shard ${flags.shard.index}/${flags.shard.count} has no cells (the grid is smaller than ${flags.shard.count} cells); nothing to do\n`);
+    return;
+  }
+  // A shard whose cells all failed is no error: the other shards may hold the rest of the grid.
+  emitSweep(options, run.results, { ...(flags.csv ? { csv: flags.csv } : {}), ...(flags.json ? { json: flags.json } : {}) }, 'sweep', !flags.shard);
+  if (flags.shard) {
+    process.stdout.write(`This is shard ${flags.shard.index}/${flags.shard.count}: ${run.cells.length} cells of the grid; means are over this shard's cells only. Join the shards with: floodlab merge FILE.jsonl...\n`);
+  }
 }
 
 export function registerSweep(program: Command): void {
@@ -80,19 +102,12 @@ export function registerSweep(program: Command): void {
     .option('-d, --degree <list>', 'degrees: 2..12 or 4,8,16', intListOption('--degree', 1, 100_000), [2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12])
     .option('--seeds <K>', 'seeds per (N, D): S, S+1, ...', intOption('--seeds', 1, 10_000), 1);
   addRunOptions(cmd)
+    .option('-j, --jobs <J>', 'worker processes running cells, one per core by default; 1 runs them in this process', intOption('--jobs', 1, 1024), defaultJobs())
+    .option('--out <file.jsonl>', 'append each finished cell to this JSONL file; rerunning with it skips finished cells')
+    .option('--shard <I/K>', 'run only the I-th of K slices of the grid (1 ≤ I ≤ K); needs --out; join with floodlab merge', parseShard)
+    .option('--no-progress', 'no progress on stderr')
     .option('--csv <file>', 'also write the summary as CSV')
     .option('--json <file>', 'also write every cell and the summary as JSON')
-    .addHelpText('after', '\nExamples:\n  floodlab sweep -n 100,1000,10000 -d 2..12\n  floodlab sweep -n 1000 -d 4,8,16 --seeds 5 --csv results/sweep.csv')
-    .action(
-      action((flags: SweepFlags) => {
-        const options: SweepOptions = { nodes: flags.nodes, degrees: flags.degree, seeds: flags.seeds, seed: flags.seed, topology: flags.topology, protocol: flags.protocol, latency: flags.latency, messages: flags.messages };
-        const cells = sweepCells(options);
-        const results = cells.map((c) => runCell(c, options));
-        if (results.every((r) => !r.ok)) throw new InputError('ERR_SWEEP_EMPTY', `sweep: no cell could run; first reason: ${results[0]?.ok === false ? results[0].error : 'none'}`);
-        const rows = summarizeSweep(results, flags.protocol);
-        process.stdout.write(renderSweep(rows, flags.protocol, flags.seeds));
-        if (flags.csv) writeFileSync(flags.csv, sweepCsv(rows));
-        if (flags.json) writeFileSync(flags.json, JSON.stringify({ options, cells: results, summary: rows }, null, 2) + '\n');
-      }),
-    );
+    .addHelpText('after', EXAMPLES)
+    .action(action((flags: SweepFlags, command: Command) => sweep(flags, command.getOptionValueSource('jobs') !== 'default')));
 }

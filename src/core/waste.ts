@@ -39,7 +39,10 @@ export interface WasteTable {
   readonly rmr: number;
 }
 
-const fmt = (x: number): string => x.toLocaleString('en-US', { maximumFractionDigits: 1 });
+// One formatter for the module: toLocaleString builds an ICU formatter on every call, which made
+// this the costliest part of a small sweep cell (and contended across worker threads).
+const numberFormat = new Intl.NumberFormat('en-US', { maximumFractionDigits: 1 });
+const fmt = (x: number): string => numberFormat.format(x);
 
 /** Builds the rows and the explaining notes for one run. */
 export function wasteTable(input: WasteInput): WasteTable {

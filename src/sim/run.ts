@@ -13,7 +13,7 @@ import { hasFaults, NO_FAULTS, planFaults, type FaultSpec } from './faults.ts';
 import { parseLatency } from './latency.ts';
 import { namedOrigin, pickLiveOrigins, reachableSizes } from './live.ts';
 import { seededRng } from './random.ts';
-import { components } from './topology/components.ts';
+import { csrComponents } from './topology/components.ts';
 import { toCsr, type Csr } from './topology/csr.ts';
 import { buildTopology } from './topology/spec.ts';
 
@@ -101,7 +101,7 @@ export function runSimulation(options: SimOptions, observer?: EngineObserver): S
   const latency = parseLatency(options.latency);
   const topo = buildTopology(options.topology, { nodes: options.nodes, degree: options.degree, seed: options.seed });
   const csr = toCsr(topo.edges);
-  const comps = components(topo.edges);
+  const comps = csrComponents(csr);
   const spec = options.faults ?? NO_FAULTS;
   const labels = topo.edges.labels;
   const plan = hasFaults(spec) ? planFaults(csr, spec, options.seed, namedOrigin(csr.order, options.origin, labels)) : undefined;
@@ -162,7 +162,7 @@ export function runSimulation(options: SimOptions, observer?: EngineObserver): S
     duplicates,
     duplicatesPerNode: { min: csr.order > 0 ? dupMin : 0, mean: csr.order > 0 ? duplicates / csr.order : 0, max: dupMax },
     rmr: rmr(transmissions, reachedSum - k),
-    ldh: Math.max(...perMessage.map((m) => m.ldh)),
+    ldh: perMessage.reduce((top, m) => Math.max(top, m.ldh), 0), // no spread: --messages may be 10^6
     timeToFullCoverageMs: sum((m) => m.coverageTime) / k / 1000,
     formulas: floodFormulas(csr.order, csr.size, topo.nominalDegree),
     expectedTransmissions: expectedEach.every((x) => x !== undefined) ? expectedEach.reduce((s, x) => s + x!, 0) : null,

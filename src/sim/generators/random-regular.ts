@@ -159,20 +159,51 @@ function trySwitch(g: Pairing, e: number, rng: Rng, strict: boolean): number {
   return -1;
 }
 
-/** Removes every self-loop and parallel edge; each accepted switch lowers their number. */
-function repair(g: Pairing, order: number, rng: Rng): void {
-  const pending: number[] = [];
+/** Widest row checked by pairwise comparison; wider rows use a stamp array (see flagRows). */
+const ROW_SCAN_MAX_DEGREE = 32;
+
+/**
+ * Marks the nodes whose slots hold a loop or a repeated neighbour: those are the ends of every
+ * bad edge. Small degrees compare each row's slots pairwise, inside one or two cache lines; a
+ * stamp array indexed by neighbour would cost a cache miss per slot on large graphs (10^7 nodes).
+ */
+function flagRows(g: Pairing, order: number): Uint8Array {
+  const flagged = new Uint8Array(order);
+  const { adj, degree } = g;
+  if (degree <= ROW_SCAN_MAX_DEGREE) {
+    for (let u = 0; u < order; u++) {
+      const row = u * degree;
+      scan: for (let k = row, end = row + degree; k < end; k++) {
+        const v = adj[k]!;
+        if (v === u) {
+          flagged[u] = 1;
+          break;
+        }
+        for (let j = row; j < k; j++) {
+          if (adj[j] === v) {
+            flagged[u] = 1;
+            break scan;
+          }
+        }
+      }
+    }
+    return flagged;
+  }
   const stamp = new Int32Array(order).fill(-1); // a bad edge shows as a repeat in its ends' slots
   for (let u = 0; u < order; u++) {
     stamp[u] = u;
-    for (let k = u * g.degree, end = k + g.degree; k < end; k++) {
-      if (stamp[g.adj[k]!] === u) pending.push(u);
-      stamp[g.adj[k]!] = u;
+    for (let k = u * degree, end = k + degree; k < end; k++) {
+      if (stamp[adj[k]!] === u) flagged[u] = 1;
+      stamp[adj[k]!] = u;
     }
   }
-  const flagged = new Uint8Array(order);
-  for (const u of pending) flagged[u] = 1;
-  pending.length = 0;
+  return flagged;
+}
+
+/** Removes every self-loop and parallel edge; each accepted switch lowers their number. */
+function repair(g: Pairing, order: number, rng: Rng): void {
+  const pending: number[] = [];
+  const flagged = flagRows(g, order);
   for (let e = 0; e < g.size; e++) if (flagged[g.src[e]!] === 1 && isBad(g, e)) pending.push(e);
   for (let e = pending.pop(); e !== undefined; e = pending.pop()) {
     for (let tries = 0, bad = isBad(g, e); bad; tries++) {
@@ -185,19 +216,26 @@ function repair(g: Pairing, order: number, rng: Rng): void {
   }
 }
 
-/** Union–find without labelling: cheaper than components() for the common, connected case. */
+/**
+ * Union–find without labelling: cheaper than components() for the common, connected case. Walks
+ * the slots node by node (each edge once, from its lower end), so one end's root stays in cache.
+ */
 function isConnected(g: Pairing, order: number): boolean {
   const parent = new Int32Array(order);
   for (let u = 0; u < order; u++) parent[u] = u;
   let joins = 0;
-  for (let e = 0; e < g.size; e++) {
-    let a = g.src[e]!;
-    let b = g.dst[e]!;
-    while (parent[a] !== a) a = parent[a] = parent[parent[a]!]!; // path halving, inlined for speed
-    while (parent[b] !== b) b = parent[b] = parent[parent[b]!]!;
-    if (a === b) continue;
-    parent[Math.max(a, b)] = Math.min(a, b);
-    joins++;
+  const { adj, degree } = g;
+  for (let u = 0; u < order; u++) {
+    for (let k = u * degree, end = k + degree; k < end; k++) {
+      let b = adj[k]!;
+      if (b <= u) continue;
+      let a = u;
+      while (parent[a] !== a) a = parent[a] = parent[parent[a]!]!; // path halving, inlined for speed
+      while (parent[b] !== b) b = parent[b] = parent[parent[b]!]!;
+      if (a === b) continue;
+      parent[Math.max(a, b)] = Math.min(a, b);
+      joins++;
+    }
   }
   return joins === order - 1;
 }
