@@ -4,6 +4,7 @@
  */
 import { Command, CommanderError } from 'commander';
 import { report } from './cli/action.ts';
+import { registerCompare } from './cli/compare.ts';
 import { registerLaunch } from './cli/launch.ts';
 import { registerNode } from './cli/node.ts';
 import { registerExplain } from './cli/explain.ts';
@@ -24,6 +25,7 @@ const program = new Command()
 registerSim(program);
 registerSweep(program);
 registerMerge(program);
+registerCompare(program);
 registerNode(program);
 registerLaunch(program);
 registerViz(program);

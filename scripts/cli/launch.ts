@@ -7,7 +7,9 @@
 import type { Command } from 'commander';
 import { check } from '../../src/core/errors.ts';
 import { parseProtocol, protocolList } from '../../src/core/protocols/index.ts';
+import { assertCapabilities } from '../../src/core/protocols/requires.ts';
 import { nameProblem } from '../../src/real/codec.ts';
+import { REAL_NODE_CAPABILITIES } from '../../src/real/node.ts';
 import { MAX_PROCESSES } from '../../src/real/process-cluster.ts';
 import { runLaunch } from '../../src/real/run-launch.ts';
 import { pickOrigins } from '../../src/sim/origins.ts';
@@ -53,6 +55,7 @@ export function registerLaunch(program: Command): void {
     .action(
       action(async (flags: LaunchFlags) => {
         const protocol = parseProtocol(flags.protocol);
+        assertCapabilities(protocol, REAL_NODE_CAPABILITIES, 'launch');
         check(!flags.processes || flags.nodes <= MAX_PROCESSES, 'ERR_TOO_MANY_PROCESSES', `launch: --processes starts one OS process per node; --nodes ${flags.nodes} is over the limit of ${MAX_PROCESSES} (drop --processes to run them in one process)`);
         const topo = buildTopology(flags.topology, { nodes: flags.nodes, degree: flags.degree, seed: flags.seed });
         const graph = topo.edges;

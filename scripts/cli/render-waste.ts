@@ -65,6 +65,10 @@ export function renderSimReport(report: SimReport): string {
     `  waste        ${num(sendsPer)} sends for ${num(useful)} new nodes: ${num(sendsPer - useful)} copies (${pct(sendsPer > 0 ? (sendsPer - useful) / sendsPer : 0)}) were redundant`,
     `  RMR          ${Number.isNaN(report.rmr) ? 'n/a' : report.rmr.toFixed(3)} (sends / (reached − 1) − 1; 0 = no copy wasted)`,
     `  duplicates   per node: min ${report.duplicatesPerNode.min}, mean ${num(report.duplicatesPerNode.mean)}, max ${report.duplicatesPerNode.max}`,
+    ...(report.control
+      ? [`  control      ${num(report.control.total / k)} control messages (${Object.entries(report.control.byType).map(([t, c]) => `${t} ${num(c / k)}`).join(', ')}); not counted in the sends above`]
+      : []),
+    ...(report.faults ? [`  faults       ${report.faults.failedNodes} nodes and ${report.faults.failedLinks} links down, loss ${report.faults.spec.loss}: ${num(report.faults.lost / k)} transmissions lost`] : []),
     '',
     'Why measured and textbook differ:',
     ...report.waste.notes.map((n) => wrap(n, 100, '  - ', '    ')),

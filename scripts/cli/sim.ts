@@ -7,10 +7,11 @@ import { runSimulation, type SimReport } from '../../src/sim/run.ts';
 import { action } from './action.ts';
 import { addRunOptions, DEFAULTS, MAX_NODES } from './common-options.ts';
 import { toCsv } from './csv.ts';
+import { addFaultOptions, faultSpec, type FaultFlags } from './fault-options.ts';
 import { intOption } from './options.ts';
 import { renderSimReport } from './render-waste.ts';
 
-interface SimFlags {
+interface SimFlags extends FaultFlags {
   nodes: number;
   degree: number;
   topology: string;
@@ -41,7 +42,7 @@ export function registerSim(program: Command): void {
     .description('simulate flooding over N nodes of degree D and print the waste table')
     .option('-n, --nodes <N>', 'number of nodes', intOption('--nodes', 2, MAX_NODES), DEFAULTS.nodes)
     .option('-d, --degree <D>', 'links per node (the mean degree for random graphs that are not regular)', intOption('--degree', 1, 100_000), DEFAULTS.degree);
-  addRunOptions(cmd)
+  addFaultOptions(addRunOptions(cmd))
     .option('-o, --origin <node>', 'start every message at this node (index or name); default: seeded random nodes')
     .option('--json', 'print one JSON object instead of the table')
     .option('--csv', 'print the waste table as CSV')
@@ -57,6 +58,7 @@ export function registerSim(program: Command): void {
           seed: flags.seed,
           messages: flags.messages,
           ...(flags.origin !== undefined ? { origin: flags.origin } : {}),
+          faults: faultSpec(flags),
         });
         process.stdout.write(flags.json ? simJson(report) : flags.csv ? simCsv(report) : renderSimReport(report));
       }),

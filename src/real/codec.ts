@@ -7,6 +7,7 @@
 import { randomBytes } from 'node:crypto';
 import { InputError } from '../core/errors.ts';
 import type { Msg } from '../core/message.ts';
+import type { Control } from '../core/seam.ts';
 import { encodeTextFrame } from './frame.ts';
 
 /** Longest chat text, in UTF-16 code units. */
@@ -73,6 +74,35 @@ export function checkName(name: string): string {
 export function encodeMessageFrame(msg: Msg, hops: number): Buffer {
   // Ids are url-safe by construction (checked on receipt), so only origin and text need escaping.
   return encodeTextFrame(`{"i":"${msg.id}","o":${JSON.stringify(msg.origin)},"t":${JSON.stringify(msg.text)},"h":${hops}}`);
+}
+
+/** One frame carrying a control message (IHAVE, GRAFT, PRUNE, INV, GETDATA): `{"c":type,"i":id}`. */
+export function encodeControlFrame(ctrl: Control): Buffer {
+  return encodeTextFrame(`{"c":${JSON.stringify(ctrl.type)},"i":${JSON.stringify(String(ctrl.id))}}`);
+}
+
+const CONTROL_TYPE = /^[a-z]{1,16}$/;
+
+/** A control body as encodeControlFrame writes it (`c` first); throws CodecError otherwise. */
+function decodeControl(body: Buffer): Control {
+  let value: unknown;
+  try {
+    value = JSON.parse(body.toString('utf8'));
+  } catch {
+    fail(`not JSON (${body.length} bytes)`);
+  }
+  const record = value as Record<string, unknown>;
+  const keys = Object.keys(record);
+  if (keys.length !== 2 || keys[0] !== 'c' || keys[1] !== 'i') fail('a control body has exactly the fields c, i');
+  const { c, i } = record;
+  if (typeof c !== 'string' || !CONTROL_TYPE.test(c)) fail("field 'c' (control type) must be 1 to 16 letters a-z");
+  if (typeof i !== 'string' || !ID.test(i)) fail("field 'i' (id) must be 1 to 64 characters of A-Z a-z 0-9 _ -");
+  return { type: c, id: i };
+}
+
+/** Parses one frame body: a control message when it starts with `{"c":`, else a chat message. */
+export function decodeFrame(body: Buffer): ReceivedMsg | Control {
+  return at(body, 0, '{"c":') ? decodeControl(body) : decodeMessage(body);
 }
 
 function fail(message: string): never {

@@ -72,8 +72,8 @@ export async function floodEach(cluster: Cluster, graph: LaunchGraph, tracker: D
       async () => {
         if (tracker.reached(sent.id) < reachable) return false;
         after = sumStats(await Promise.all(handles.map((h) => h.stats())));
-        const key = `${after.sent}/${after.received}`;
-        const quiet = after.sent === after.received && key === last;
+        const key = `${after.sent}/${after.received}/${after.controlSent}/${after.controlReceived}`;
+        const quiet = after.sent === after.received && after.controlSent === after.controlReceived && key === last;
         last = key;
         return quiet;
       },
@@ -136,8 +136,8 @@ export async function floodBurst(cluster: Cluster, graph: LaunchGraph, tracker: 
       async () => {
         if (complete() < sent.length) return false;
         after = sumStats(await Promise.all(handles.map((h) => h.stats())));
-        const key = `${after.sent}/${after.received}`;
-        const quiet = after.sent === after.received && key === last;
+        const key = `${after.sent}/${after.received}/${after.controlSent}/${after.controlReceived}`;
+        const quiet = after.sent === after.received && after.controlSent === after.controlReceived && key === last;
         last = key;
         return quiet;
       },

@@ -27,8 +27,12 @@ export interface RealNodeOptions {
 
 /** The transport's counters (the protocol never counts). */
 export interface NodeStats {
+  /** Payload frames sent and received (chat messages). */
   readonly sent: number;
   readonly received: number;
+  /** Control frames sent and received (IHAVE, GRAFT, PRUNE, INV, GETDATA); counted in the bytes too. */
+  readonly controlSent: number;
+  readonly controlReceived: number;
   readonly duplicates: number;
   readonly delivered: number;
   readonly bytesIn: number;

@@ -1,17 +1,19 @@
 /**
  * A real node: a core Protocol run over TCP peers. RealNode is the one Port implementation of
- * the real transport (links, send, deliver, firstSight, random) and the only place that counts:
- * a send and its bytes when the protocol hands a frame to a peer, a receipt and its bytes when a
- * frame is decoded, a duplicate when firstSight says no during a receipt. The protocol itself
+ * the real transport (links, send, deliver, firstSight, random; hop, control, setTimer and state
+ * for protocols that need them) and the only place that counts: a send and its bytes when the
+ * protocol hands a frame to a peer (control frames apart), a receipt and its bytes when a frame
+ * is decoded, a duplicate when firstSight says no during a receipt. The protocol itself
  * neither counts nor knows about sockets. Ids come from node:crypto; the seen cache is bounded.
  */
 import { randomFillSync } from 'node:crypto';
 import { createConnection, createServer, type Server, type Socket } from 'node:net';
 import { InputError } from '../core/errors.ts';
 import type { MessageId, Msg } from '../core/message.ts';
-import type { Port, Protocol } from '../core/seam.ts';
+import { assertCapabilities } from '../core/protocols/requires.ts';
+import type { Control, Port, Protocol, TimerToken } from '../core/seam.ts';
 import { BoundedSeenCache } from '../core/seen.ts';
-import { MAX_TEXT, ReceivedMsg, decodeMessage, encodeMessageFrame, newMessageId } from './codec.ts';
+import { MAX_TEXT, ReceivedMsg, decodeFrame, encodeControlFrame, encodeMessageFrame, newMessageId } from './codec.ts';
 import { PREFIX_BYTES } from './frame.ts';
 import { LinkTable } from './links.ts';
 import { listenFrom } from './listen.ts';
@@ -20,6 +22,9 @@ import { Peer, type CloseKind, type PeerLimits } from './peer.ts';
 import { Redialer } from './redial.ts';
 
 export type { NodeStats, PeerInfo, RealNodeOptions } from './node-options.ts';
+
+/** The optional seam members a real node provides: no configured spanning tree, so not `tree`. */
+export const REAL_NODE_CAPABILITIES = ['hop', 'control', 'timers', 'state'] as const;
 
 interface Dial {
   readonly host: string;
@@ -45,10 +50,17 @@ export class RealNode implements Port {
   private readonly randomBuffer = new Uint32Array(1);
   private receiving = false;
   private closing: Promise<void> | undefined;
-  private readonly counts = { sent: 0, received: 0, duplicates: 0, delivered: 0, bytesIn: 0, bytesOut: 0, dropped: 0 };
+  private readonly counts = { sent: 0, received: 0, controlSent: 0, controlReceived: 0, duplicates: 0, delivered: 0, bytesIn: 0, bytesOut: 0, dropped: 0 };
+  /** Hop count of the message being received (0 otherwise). */
+  hop = 0;
+  /** The protocol's state for this node (Protocol.init). */
+  readonly state: unknown;
+  private readonly timers = new Set<NodeJS.Timeout>();
 
   private constructor(private readonly options: RealNodeOptions) {
+    assertCapabilities(options.protocol, REAL_NODE_CAPABILITIES, 'real node');
     this.protocol = options.protocol;
+    this.state = options.protocol.init?.(this);
     this.limits = { ...DEFAULT_LIMITS, ...options.limits };
     this.seenCache = new BoundedSeenCache({ maxEntries: options.seenMaxEntries ?? 100_000, maxAge: options.seenMaxAgeMs ?? 10 * 60_000, now: () => performance.now() });
     this.server = createServer({ noDelay: true }, (socket) => {
@@ -102,6 +114,24 @@ export class RealNode implements Port {
     return randomFillSync(this.randomBuffer)[0]! / 2 ** 32;
   }
 
+  control(link: number, ctrl: Control): void {
+    const peer = this.table.at(link);
+    if (!peer) return;
+    const frame = encodeControlFrame(ctrl);
+    if (!peer.send(frame)) return;
+    this.counts.controlSent++;
+    this.counts.bytesOut += frame.length;
+  }
+
+  setTimer(delayMs: number, token: TimerToken): void {
+    if (this.closing) return;
+    const timer = setTimeout(() => {
+      this.timers.delete(timer);
+      if (!this.closing) this.protocol.onTimer?.(this, token);
+    }, delayMs);
+    this.timers.add(timer);
+  }
+
   // ---- what the application does ----
 
   /** Authors a chat message and floods it; returns it. */
@@ -139,6 +169,8 @@ export class RealNode implements Port {
   close(): Promise<void> {
     this.closing ??= (async () => {
       this.redialer.stop();
+      for (const timer of this.timers) clearTimeout(timer);
+      this.timers.clear();
       const closed = new Promise<void>((resolve) => this.server.close(() => resolve()));
       for (const peer of [...this.all]) peer.close('local', 'node shutting down');
       await Promise.all([closed, ...[...this.all].map((p) => p.done)]);
@@ -173,14 +205,21 @@ export class RealNode implements Port {
   }
 
   private onFrame(peer: Peer, body: Buffer): void {
-    const msg = decodeMessage(body);
-    this.counts.received++;
+    const frame = decodeFrame(body);
     this.counts.bytesIn += PREFIX_BYTES + body.length;
+    if (!(frame instanceof ReceivedMsg)) {
+      this.counts.controlReceived++;
+      this.protocol.onControl?.(this, peer.link, frame);
+      return;
+    }
+    this.counts.received++;
     this.receiving = true;
+    this.hop = frame.hops;
     try {
-      this.protocol.receive(this, peer.link, msg);
+      this.protocol.receive(this, peer.link, frame);
     } finally {
       this.receiving = false;
+      this.hop = 0;
     }
   }
 

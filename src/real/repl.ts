@@ -36,7 +36,8 @@ export function showMessage(msg: Msg): string {
 }
 
 function statsLine(s: NodeStats): string {
-  return `sent ${s.sent}, received ${s.received}, duplicates ${s.duplicates}, delivered ${s.delivered}; bytes in ${s.bytesIn}, bytes out ${s.bytesOut}; peers ${s.peers}, dropped ${s.dropped}; seen ids ${s.seen}`;
+  const control = s.controlSent + s.controlReceived > 0 ? `; control sent ${s.controlSent}, received ${s.controlReceived}` : '';
+  return `sent ${s.sent}, received ${s.received}, duplicates ${s.duplicates}, delivered ${s.delivered}${control}; bytes in ${s.bytesIn}, bytes out ${s.bytesOut}; peers ${s.peers}, dropped ${s.dropped}; seen ids ${s.seen}`;
 }
 
 function peersText(peers: PeerInfo[]): string {

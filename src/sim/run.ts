@@ -7,9 +7,11 @@ import { check } from '../core/errors.ts';
 import { exactSends, floodFormulas, rmr, type FloodFormulas } from '../core/formulas.ts';
 import { parseProtocol } from '../core/protocols/index.ts';
 import { wasteTable, type WasteTable } from '../core/waste.ts';
-import { simulate, type EngineObserver, type MessageStats } from './engine/engine.ts';
+import { runProtocol } from './engine/dispatch.ts';
+import type { EngineObserver, MessageStats } from './engine/engine.ts';
+import { hasFaults, NO_FAULTS, planFaults, type FaultSpec } from './faults.ts';
 import { parseLatency } from './latency.ts';
-import { pickOrigins } from './origins.ts';
+import { namedOrigin, pickLiveOrigins, reachableSizes } from './live.ts';
 import { seededRng } from './random.ts';
 import { csrComponents } from './topology/components.ts';
 import { toCsr, type Csr } from './topology/csr.ts';
@@ -28,6 +30,17 @@ export interface SimOptions {
   readonly messages: number;
   /** Every message starts here (node index or name); otherwise seeded random origins. */
   readonly origin?: string;
+  /** Loss and failures (none by default); see src/sim/faults.ts. */
+  readonly faults?: FaultSpec;
+}
+
+/** What faults did to a run (present only when faults were asked for). */
+export interface FaultReport {
+  readonly spec: FaultSpec;
+  readonly failedNodes: number;
+  readonly failedLinks: number;
+  /** Transmissions counted but lost (dropped, or sent into an undetected failure), all messages. */
+  readonly lost: number;
 }
 
 export interface SimReport {
@@ -62,6 +75,9 @@ export interface SimReport {
   readonly perMessage: readonly (MessageStats & { readonly componentNodes: number; readonly componentEdges: number })[];
   /** The waste table's rows and notes. */
   readonly waste: WasteTable;
+  /** Control messages of all messages, in total and per type (only for protocols that send them). */
+  readonly control?: { readonly total: number; readonly byType: Readonly<Record<string, number>> };
+  readonly faults?: FaultReport;
 }
 
 function degreeStats(csr: Csr): { min: number; max: number } {
@@ -86,19 +102,29 @@ export function runSimulation(options: SimOptions, observer?: EngineObserver): S
   const topo = buildTopology(options.topology, { nodes: options.nodes, degree: options.degree, seed: options.seed });
   const csr = toCsr(topo.edges);
   const comps = csrComponents(csr);
-  const origins = pickOrigins(csr.order, options.messages, options.origin, topo.edges.labels, seededRng(options.seed, 'origins'));
-  const result = simulate(csr, protocol, { latency, rng: seededRng(options.seed, 'engine'), origins, ...(topo.edges.labels ? { labels: topo.edges.labels } : {}), ...(observer ? { observer } : {}) });
+  const spec = options.faults ?? NO_FAULTS;
+  const labels = topo.edges.labels;
+  const plan = hasFaults(spec) ? planFaults(csr, spec, options.seed, namedOrigin(csr.order, options.origin, labels)) : undefined;
+  const origins = pickLiveOrigins(csr.order, options.messages, options.origin, labels, seededRng(options.seed, 'origins'), plan);
+  const result = runProtocol(csr, protocol, { latency, rng: seededRng(options.seed, 'engine'), origins, lossSeed: options.seed, ...(labels ? { labels } : {}), ...(plan ? { faults: plan } : {}), ...(observer ? { observer } : {}) });
+  // Under faults a message can reach only the live nodes of its origin's component.
+  const live = plan ? reachableSizes(csr, plan, origins) : undefined;
+  const controlTotal = result.perMessage.reduce((s, m) => s + m.control, 0);
+  const lost = result.perMessage.reduce((s, m) => s + m.lost, 0);
 
-  const perMessage = result.perMessage.map((m) => {
+  const perMessage = result.perMessage.map(({ control, controlByType, lost: lostHere, ...m }, i) => {
     const c = comps.of[m.origin]!;
-    return { ...m, componentNodes: comps.nodes[c]!, componentEdges: comps.edges[c]! };
+    const size = live ? { componentNodes: live[i]!.nodes, componentEdges: live[i]!.edges } : { componentNodes: comps.nodes[c]!, componentEdges: comps.edges[c]! };
+    return { ...m, ...size, ...(controlTotal > 0 ? { control, controlByType } : {}), ...(plan ? { lost: lostHere } : {}) };
   });
   const k = perMessage.length;
   const sum = (f: (m: (typeof perMessage)[number]) => number): number => perMessage.reduce((s, m) => s + f(m), 0);
   const transmissions = sum((m) => m.sends);
   const reachedSum = sum((m) => m.reached);
   const duplicates = sum((m) => m.duplicates);
-  const expectedEach = perMessage.map((m) => exactSends(protocol.name, m.componentNodes, m.componentEdges));
+  // Exact counts hold over the live component when failures are detected; loss or silence breaks them.
+  const exactHolds = spec.loss === 0 && !(spec.silent && plan !== undefined);
+  const expectedEach = perMessage.map((m) => (exactHolds ? exactSends(protocol.name, m.componentNodes, m.componentEdges) : undefined));
   const { min, max } = degreeStats(csr);
   let dupMin = Infinity;
   let dupMax = 0;
@@ -141,6 +167,23 @@ export function runSimulation(options: SimOptions, observer?: EngineObserver): S
     formulas: floodFormulas(csr.order, csr.size, topo.nominalDegree),
     expectedTransmissions: expectedEach.every((x) => x !== undefined) ? expectedEach.reduce((s, x) => s + x!, 0) : null,
     perMessage,
-    waste,
+    waste: plan ? { ...waste, notes: [...waste.notes, faultNote(spec, plan.failedNodes, plan.failedLinks, lost, k)] } : waste,
+    ...(controlTotal > 0 ? { control: { total: controlTotal, byType: sumByType(result.perMessage) } } : {}),
+    ...(plan ? { faults: { spec, failedNodes: plan.failedNodes, failedLinks: plan.failedLinks, lost } } : {}),
   };
+}
+
+function sumByType(perMessage: readonly { readonly controlByType: Readonly<Record<string, number>> }[]): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const m of perMessage) for (const [t, c] of Object.entries(m.controlByType)) out[t] = (out[t] ?? 0) + c;
+  return out;
+}
+
+function faultNote(spec: FaultSpec, failedNodes: number, failedLinks: number, lost: number, k: number): string {
+  const parts = [];
+  if (failedNodes > 0) parts.push(`${failedNodes} nodes down`);
+  if (failedLinks > 0) parts.push(`${failedLinks} links down`);
+  if (spec.loss > 0) parts.push(`loss ${spec.loss} per transmission`);
+  const detection = spec.silent ? 'failures are silent: copies sent to failed nodes and links count as sends, and are lost' : 'failures are detected: sends to failed nodes and links are refused, not counted';
+  return `faults: ${parts.join(', ')}; ${detection}. ${(lost / k).toLocaleString('en-US', { maximumFractionDigits: 1 })} transmissions per message were lost. The exact rows and coverage use the live nodes of the origin's component.`;
 }

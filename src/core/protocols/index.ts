@@ -1,10 +1,17 @@
 /**
  * The protocol registry: turns the name a user typed into a Protocol, or a clear error.
- * Later protocols register here; the CLI and both transports look them up only through this file.
+ * Every protocol registers here; the CLI and both transports look them up only through this file.
  */
 import { InputError } from '../errors.ts';
 import type { Protocol } from '../seam.ts';
+import { announce, ANNOUNCE_TIMEOUT_MS } from './announce.ts';
+import { fanout } from './fanout.ts';
 import { flood, floodEcho } from './flood.ts';
+import { gossip } from './gossip.ts';
+import { count, millis, probability } from './params.ts';
+import { plumtree, PLUMTREE_TIMEOUT_MS } from './plumtree.ts';
+import { tree } from './tree.ts';
+import { ttl } from './ttl.ts';
 
 interface Entry {
   /** Shown in --help and in the error for an unknown name, e.g. 'gossip:P'. */
@@ -22,6 +29,26 @@ const noArg = (p: Protocol) => (arg: string, spec: string): Protocol => {
 const registry = new Map<string, Entry>([
   ['flood', { usage: 'flood', summary: 'forward to every neighbour but the sender', make: noArg(flood) }],
   ['flood-echo', { usage: 'flood-echo', summary: "forward to every neighbour, the sender included (the original Go program's rule)", make: noArg(floodEcho) }],
+  ['ttl', { usage: 'ttl:K', summary: 'flood, but stop forwarding after K hops', make: (arg, spec) => ttl(count(arg, spec, 0, 'K, a hop limit', 'ttl:4')) }],
+  ['gossip', { usage: 'gossip:P', summary: 'forward to each other neighbour with probability P (the origin sends to all)', make: (arg, spec) => gossip(probability(arg, spec, 'gossip:0.7')) }],
+  ['fanout', { usage: 'fanout:K', summary: 'forward to K neighbours drawn at random', make: (arg, spec) => fanout(count(arg, spec, 1, 'K, a number of neighbours', 'fanout:3')) }],
+  ['tree', { usage: 'tree', summary: 'forward along a spanning tree configured in the transport (N−1 sends; no repair)', make: noArg(tree) }],
+  [
+    'plumtree',
+    {
+      usage: 'plumtree[:MS]',
+      summary: `eager push on tree links, IHAVE on the rest, GRAFT after MS (default ${PLUMTREE_TIMEOUT_MS}) without the payload, PRUNE on a duplicate`,
+      make: (arg, spec) => plumtree(millis(arg, spec, PLUMTREE_TIMEOUT_MS, 'plumtree:100')),
+    },
+  ],
+  [
+    'announce',
+    {
+      usage: 'announce[:MS]',
+      summary: `send the id to every neighbour, the payload only on request; ask the next announcer after MS (default ${ANNOUNCE_TIMEOUT_MS})`,
+      make: (arg, spec) => announce(millis(arg, spec, ANNOUNCE_TIMEOUT_MS, 'announce:100')),
+    },
+  ],
 ]);
 
 /** Adds a protocol to the registry (used by the protocol modules' index). */

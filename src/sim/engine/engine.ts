@@ -9,6 +9,7 @@
  */
 import type { Msg } from '../../core/message.ts';
 import type { Rng } from '../../core/rng.ts';
+import { assertCapabilities } from '../../core/protocols/requires.ts';
 import type { Protocol } from '../../core/seam.ts';
 import type { Csr } from '../topology/csr.ts';
 import { maxDelay, type LatencyModel } from '../latency.ts';
@@ -63,6 +64,7 @@ export interface SimulateResult {
 
 /** Runs every message to quiescence and returns the counts. */
 export function simulate(csr: Csr, protocol: Protocol, options: SimulateOptions): SimulateResult {
+  assertCapabilities(protocol, ['hop'], 'flood engine');
   const { offsets } = csr;
   const { latency, rng, observer } = options;
   const halfEdges = 2 * csr.size;

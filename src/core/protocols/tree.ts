@@ -1,0 +1,30 @@
+/**
+ * Broadcast along a spanning tree: the N−1 baseline as a running protocol. The tree is not
+ * discovered here: the transport is configured with it (`port.treeLink`), as an operator would
+ * configure a static overlay. Nothing repairs it, so when a node on the tree fails, every node
+ * below it misses every message: the price of the cheapest possible broadcast.
+ */
+import type { Msg } from '../message.ts';
+import type { Port, Protocol } from '../seam.ts';
+
+function forward(port: Port, fromLink: number, msg: Msg): void {
+  const n = port.links;
+  for (let link = 0; link < n; link++) if (link !== fromLink && port.treeLink!(link)) port.send(link, msg);
+}
+
+/** Forward on tree links only, never back to the sender. */
+export const tree: Protocol = {
+  name: 'tree',
+  ignoresDuplicates: true,
+  requires: ['tree'],
+  originate(port: Port, msg: Msg): void {
+    if (!port.firstSight(msg.id)) return;
+    port.deliver(msg);
+    forward(port, -1, msg);
+  },
+  receive(port: Port, fromLink: number, msg: Msg): void {
+    if (!port.firstSight(msg.id)) return;
+    port.deliver(msg);
+    forward(port, fromLink, msg);
+  },
+};

@@ -1,0 +1,137 @@
+/**
+ * The protocol engine's timer queue: a binary heap over (time, sequence) with events in typed
+ * arrays. Unlike a calendar queue it holds events of any delay (a timer can be far longer than
+ * any link), so it takes the timers while transmissions go to a calendar (link-calendar.ts);
+ * protocol-queue.ts merges the two. Equal times leave in sequence order, which the seed fixes.
+ */
+
+export const PAYLOAD = 0;
+export const CONTROL = 1;
+export const TIMER = 2;
+
+export class HeapQueue {
+  length = 0;
+  /** The event last popped. */
+  time = 0;
+  kind = 0;
+  node = 0;
+  link = 0;
+  hop = 0;
+  obj: unknown = undefined;
+  seq = 0;
+  private cap: number;
+  private times: Float64Array;
+  private seqs: Float64Array;
+  private kinds: Uint8Array;
+  private nodes: Int32Array;
+  private links: Int32Array;
+  private hops: Int32Array;
+  private objs: unknown[];
+  /** heap[0..length) holds slots ordered by (time, seq); free[0..freeTop) the unused slots. */
+  private heap: Int32Array;
+  private free: Int32Array;
+  private freeTop: number;
+
+  constructor(capacity: number) {
+    this.cap = Math.max(16, capacity);
+    this.times = new Float64Array(this.cap);
+    this.seqs = new Float64Array(this.cap);
+    this.kinds = new Uint8Array(this.cap);
+    this.nodes = new Int32Array(this.cap);
+    this.links = new Int32Array(this.cap);
+    this.hops = new Int32Array(this.cap);
+    this.objs = new Array<unknown>(this.cap).fill(undefined);
+    this.heap = new Int32Array(this.cap);
+    this.free = new Int32Array(this.cap);
+    for (let i = 0; i < this.cap; i++) this.free[i] = this.cap - 1 - i;
+    this.freeTop = this.cap;
+  }
+
+  /** Time and sequence number of the earliest event; only when length > 0. */
+  get topTime(): number {
+    return this.times[this.heap[0]!]!;
+  }
+
+  get topSeq(): number {
+    return this.seqs[this.heap[0]!]!;
+  }
+
+  push(time: number, seq: number, kind: number, node: number, link: number, hop: number, obj: unknown): void {
+    if (this.freeTop === 0) this.grow();
+    const slot = this.free[--this.freeTop]!;
+    this.times[slot] = time;
+    this.seqs[slot] = seq;
+    this.kinds[slot] = kind;
+    this.nodes[slot] = node;
+    this.links[slot] = link;
+    this.hops[slot] = hop;
+    this.objs[slot] = obj;
+    let i = this.length++;
+    const heap = this.heap;
+    while (i > 0) {
+      const parent = (i - 1) >> 1;
+      const p = heap[parent]!;
+      if (!this.before(slot, p)) break;
+      heap[i] = p;
+      i = parent;
+    }
+    heap[i] = slot;
+  }
+
+  /** Removes the earliest event; read it from the fields. Call only when length > 0. */
+  pop(): void {
+    const heap = this.heap;
+    const top = heap[0]!;
+    this.time = this.times[top]!;
+    this.kind = this.kinds[top]!;
+    this.node = this.nodes[top]!;
+    this.link = this.links[top]!;
+    this.hop = this.hops[top]!;
+    this.seq = this.seqs[top]!;
+    this.obj = this.objs[top];
+    this.objs[top] = undefined;
+    this.free[this.freeTop++] = top;
+    const last = heap[--this.length]!;
+    const n = this.length;
+    let i = 0;
+    for (;;) {
+      let child = 2 * i + 1;
+      if (child >= n) break;
+      if (child + 1 < n && this.before(heap[child + 1]!, heap[child]!)) child++;
+      const c = heap[child]!;
+      if (!this.before(c, last)) break;
+      heap[i] = c;
+      i = child;
+    }
+    if (n > 0) heap[i] = last;
+  }
+
+  private before(a: number, b: number): boolean {
+    const ta = this.times[a]!;
+    const tb = this.times[b]!;
+    return ta < tb || (ta === tb && this.seqs[a]! < this.seqs[b]!);
+  }
+
+  private grow(): void {
+    const old = this.cap;
+    const cap = old * 2;
+    const widen = <T extends Float64Array | Int32Array | Uint8Array>(a: T, make: (n: number) => T): T => {
+      const b = make(cap);
+      b.set(a);
+      return b;
+    };
+    this.times = widen(this.times, (n) => new Float64Array(n));
+    this.seqs = widen(this.seqs, (n) => new Float64Array(n));
+    this.kinds = widen(this.kinds, (n) => new Uint8Array(n));
+    this.nodes = widen(this.nodes, (n) => new Int32Array(n));
+    this.links = widen(this.links, (n) => new Int32Array(n));
+    this.hops = widen(this.hops, (n) => new Int32Array(n));
+    this.heap = widen(this.heap, (n) => new Int32Array(n));
+    this.objs.length = cap;
+    this.objs.fill(undefined, old);
+    this.free = new Int32Array(cap);
+    for (let i = 0; i < old; i++) this.free[i] = cap - 1 - i;
+    this.freeTop = old;
+    this.cap = cap;
+  }
+}

@@ -1,0 +1,55 @@
+/**
+ * All events of the protocol engine in one queue: transmissions in a calendar (O(1) per event,
+ * delays bounded by the latency model), timers in a heap (any delay). Every push gets the next
+ * sequence number and pop takes the earliest (time, sequence) of the two, so events leave in the
+ * same order a single priority queue would give, with equal times in push order.
+ */
+import { HeapQueue, TIMER } from './heap-queue.ts';
+import { LinkCalendar } from './link-calendar.ts';
+
+export class ProtocolQueue {
+  /** The event last popped. */
+  time = 0;
+  kind = 0;
+  node = 0;
+  link = 0;
+  hop = 0;
+  obj: unknown = undefined;
+  private seq = 0;
+  private readonly links: LinkCalendar;
+  private readonly timers = new HeapQueue(64);
+
+  /** `maxDelay`: the largest link delay in µs; `capacity`: initial transmission slots. */
+  constructor(maxDelay: number, capacity: number) {
+    this.links = new LinkCalendar(maxDelay, capacity);
+  }
+
+  get length(): number {
+    return this.links.length + this.timers.length;
+  }
+
+  /** Restarts the clock at 0 for a new message; only while empty. */
+  reset(): void {
+    this.links.reset(0);
+  }
+
+  push(time: number, kind: number, node: number, link: number, hop: number, obj: unknown): void {
+    if (kind === TIMER) this.timers.push(time, this.seq++, kind, node, link, hop, obj);
+    else this.links.push(time, this.seq++, kind, node, link, hop, obj);
+  }
+
+  /** Removes the earliest event into the fields. Call only when length > 0. */
+  pop(): void {
+    const timers = this.timers;
+    const th = timers.length > 0 ? timers.topTime : Infinity;
+    const tc = this.links.earliest(th);
+    const q = tc < th || (tc === th && this.links.headSeq < timers.topSeq) ? this.links : timers;
+    q.pop();
+    this.time = q.time;
+    this.kind = q.kind;
+    this.node = q.node;
+    this.link = q.link;
+    this.hop = q.hop;
+    this.obj = q.obj;
+  }
+}
