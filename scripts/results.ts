@@ -9,6 +9,7 @@ import { protocolsSpec } from './charts/protocols.ts';
 import { renderChart } from './charts/render.ts';
 import { transmissionsVsNodesSpec } from './charts/transmissions-vs-nodes.ts';
 import { wasteVsDegreeSpec } from './charts/waste-vs-degree.ts';
+import { writeProtocolResults } from './results/protocols.ts';
 
 const DIR = 'results';
 mkdirSync(DIR, { recursive: true });
@@ -26,5 +27,7 @@ const messages = 10;
 const { rows, skipped } = compareProtocols(N, 8, messages);
 written.push(...(await renderChart(protocolsSpec(N, 8, messages, rows), 'protocols', DIR)));
 
+written.push(...writeProtocolResults(DIR));
+
 process.stdout.write(`results: wrote ${written.join(', ')}\n`);
-for (const s of skipped) process.stdout.write(`results: protocol left out of the comparison (needs a parameter): ${s}\n`);
+for (const s of skipped) process.stdout.write(`results: protocol left out of the comparison: ${s}\n`);

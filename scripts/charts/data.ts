@@ -78,8 +78,7 @@ export interface ProtocolRow {
 export function compareProtocols(nodes: number, degree: number, messages: number): { rows: ProtocolRow[]; skipped: string[] } {
   const rows: ProtocolRow[] = [];
   const skipped: string[] = [];
-  for (const { usage } of protocolList()) {
-    const name = /^[a-z0-9-]+/i.exec(usage)?.[0] ?? usage;
+  for (const { usage, example: name } of protocolList()) {
     try {
       parseProtocol(name);
     } catch (err) {

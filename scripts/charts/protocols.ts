@@ -18,10 +18,10 @@ export function protocolsSpec(nodes: number, degree: number, messages: number, r
     { at: nodes * degree, what: `N·D = ${(nodes * degree).toLocaleString('en-US')}` },
   ];
   const y = { field: 'protocol', type: 'nominal', title: null, sort: null } as const;
-  const x = { field: 'sends', type: 'quantitative' as const, title: 'transmissions per message', scale: { domain: [0, nodes * degree * 1.45] } };
+  const x = { field: 'sends', type: 'quantitative' as const, title: 'payload transmissions per message', scale: { domain: [0, nodes * degree * 1.45] } };
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
-    title: { text: 'Protocols compared', subtitle: [`N = ${nodes.toLocaleString('en-US')}, random ${degree}-regular graph, ${messages} messages`, 'from seeded random origins; means per message.'] },
+    title: { text: 'Protocols compared', subtitle: [`N = ${nodes.toLocaleString('en-US')}, random ${degree}-regular graph, ${messages} messages`, 'from seeded random origins; means per message. Control messages', '(IHAVE, GRAFT, PRUNE, INV, GETDATA) are not in the bars: see results/protocols-healthy.md.'] },
     width: 560,
     height: { step: 34 },
     layer: [

@@ -17,6 +17,8 @@ interface Entry {
   /** Shown in --help and in the error for an unknown name, e.g. 'gossip:P'. */
   readonly usage: string;
   readonly summary: string;
+  /** A runnable spec for lists and charts when the bare name needs a parameter, e.g. 'gossip:0.7'. */
+  readonly example?: string;
   /** Builds the protocol from the text after the colon ('' when none). */
   readonly make: (arg: string, spec: string) => Protocol;
 }
@@ -29,9 +31,9 @@ const noArg = (p: Protocol) => (arg: string, spec: string): Protocol => {
 const registry = new Map<string, Entry>([
   ['flood', { usage: 'flood', summary: 'forward to every neighbour but the sender', make: noArg(flood) }],
   ['flood-echo', { usage: 'flood-echo', summary: "forward to every neighbour, the sender included (the original Go program's rule)", make: noArg(floodEcho) }],
-  ['ttl', { usage: 'ttl:K', summary: 'flood, but stop forwarding after K hops', make: (arg, spec) => ttl(count(arg, spec, 0, 'K, a hop limit', 'ttl:4')) }],
-  ['gossip', { usage: 'gossip:P', summary: 'forward to each other neighbour with probability P (the origin sends to all)', make: (arg, spec) => gossip(probability(arg, spec, 'gossip:0.7')) }],
-  ['fanout', { usage: 'fanout:K', summary: 'forward to K neighbours drawn at random', make: (arg, spec) => fanout(count(arg, spec, 1, 'K, a number of neighbours', 'fanout:3')) }],
+  ['ttl', { usage: 'ttl:K', summary: 'flood, but stop forwarding after K hops', example: 'ttl:4', make: (arg, spec) => ttl(count(arg, spec, 0, 'K, a hop limit', 'ttl:4')) }],
+  ['gossip', { usage: 'gossip:P', summary: 'forward to each other neighbour with probability P (the origin sends to all)', example: 'gossip:0.7', make: (arg, spec) => gossip(probability(arg, spec, 'gossip:0.7')) }],
+  ['fanout', { usage: 'fanout:K', summary: 'forward to K neighbours drawn at random', example: 'fanout:3', make: (arg, spec) => fanout(count(arg, spec, 1, 'K, a number of neighbours', 'fanout:3')) }],
   ['tree', { usage: 'tree', summary: 'forward along a spanning tree configured in the transport (N−1 sends; no repair)', make: noArg(tree) }],
   [
     'plumtree',
@@ -56,9 +58,9 @@ export function registerProtocol(name: string, entry: Entry): void {
   registry.set(name, entry);
 }
 
-/** The names and one-line summaries of every protocol, for help texts. */
-export function protocolList(): { usage: string; summary: string }[] {
-  return [...registry.values()].map(({ usage, summary }) => ({ usage, summary }));
+/** Every protocol: its usage, a one-line summary, and a runnable example spec. */
+export function protocolList(): { usage: string; summary: string; example: string }[] {
+  return [...registry.entries()].map(([name, { usage, summary, example }]) => ({ usage, summary, example: example ?? name }));
 }
 
 /** Parses 'name' or 'name:param' into a Protocol; throws InputError naming what is allowed. */
