@@ -8,7 +8,7 @@ import type { Cluster } from './cluster.ts';
 import type { DeliveryTracker } from './deliveries.ts';
 import type { NodeStats } from './node.ts';
 import { componentSizes, degrees, type LaunchGraph } from './graph.ts';
-import { sumStats, waitFor } from './wait.ts';
+import { statsOf, waitFor, waitQuiet } from './wait.ts';
 
 export interface FloodOptions {
   /** Origin node index per message, in order. */
@@ -61,22 +61,14 @@ export async function floodEach(cluster: Cluster, graph: LaunchGraph, tracker: D
   const timeoutMs = options.messageTimeoutMs ?? 10_000;
   const pollMs = options.pollMs ?? 1;
   const out: RealMessage[] = [];
-  let before = sumStats(await Promise.all(handles.map((h) => h.stats())));
+  let before = await statsOf(handles);
   for (let k = 0; k < options.origins.length; k++) {
     const origin = options.origins[k]!;
     const reachable = sizes[origin]!;
     const sent = await handles[origin]!.originate(options.text?.(k) ?? `message ${k}`);
-    let after: NodeStats = before;
-    let last = '';
-    await waitFor(
-      async () => {
-        if (tracker.reached(sent.id) < reachable) return false;
-        after = sumStats(await Promise.all(handles.map((h) => h.stats())));
-        const key = `${after.sent}/${after.received}/${after.controlSent}/${after.controlReceived}`;
-        const quiet = after.sent === after.received && after.controlSent === after.controlReceived && key === last;
-        last = key;
-        return quiet;
-      },
+    const after = await waitQuiet(
+      handles,
+      () => tracker.reached(sent.id) >= reachable,
       timeoutMs,
       pollMs,
       () => `launch: message ${k} from node ${origin} reached ${tracker.reached(sent.id)} of ${reachable} nodes and was not quiet after ${timeoutMs} ms`,
@@ -121,7 +113,7 @@ export async function floodBurst(cluster: Cluster, graph: LaunchGraph, tracker: 
   const { handles } = cluster;
   const sizes = componentSizes(graph);
   const timeoutMs = options.messageTimeoutMs ?? 30_000;
-  const before = sumStats(await Promise.all(handles.map((h) => h.stats())));
+  const before = await statsOf(handles);
   const sent = await Promise.all(options.origins.map((o, k) => handles[o]!.originate(options.text?.(k) ?? `message ${k}`)));
   // Messages complete roughly in order: scan on from the first one not yet complete.
   let done = 0;
@@ -129,24 +121,12 @@ export async function floodBurst(cluster: Cluster, graph: LaunchGraph, tracker: 
     while (done < sent.length && tracker.reached(sent[done]!.id) >= sizes[options.origins[done]!]!) done++;
     return done === sent.length ? done : done + sent.slice(done).filter((s, k) => tracker.reached(s.id) >= sizes[options.origins[done + k]!]!).length;
   };
-  let after = before;
-  let last = '';
+  let after: NodeStats;
   try {
-    await waitFor(
-      async () => {
-        if (complete() < sent.length) return false;
-        after = sumStats(await Promise.all(handles.map((h) => h.stats())));
-        const key = `${after.sent}/${after.received}/${after.controlSent}/${after.controlReceived}`;
-        const quiet = after.sent === after.received && after.controlSent === after.controlReceived && key === last;
-        last = key;
-        return quiet;
-      },
-      timeoutMs,
-      options.pollMs ?? 5,
-      () => `launch: burst of ${sent.length}: ${complete()} complete after ${timeoutMs} ms`,
-    );
+    after = await waitQuiet(handles, () => complete() === sent.length, timeoutMs, options.pollMs ?? 5, () => `launch: burst of ${sent.length}: ${complete()} complete after ${timeoutMs} ms`);
   } catch {
-    after = sumStats(await Promise.all(handles.map((h) => h.stats())));
+    // A burst that did not finish is reported as incomplete, with the counters as they stand.
+    after = await statsOf(handles);
   }
   const start = Math.min(...sent.map((s) => s.at));
   let end = start;

@@ -23,3 +23,37 @@ export function sumStats(all: readonly NodeStats[]): NodeStats {
   for (const s of all) for (const k of Object.keys(sum) as (keyof typeof sum)[]) sum[k] += s[k];
   return sum;
 }
+
+/** Reads and sums the counters of every node. */
+export async function statsOf(handles: readonly { stats(): Promise<NodeStats> | NodeStats }[]): Promise<NodeStats> {
+  return sumStats(await Promise.all(handles.map((h) => h.stats())));
+}
+
+/**
+ * Waits until `done()` holds and the network is quiet: every frame sent was received, payload and
+ * control alike, and the counters did not move between two polls. Returns the final counters.
+ */
+export async function waitQuiet(
+  handles: readonly { stats(): Promise<NodeStats> | NodeStats }[],
+  done: () => boolean,
+  timeoutMs: number,
+  pollMs: number,
+  what: () => string,
+): Promise<NodeStats> {
+  let after: NodeStats | undefined;
+  let last = '';
+  await waitFor(
+    async () => {
+      if (!done()) return false;
+      after = await statsOf(handles);
+      const key = `${after.sent}/${after.received}/${after.controlSent}/${after.controlReceived}`;
+      const quiet = after.sent === after.received && after.controlSent === after.controlReceived && key === last;
+      last = key;
+      return quiet;
+    },
+    timeoutMs,
+    pollMs,
+    what,
+  );
+  return after!;
+}
