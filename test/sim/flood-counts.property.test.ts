@@ -91,9 +91,14 @@ describe('flood counts equal the formulas on every generated graph', () => {
       expect(m.reached).toBe(n);
       expect(m.received).toBe(m.sends);
       expect(m.duplicates).toBe(m.sends - (n - 1));
-      // the engine's shortcut for protocols that ignore duplicates must not change any count
+      // the engine's shortcut for protocols that ignore duplicates (copies known to be duplicates
+      // are counted at send time, not queued) must not change any count, per message or per node
       const plain = simulate(csr, inner, { latency: parseLatency(c.latency), rng: seededRng(c.seed, 'engine'), origins: [origin] });
       expect(plain.perMessage[0]).toEqual(m);
+      expect(plain.duplicatesPerNode).toEqual(r.duplicatesPerNode);
+      expect(plain.sendsPerNode).toEqual(r.sendsPerNode);
+      expect(plain.firstHop).toEqual(r.firstHop);
+      expect(plain.firstTime).toEqual(r.firstTime);
       for (let u = 0; u < csr.order; u++) {
         expect(deliveries[u]).toBe(comps.of[u] === comp ? 1 : 0);
       }

@@ -14,7 +14,7 @@ import type { Protocol } from '../../core/seam.ts';
 import type { Csr } from '../topology/csr.ts';
 import { maxDelay, type LatencyModel } from '../latency.ts';
 import { CalendarQueue, FifoQueue, type EventQueue } from './event-queue.ts';
-import { FlyweightPort } from './flyweight-port.ts';
+import { FlyweightPort, SEEN } from './flyweight-port.ts';
 import { makeDelay } from './delay.ts';
 
 /** Optional watcher of every event, e.g. to record a trace for the browser view. */
@@ -79,13 +79,7 @@ export function simulate(csr: Csr, protocol: Protocol, options: SimulateOptions)
   const perMessage: MessageStats[] = [];
   for (let k = 0; k < options.origins.length; k++) {
     const origin = options.origins[k]!;
-    port.message = k;
-    port.sends = 0;
-    port.reached = 0;
-    port.early = 0;
-    seen.fill(0);
-    firstHop.fill(-1);
-    firstTime.fill(-1);
+    port.startMessage(k);
     if (queue instanceof CalendarQueue) queue.reset(0);
     const msg: Msg = { id: k, origin: options.labels?.[origin] ?? String(origin), text: `message ${k}` };
     const start = offsets[origin]!;
@@ -99,7 +93,7 @@ export function simulate(csr: Csr, protocol: Protocol, options: SimulateOptions)
       queue.pop();
       const u = queue.node;
       received++;
-      const first = seen[u] === 0;
+      const first = seen[u] !== SEEN;
       if (!first) {
         duplicates++;
         duplicatesPerNode[u]!++;

@@ -14,6 +14,12 @@ import type { EventQueue } from './event-queue.ts';
 /** Draws the delay (µs) of a transmission over half-edge h. */
 export type DelayFn = (h: number) => number;
 
+/** What a node's byte in `seen` says about the message in flight. */
+export const UNSEEN = 0;
+/** A copy is on its way (hop-synchronous shortcut only): it is certain to be the first. */
+export const QUEUED = 1;
+export const SEEN = 2;
+
 export class FlyweightPort implements Port {
   /** Links of the node being served. */
   links = 0;
@@ -29,11 +35,20 @@ export class FlyweightPort implements Port {
   reached = 0;
   /** Duplicates counted at send time (see `shortcut`). */
   early = 0;
+  /** UNSEEN, QUEUED or SEEN per node; one byte so it stays in cache at 10^6 nodes. */
   readonly seen: Uint8Array;
   readonly duplicatesPerNode: Uint32Array;
   readonly firstHop: Int32Array;
   readonly firstTime: Float64Array;
   readonly sendsPerNode: Uint32Array;
+  /**
+   * For the shortcut when delays vary: the earliest arrival queued (or served) per node,
+   * +Infinity when none. Both queues serve events of equal time in push order, so a copy
+   * arriving no earlier than that one is certain to find the message seen: a duplicate, known
+   * at send time. With a constant delay every later copy arrives no earlier, so the QUEUED
+   * mark in `seen` says the same with one byte. Either way about one event per node is queued.
+   */
+  private readonly earliest: Float64Array;
   private readonly targets: Int32Array;
   private readonly twins: Int32Array;
 
@@ -46,20 +61,32 @@ export class FlyweightPort implements Port {
     readonly random: Rng,
     private readonly observer: EngineObserver | undefined,
     /**
-     * When the protocol ignores duplicates and nobody watches events, a copy sent to a node that
-     * has already seen the message is counted as a duplicate at once instead of being queued:
-     * it could only ever be dropped. This keeps the queue to the copies that can matter.
+     * When the protocol ignores duplicates and nobody watches events, a copy that cannot be the
+     * first to reach its node is counted as a duplicate at once instead of being queued: it
+     * could only ever be dropped. This keeps the queue to the copies that can matter.
      */
     private readonly shortcut: boolean,
   ) {
     this.targets = csr.targets;
     this.twins = csr.twins;
-    // One byte per node, cleared per message: small enough to stay in cache at 10^6 nodes.
     this.seen = new Uint8Array(csr.order);
     this.firstHop = new Int32Array(csr.order);
     this.firstTime = new Float64Array(csr.order);
     this.sendsPerNode = new Uint32Array(csr.order);
     this.duplicatesPerNode = new Uint32Array(csr.order);
+    this.earliest = new Float64Array(shortcut && fixed === 0 ? csr.order : 0);
+  }
+
+  /** Clears the per-message state before message k. */
+  startMessage(k: number): void {
+    this.message = k;
+    this.sends = 0;
+    this.reached = 0;
+    this.early = 0;
+    this.seen.fill(UNSEEN);
+    this.firstHop.fill(-1);
+    this.firstTime.fill(-1);
+    this.earliest.fill(Infinity);
   }
 
   /** Points the port at node u (first half-edge base, `links` links) at a hop and time. */
@@ -74,17 +101,20 @@ export class FlyweightPort implements Port {
   send(link: number, _msg: Msg): void {
     const h = this.base + link;
     const to = this.targets[h]!;
-    if (this.shortcut && this.seen[to] === 1) {
-      // Still draw the delay, so the random stream (and every later time) is the same as when
-      // the copy is queued: a run watched by an observer gives the same figures as one that is not.
-      if (this.fixed === 0) this.delay(h);
-      this.sends++;
-      this.sendsPerNode[this.node]!++;
-      this.early++;
-      this.duplicatesPerNode[to]!++;
-      return;
-    }
+    // The delay is drawn whether or not the copy is queued, so the random stream (and every
+    // later time) is the same either way: a run watched by an observer gives the same figures.
     const arrive = this.time + (this.fixed > 0 ? this.fixed : this.delay(h));
+    if (this.shortcut) {
+      if (this.fixed > 0 ? this.seen[to] !== UNSEEN : this.earliest[to]! <= arrive) {
+        this.sends++;
+        this.sendsPerNode[this.node]!++;
+        this.early++;
+        this.duplicatesPerNode[to]!++;
+        return;
+      }
+      if (this.fixed > 0) this.seen[to] = QUEUED;
+      else this.earliest[to] = arrive;
+    }
     // The event carries the receiver's half-edge; its link index is found when it is served.
     this.queue.push(arrive, to, this.twins[h]!, this.hop + 1);
     this.sends++;
@@ -100,8 +130,10 @@ export class FlyweightPort implements Port {
 
   firstSight(): boolean {
     const u = this.node;
-    if (this.seen[u] === 1) return false;
-    this.seen[u] = 1;
+    if (this.seen[u] === SEEN) return false;
+    this.seen[u] = SEEN;
+    // The origin is seen without a queued copy: nothing can arrive before now.
+    if (this.earliest.length > 0) this.earliest[u] = this.time;
     return true;
   }
 }
