@@ -9,7 +9,7 @@ import { simulate } from '../../src/sim/engine/engine.ts';
 import { randomRegular } from '../../src/sim/generators/random-regular.ts';
 import { parseLatency } from '../../src/sim/latency.ts';
 import { seededRng } from '../../src/sim/random.ts';
-import { toCsr } from '../../src/sim/topology/csr.ts';
+import { toCsr, type Csr } from '../../src/sim/topology/csr.ts';
 import type { EdgeList } from '../../src/sim/topology/edge-list.ts';
 import { runCli, timeMedian } from './machine.ts';
 
@@ -43,6 +43,50 @@ function graphologyFlood(edges: EdgeList): { buildMs: number; floodMs: number; s
   return { buildMs, floodMs: performance.now() - t, sends };
 }
 
+/**
+ * The floor under any flood on this CSR: a bare BFS with one byte per node and one queue entry
+ * per node, no protocol and no per-node counts. The anchors' "CSR hop-sync JS" is this loop.
+ */
+function bareBfs(csr: Csr): number {
+  const { offsets, targets } = csr;
+  const seen = new Uint8Array(csr.order);
+  const queue = new Int32Array(csr.order);
+  let head = 0;
+  let tail = 0;
+  let sends = 0;
+  seen[0] = 1;
+  queue[tail++] = 0;
+  while (head < tail) {
+    const u = queue[head++]!;
+    for (let h = offsets[u]!; h < offsets[u + 1]!; h++) {
+      sends++;
+      const v = targets[h]!;
+      if (seen[v] === 0) {
+        seen[v] = 1;
+        queue[tail++] = v;
+      }
+    }
+  }
+  return sends;
+}
+
+/** Plain words on why the flood targets are missed: written by hand, checked against the figures. */
+function missedWhy(ratio: number): string[] {
+  return [
+    `**Why the flood targets are missed.** The 0.3 s and 1.2 s anchors time the bare loop above. floodlab's`,
+    `engine is ${ratio.toFixed(1)}× that loop because it does what the analyzer needs and the loop does not: it runs the`,
+    'core protocol through the Port seam for every node and every send (the same code real nodes run), and it',
+    'records per node the first-receipt hop (4 B) and time (8 B), the sends and the duplicates (4 B each). Those are',
+    'random accesses into 10^6-entry arrays and the loop is memory-bound, so each extra array costs about as much',
+    'as the BFS\'s own `seen` byte (dropping only the per-node duplicate counter saves about 0.15 s). Queueing only',
+    'the copies that can arrive first (about one event per node instead of four) took hop-synchronous from 0.83 s',
+    'to about 0.7 s and event-driven from 1.85 s to about 1.5 s on this machine. Going further would mean a',
+    'flood-only loop beside the protocol seam, or per-node figures computed after the run; we chose one core',
+    'and exact per-node figures over the target. The whole `floodlab sim` run still meets its 3 s and 400 MB.',
+    '',
+  ];
+}
+
 /** Runs the section and returns its markdown. */
 export function benchSim(): string {
   const n = 1_000_000;
@@ -52,6 +96,7 @@ export function benchSim(): string {
   const csr = csrT.result;
   const hop = timeMedian(RUNS, () => simulate(csr, flood, { latency: parseLatency('constant'), rng: seededRng(1, 'engine'), origins: [0] }));
   const evt = timeMedian(RUNS, () => simulate(csr, flood, { latency: parseLatency('uniform:1-10'), rng: seededRng(1, 'engine'), origins: [0] }));
+  const bfs = timeMedian(RUNS, () => bareBfs(csr));
   const sends = hop.result.perMessage[0]!.sends;
   const cli = [0, 1, 2].map(() => runCli(['sim', '-n', String(n), '-d', String(d), '--json']));
   const cliMs = cli.map((c) => c.ms).sort((a, b) => a - b)[1]!;
@@ -74,11 +119,13 @@ export function benchSim(): string {
     `| generation (random-regular, configuration model + switch repair) | ${s(gen.ms)} | ${verdict(gen.ms, 600)} | graphology build 25–30 s |`,
     `| CSR build (offsets, targets, twins) | ${s(csrT.ms)} | — | CSR build 0.41 s (JS), 0.24 s (C) |`,
     `| hop-synchronous flood (\`constant\` latency) | ${s(hop.ms)} | ${verdict(hop.ms, 300)} | CSR hop-sync JS 0.19–0.22 s, C 0.08–0.12 s |`,
+    `| for scale: a bare BFS on the same CSR (no protocol, no per-node counts) | ${s(bfs.ms)} | — | the anchors' hop-sync loop |`,
     `| event-driven flood (\`uniform:1-10\`, calendar queue) | ${s(evt.ms)} | ${verdict(evt.ms, 1200)} | bucket queue JS 1.2 s, binary heap 2.7 s, PeerSim 21.8–31 s |`,
     `| whole \`floodlab sim -n 1000000 -d 8\` (wall, median of 3 processes) | ${s(cliMs)} | ${verdict(cliMs, 3000)} | — |`,
     `| its peak RSS | ${cliRss.toFixed(0)} MB | ${cliRss <= 400 ? 'met' : '**missed**'} (≤ 400 MB) | graphology 2.4 GB, PeerSim 0.77 GB |`,
     '| N = 10^7, D = 8 (one process) | see the sweep section below: time per stage and peak RSS | completes | — |',
     '',
+    ...(hop.ms > 300 || evt.ms > 1200 ? missedWhy(hop.ms / bfs.ms) : []),
     '### The same flood the way a user writes it first, at N = 10^5 (measured in this run)',
     '',
     '| approach | build | flood |',

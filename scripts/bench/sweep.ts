@@ -8,8 +8,7 @@ import { spawnSync } from 'node:child_process';
 import { loadavg } from 'node:os';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { sweepCells, type SweepOptions } from '../../src/sim/sweep.ts';
-import { runSweep } from '../sweep/run-sweep.ts';
-import { machineLine, median } from './machine.ts';
+import { machineLine, median, runCli } from './machine.ts';
 import type { BigRun } from './sweep-big.ts';
 
 const RUNS = 3;
@@ -19,15 +18,16 @@ const root = fileURLToPath(new URL('../../', import.meta.url));
 const s = (ms: number): string => `${(ms / 1000).toFixed(2)} s`;
 const n = (x: number, digits = 0): string => x.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
 
-/** Median wall time of a whole sweep (worker start-up included) on `jobs` workers. */
-async function sweepMs(jobs: number): Promise<number[]> {
-  const all: number[] = [];
-  for (let i = 0; i < RUNS; i++) {
-    const t = performance.now();
-    await runSweep(GRID, { jobs });
-    all.push(performance.now() - t);
-  }
-  return all;
+/**
+ * Wall times of the whole `floodlab sweep` command on `jobs` workers, each in a fresh process
+ * (start-up included). A fresh process for both: a sweep run inside this one would start with
+ * the JIT state the other sections left (call sites made polymorphic by the real nodes), which
+ * once made one worker look three times slower than two.
+ */
+function sweepMs(jobs: number): number[] {
+  const args = ['sweep', '-n', GRID.nodes.join(','), '-d', GRID.degrees.join(','), '--seeds', String(GRID.seeds), '--seed', GRID.seed];
+  args.push('-t', GRID.topology, '-p', GRID.protocol, '-l', GRID.latency, '-m', String(GRID.messages), '--jobs', String(jobs), '--no-progress');
+  return Array.from({ length: RUNS }, () => runCli(args).ms);
 }
 
 /** One big flood in a fresh process, so that its peak RSS is its own. */
@@ -41,8 +41,8 @@ function bigRun(nodes: number, degree: number): BigRun {
 export async function benchSweep(): Promise<string> {
   const cells = sweepCells(GRID).length;
   const load = loadavg()[0]!;
-  const one = await sweepMs(1);
-  const two = await sweepMs(2);
+  const one = sweepMs(1);
+  const two = sweepMs(2);
   const [t1, t2] = [median(one), median(two)];
   const small = bigRun(1_000_000, 8);
   const big = bigRun(10_000_000, 8);
@@ -54,12 +54,12 @@ export async function benchSweep(): Promise<string> {
     '## Sweeps: worker processes, and one flood of 10^7 nodes',
     '',
     `Grid: N ∈ {${GRID.nodes.map((x) => n(x)).join(', ')}}, D ∈ {${GRID.degrees.join(', ')}}, ${GRID.seeds} seeds, ${GRID.topology}, ${GRID.protocol}, latency ${GRID.latency}: ${cells} cells. `
-      + `Whole \`runSweep\` (worker start-up included), median of ${RUNS} runs; load average when the section started: ${load.toFixed(2)} on this ${machineLine().split(',')[0]} machine.`,
+      + `Whole \`floodlab sweep\` command, each run in a fresh process (start-up included), median of ${RUNS} runs; load average when the section started: ${load.toFixed(2)} on this ${machineLine().split(',')[0]} machine.`,
     '',
     '| workers | wall time (median) | runs | cells per second |',
     '|---|---|---|---|',
-    `| 1 (in the main process) | ${s(t1)} | ${one.map(s).join(', ')} | ${n(cells / (t1 / 1000), 1)} |`,
-    `| 2 (worker processes) | ${s(t2)} | ${two.map(s).join(', ')} | ${n(cells / (t2 / 1000), 1)} |`,
+    `| 1 (\`--jobs 1\`: cells run in the command's own process) | ${s(t1)} | ${one.map(s).join(', ')} | ${n(cells / (t1 / 1000), 1)} |`,
+    `| 2 (\`--jobs 2\`: two worker processes) | ${s(t2)} | ${two.map(s).join(', ')} | ${n(cells / (t2 / 1000), 1)} |`,
     `| speed-up | ${(t1 / t2).toFixed(2)}× | | |`,
     '',
     `### N = 10^7, D = 8, random-regular, one message (\`flood\`, constant latency), in a child process`,
