@@ -16,6 +16,11 @@ const sections: { name: string; run: () => string | Promise<string> }[] = [
 ];
 
 const only = process.argv.slice(2);
+const unknown = only.find((name) => !sections.some((section) => section.name === name));
+if (unknown !== undefined) {
+  process.stderr.write(`bench: unknown section '${unknown}'; the sections are ${sections.map((section) => section.name).join(', ')}\n`);
+  process.exit(2);
+}
 const parts: string[] = [
   '# floodlab benchmarks',
   '',
