@@ -5,11 +5,10 @@
  *
  * - FifoQueue: when every delay is the same, events are pushed in time order, so a ring buffer
  *   already is a priority queue (hop-synchronous rounds, the fastest case).
- * - CalendarQueue: integer time, one bucket per microsecond over a window as wide as the largest
- *   delay (every pending event lies within it), a linked list per bucket. Push and pop are O(1)
- *   (a binary heap's log factor is what makes event-driven floods slow); events at the same time
- *   leave in the order they were pushed, which the seed fixes.
+ * - CalendarQueue: the calendar over integer time (calendar.ts): O(1) push and pop, events at the
+ *   same time in the order they were pushed, which the seed fixes.
  */
+import { Calendar, widen } from './calendar.ts';
 
 export interface EventQueue {
   readonly length: number;
@@ -66,75 +65,42 @@ export class FifoQueue implements EventQueue {
   }
 }
 
-export class CalendarQueue implements EventQueue {
-  length = 0;
+export class CalendarQueue extends Calendar implements EventQueue {
   time = 0;
   node = 0;
   link = 0;
   hop = 0;
-  private now = 0;
-  private free = -1;
-  private used = 0;
-  private readonly window: number;
-  private readonly heads: Int32Array;
-  private readonly tails: Int32Array;
-  private readonly next: Int32Array;
-  private readonly nodes: Int32Array;
-  private readonly links: Int32Array;
-  private readonly hops: Int32Array;
+  private nodes: Int32Array;
+  private links: Int32Array;
+  private hops: Int32Array;
 
-  /** `maxDelay`: the largest time step between now and any push; `capacity`: events at once. */
+  /** `maxDelay`: the largest time step between now and any push; `capacity`: initial slots. */
   constructor(maxDelay: number, capacity: number) {
-    this.window = maxDelay + 1;
-    this.heads = new Int32Array(this.window).fill(-1);
-    this.tails = new Int32Array(this.window).fill(-1);
-    const cap = Math.max(1, capacity);
-    this.next = new Int32Array(cap);
-    this.nodes = new Int32Array(cap);
-    this.links = new Int32Array(cap);
-    this.hops = new Int32Array(cap);
-  }
-
-  /** Moves the clock; events must lie in [now, now + maxDelay]. Only while the queue is empty. */
-  reset(now: number): void {
-    this.now = now;
+    super(maxDelay, capacity);
+    this.nodes = new Int32Array(this.capacity);
+    this.links = new Int32Array(this.capacity);
+    this.hops = new Int32Array(this.capacity);
   }
 
   push(time: number, node: number, link: number, hop: number): void {
-    let slot = this.free;
-    if (slot >= 0) this.free = this.next[slot]!;
-    else {
-      if (this.used === this.next.length) throw new RangeError('event queue: capacity exceeded');
-      slot = this.used++;
-    }
+    const slot = this.place(time);
     this.nodes[slot] = node;
     this.links[slot] = link;
     this.hops[slot] = hop;
-    this.next[slot] = -1;
-    const b = time % this.window;
-    const tail = this.tails[b]!;
-    if (tail < 0) this.heads[b] = slot;
-    else this.next[tail] = slot;
-    this.tails[b] = slot;
-    this.length++;
   }
 
   pop(): void {
-    let b = this.now % this.window;
-    while (this.heads[b]! < 0) {
-      this.now++;
-      b = b + 1 === this.window ? 0 : b + 1;
-    }
-    const slot = this.heads[b]!;
-    const after = this.next[slot]!;
-    this.heads[b] = after;
-    if (after < 0) this.tails[b] = -1;
-    this.time = this.now;
+    const slot = this.take();
+    this.time = this.clock;
     this.node = this.nodes[slot]!;
     this.link = this.links[slot]!;
     this.hop = this.hops[slot]!;
-    this.next[slot] = this.free;
-    this.free = slot;
-    this.length--;
+  }
+
+  protected override grow(cap: number): void {
+    this.nodes = widen(this.nodes, new Int32Array(cap));
+    this.links = widen(this.links, new Int32Array(cap));
+    this.hops = widen(this.hops, new Int32Array(cap));
+    super.grow(cap);
   }
 }
