@@ -2,7 +2,9 @@
  * What a typed line means. The original program's words are kept (`connect HOST:PORT`, `exit`,
  * `quit`), plus `/peers`, `/stats` and `/help`. Anything else is chat: a line that merely starts
  * with "connect" ("connect to you later") is sent, not swallowed; `connect` alone gets a usage
- * line; an empty line sends nothing. Pure, so every rule is tested without sockets.
+ * line, and `connect` with an address-shaped word that is not a valid address (a port out of
+ * range, a malformed host) gets a one-line error instead of being chatted to everyone; an empty
+ * line sends nothing. Pure, so every rule is tested without sockets.
  */
 
 export type Command =
@@ -10,6 +12,8 @@ export type Command =
   | { readonly kind: 'exit' }
   | { readonly kind: 'connect'; readonly host: string; readonly port: number }
   | { readonly kind: 'connect-usage' }
+  /** `connect` and something shaped like an address that is not one, e.g. port 99999. */
+  | { readonly kind: 'connect-error'; readonly reason: string }
   | { readonly kind: 'peers' }
   | { readonly kind: 'stats' }
   | { readonly kind: 'help' }
@@ -38,6 +42,15 @@ export function parseAddress(text: string): { host: string; port: number } | und
   return { host, port };
 }
 
+/** Why an address-shaped word (HOST:DIGITS, [V6]:DIGITS or DIGITS) is not a valid address. */
+function addressProblem(text: string): string | undefined {
+  const digits = (/^(?:\[[^\]]*\]|[^:\s[\]]+):(\d+)$/.exec(text) ?? /^(\d+)$/.exec(text))?.[1];
+  if (digits === undefined) return undefined;
+  const port = Number(digits);
+  if (port < 1 || port > 65_535) return `connect: port ${digits} must be from 1 to 65535 (nothing was sent)`;
+  return `connect: '${text}' is not a valid HOST:PORT (nothing was sent)`;
+}
+
 /** Classifies one typed line. */
 export function parseLine(line: string): Command {
   const text = line.replace(/\r$/, '');
@@ -51,5 +64,7 @@ export function parseLine(line: string): Command {
   const m = /^connect\s+(\S+)$/.exec(trimmed);
   const address = m ? parseAddress(m[1]!) : undefined;
   if (address) return { kind: 'connect', ...address };
+  const problem = m ? addressProblem(m[1]!) : undefined;
+  if (problem) return { kind: 'connect-error', reason: problem };
   return { kind: 'chat', text };
 }

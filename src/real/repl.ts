@@ -96,6 +96,9 @@ export async function startChat(options: ChatOptions): Promise<Chat> {
       case 'connect-usage':
         print(USAGE_CONNECT);
         break;
+      case 'connect-error':
+        print(`${cmd.reason}; ${USAGE_CONNECT}`);
+        break;
       case 'connect':
         self.connect(cmd.host, cmd.port, true);
         break;

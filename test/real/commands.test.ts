@@ -17,9 +17,15 @@ describe('what a typed line means', () => {
   it('sends a line that merely starts with "connect" as chat', () => {
     expect(parseLine('connect to you later')).toEqual({ kind: 'chat', text: 'connect to you later' });
     expect(parseLine('connect me')).toEqual({ kind: 'chat', text: 'connect me' });
-    expect(parseLine('connect host:99999')).toEqual({ kind: 'chat', text: 'connect host:99999' });
     expect(parseLine('connected!')).toEqual({ kind: 'chat', text: 'connected!' });
     expect(parseLine('exit strategy')).toEqual({ kind: 'chat', text: 'exit strategy' });
+  });
+
+  it('refuses an address-shaped word that is not an address, naming what is wrong, rather than chatting it', () => {
+    expect(parseLine('connect host:99999')).toEqual({ kind: 'connect-error', reason: 'connect: port 99999 must be from 1 to 65535 (nothing was sent)' });
+    expect(parseLine('connect 0')).toEqual({ kind: 'connect-error', reason: 'connect: port 0 must be from 1 to 65535 (nothing was sent)' });
+    expect(parseLine('connect bad_host!:80')).toEqual({ kind: 'connect-error', reason: "connect: 'bad_host!:80' is not a valid HOST:PORT (nothing was sent)" });
+    expect(parseLine('connect [::1]:70000')).toMatchObject({ kind: 'connect-error' });
   });
 
   it('answers a bare connect with a usage line, and sends nothing for an empty line', () => {
