@@ -6,7 +6,8 @@
 import { InputError } from '../../core/errors.ts';
 import { barabasiAlbert } from '../generators/barabasi-albert.ts';
 import { complete } from '../generators/complete.ts';
-import { erdosRenyi, GRAPH_FILE_EXTENSIONS, isNamedGraph, namedGraph, namedGraphList, readGraphFile } from '../generators/graphology.ts';
+import { GRAPH_FILE_EXTENSIONS, readGraphFile } from '../generators/graph-file.ts';
+import { erdosRenyi, isNamedGraph, namedGraph, namedGraphList } from '../generators/graphology.ts';
 import { randomRegular } from '../generators/random-regular.ts';
 import { ring } from '../generators/ring.ts';
 import { WATTS_STROGATZ_DEFAULT_BETA, wattsStrogatz } from '../generators/watts-strogatz.ts';

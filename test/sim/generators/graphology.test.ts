@@ -1,6 +1,7 @@
 import { MultiGraph } from 'graphology';
 import { describe, expect, it, vi } from 'vitest';
-import { erdosRenyi, fromGraphology, namedGraph, namedGraphList, readGraphFile } from '../../../src/sim/generators/graphology.ts';
+import { readGraphFile } from '../../../src/sim/generators/graph-file.ts';
+import { erdosRenyi, fromGraphology, namedGraph, namedGraphList } from '../../../src/sim/generators/graphology.ts';
 import { seededRng } from '../../../src/sim/random.ts';
 import { components } from '../../../src/sim/topology/components.ts';
 import { edgeSet, graphFacts, isSimple } from './graph-checks.ts';
