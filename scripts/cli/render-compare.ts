@@ -4,6 +4,7 @@
  * the byte columns use.
  */
 import { sizeModelNote } from '../../src/core/sizes.ts';
+import { degreeLabel } from '../../src/core/waste.ts';
 import type { CompareResult, CompareRow } from '../../src/sim/compare.ts';
 import { describeFaults } from './fault-options.ts';
 import { plainTable } from './render-waste.ts';
@@ -67,7 +68,7 @@ export function compareCells(result: CompareResult): string[][] {
 /** What was run, in one line. */
 export function compareTitle(result: CompareResult): string {
   return (
-    `N = ${result.nodes.toLocaleString('en-US')}, D = ${result.degree}, E = ${result.edges.toLocaleString('en-US')} (${result.topology}), ` +
+    `N = ${result.nodes.toLocaleString('en-US')}, D = ${degreeLabel(result.degree)}, E = ${result.edges.toLocaleString('en-US')} (${result.topology}), ` +
     `${result.messages} messages from seeded random live origins, latency ${result.latency}, seed ${result.seed}; ` +
     `faults: ${describeFaults(result.faults, result.failedNodes, result.failedLinks, result.nodes, result.edges)}`
   );

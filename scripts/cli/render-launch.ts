@@ -4,7 +4,7 @@
  * verdict on whether the transmission counts are equal.
  */
 import { exactSends } from '../../src/core/formulas.ts';
-import { wasteTable } from '../../src/core/waste.ts';
+import { degreeLabel, wasteTable } from '../../src/core/waste.ts';
 import type { LaunchReport } from '../../src/real/run-launch.ts';
 import type { SimReport } from '../../src/sim/run.ts';
 import { plainTable, wasteTableText } from './render-waste.ts';
@@ -66,7 +66,7 @@ export function renderLaunch(real: LaunchReport, sim: SimReport): string {
   );
   const lines = [
     `floodlab launch: ${sim.protocol} over ${sim.topology}, seed ${sim.seed}: ${sim.nodes} real nodes on 127.0.0.1 (${real.mode})`,
-    `  network   N = ${sim.nodes}, D = ${sim.degree.nominal}, E = ${sim.edges} links; nodes started in ${num(real.startMs, 0)} ms, links up in ${num(real.wireMs, 0)} ms`,
+    `  network   N = ${sim.nodes}, D = ${degreeLabel(sim.degree.nominal)}, E = ${sim.edges} links; nodes started in ${num(real.startMs, 0)} ms, links up in ${num(real.wireMs, 0)} ms`,
     `  messages  ${k}, one after another, from the simulator's seeded origins (${[...new Set(per.map((m) => m.origin))].slice(0, 10).join(', ')}${k > 10 ? ', ...' : ''})`,
     '',
     wasteTableText({ messages: k, waste }),

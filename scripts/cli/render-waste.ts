@@ -4,6 +4,7 @@
  * that explain every difference between measured and textbook.
  */
 import Table from 'cli-table3';
+import { degreeLabel } from '../../src/core/waste.ts';
 import type { SimReport } from '../../src/sim/run.ts';
 
 const num = (x: number): string => (Number.isInteger(x) ? x.toLocaleString('en-US') : x.toLocaleString('en-US', { maximumFractionDigits: 2 }));
@@ -52,11 +53,9 @@ export function renderSimReport(report: SimReport): string {
   const k = report.messages;
   const sendsPer = report.transmissions / k;
   const useful = report.reached - 1;
-  // A graph that is not regular has a mean degree as its D (2E/N): shown rounded, and said so.
-  const d = Number.isInteger(report.degree.nominal) ? String(report.degree.nominal) : `${num(report.degree.nominal)} (mean)`;
   const lines = [
     `floodlab sim: ${report.protocol} over ${report.topology}, seed ${report.seed}`,
-    `  network   N = ${num(report.nodes)} nodes, D = ${d}, E = ${num(report.edges)} edges (${degrees}; ${connected})`,
+    `  network   N = ${num(report.nodes)} nodes, D = ${degreeLabel(report.degree.nominal)}, E = ${num(report.edges)} edges (${degrees}; ${connected})`,
     `  messages  ${k} ${originText}, latency ${report.latency}`,
     '',
     wasteTableText(report),

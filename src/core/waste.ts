@@ -45,6 +45,14 @@ const numberFormat = new Intl.NumberFormat('en-US', { maximumFractionDigits: 1 }
 const fmt = (x: number): string => numberFormat.format(x);
 
 /** Builds the rows and the explaining notes for one run. */
+/**
+ * D as a person reads it: a regular graph's degree as is; otherwise the graph's D is its mean
+ * degree 2E/N, shown to two decimals and labelled so (not 4.588235294117647).
+ */
+export function degreeLabel(d: number): string {
+  return Number.isInteger(d) ? String(d) : `${d.toFixed(2)} (mean)`;
+}
+
 export function wasteTable(input: WasteInput): WasteTable {
   const { protocol, nodes: n, edges: e, degree: d, componentNodes: nc, componentEdges: ec } = input;
   const textbook = floodFormulas(n, e, d);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { wasteTable, type WasteInput } from '../../src/core/waste.ts';
+import { degreeLabel, wasteTable, type WasteInput } from '../../src/core/waste.ts';
 
 const regular: WasteInput = {
   protocol: 'flood',
@@ -45,5 +45,13 @@ describe('wasteTable', () => {
     const t = wasteTable({ ...regular, componentNodes: 80, componentEdges: 170 });
     expect(t.rows.find((r) => r.formula === '2E − (N−1)')!.value).toBe(340 - 79);
     expect(t.rows.find((r) => r.formula === 'N·D')!.value).toBe(400);
+  });
+});
+
+describe('degreeLabel', () => {
+  it('shows a regular degree as is and a mean degree 2E/N to two decimals, labelled', () => {
+    expect(degreeLabel(8)).toBe('8');
+    expect(degreeLabel((2 * 78) / 34)).toBe('4.59 (mean)');
+    expect(degreeLabel(2.5)).toBe('2.50 (mean)');
   });
 });

@@ -3,6 +3,7 @@
  * and keeps the view, the counters and the controls in step. One animation loop; simulated time
  * runs at the chosen number of hops per second.
  */
+import { degreeLabel } from '../../core/waste.ts';
 import type { FloodPayload, VizMeta } from '../types.ts';
 import { Controls, speedFromSlider } from './controls.ts';
 import { Panel } from './panel.ts';
@@ -59,8 +60,7 @@ function summary(p: FloodPayload): string {
   const r = p.report;
   const origin = p.graph.labels?.[p.trace.origin] ?? String(p.trace.origin);
   const degrees = r.degree.min === r.degree.max ? `every node has degree ${r.degree.min}` : `degrees ${r.degree.min}–${r.degree.max}`;
-  const d = Number.isInteger(r.degree.nominal) ? String(r.degree.nominal) : `${r.degree.nominal.toFixed(2)} (mean)`;
-  return `${r.protocol} over ${r.topology}: N = ${r.nodes}, D = ${d}, E = ${r.edges} (${degrees}) · origin node ${origin} · latency ${r.latency} · seed ${r.seed}`;
+  return `${r.protocol} over ${r.topology}: N = ${r.nodes}, D = ${degreeLabel(r.degree.nominal)}, E = ${r.edges} (${degrees}) · origin node ${origin} · latency ${r.latency} · seed ${r.seed}`;
 }
 
 function measureIt(p: FloodPayload): string {

@@ -4,6 +4,7 @@
  * far, duplicates, hops, and at the end the waste table `floodlab sim` prints.
  */
 import { floodFormulas } from '../../core/formulas.ts';
+import { degreeLabel } from '../../core/waste.ts';
 import type { SimReport } from '../../sim/run.ts';
 import type { VizGraph } from '../types.ts';
 import type { FloodPlayer } from './player.ts';
@@ -52,7 +53,7 @@ export class Panel {
       { formula: 'N·D', value: f.nd, what: 'the textbook count' },
     ];
     const connected = report.components === 1 ? '' : ` (${report.components} components: exact counts use the origin's)`;
-    $('formula-note').textContent = `N = ${num(graph.order)}, D = ${Number.isInteger(d) ? d : `${d.toFixed(2)} (mean degree 2E/N)`}, E = ${num(graph.src.length)}${connected}`;
+    $('formula-note').textContent = `N = ${num(graph.order)}, D = ${degreeLabel(d)}, E = ${num(graph.src.length)}${connected}`;
     $('formulas').innerHTML = this.rows
       .map(
         (r, i) => `<div class="frow${r.exactFor === this.protocol ? ' exact' : ''}" data-row="${i}">
