@@ -1,5 +1,5 @@
 /**
- * Randomness as a parameter: core and sim never call Math.random. A simulation builds one seeded
+ * Randomness as a parameter: core and sim never use the unseeded global generator. A simulation builds one seeded
  * generator (see src/sim/random.ts) and passes it down; real nodes pass a crypto-backed one.
  */
 
