@@ -6,6 +6,7 @@
 import { check } from '../errors.ts';
 import type { Msg } from '../message.ts';
 import type { Port, Protocol } from '../seam.ts';
+import { onFirstSight } from './first-sight.ts';
 
 /** Forward to `k` random neighbours other than the sender. */
 export function fanout(k: number): Protocol {
@@ -32,18 +33,5 @@ export function fanout(k: number): Protocol {
     }
   }
 
-  return {
-    name: `fanout:${k}`,
-    ignoresDuplicates: true,
-    originate(port: Port, msg: Msg): void {
-      if (!port.firstSight(msg.id)) return;
-      port.deliver(msg);
-      forward(port, -1, msg);
-    },
-    receive(port: Port, fromLink: number, msg: Msg): void {
-      if (!port.firstSight(msg.id)) return;
-      port.deliver(msg);
-      forward(port, fromLink, msg);
-    },
-  };
+  return onFirstSight(`fanout:${k}`, forward);
 }

@@ -4,31 +4,15 @@
  */
 import type { Msg } from '../message.ts';
 import type { Port, Protocol } from '../seam.ts';
-
-/** No link: used as `fromLink` when a node originates. */
-const NONE = -1;
+import { onFirstSight } from './first-sight.ts';
 
 function makeFlood(name: string, echo: boolean): Protocol {
-  function forward(port: Port, fromLink: number, msg: Msg): void {
+  return onFirstSight(name, (port: Port, fromLink: number, msg: Msg): void => {
     const n = port.links;
     for (let link = 0; link < n; link++) {
       if (echo || link !== fromLink) port.send(link, msg);
     }
-  }
-  return {
-    name,
-    ignoresDuplicates: true,
-    originate(port: Port, msg: Msg): void {
-      if (!port.firstSight(msg.id)) return;
-      port.deliver(msg);
-      forward(port, NONE, msg);
-    },
-    receive(port: Port, fromLink: number, msg: Msg): void {
-      if (!port.firstSight(msg.id)) return;
-      port.deliver(msg);
-      forward(port, fromLink, msg);
-    },
-  };
+  });
 }
 
 /** The original Go program's rule: every neighbour, the sender included (2E sends). */

@@ -7,26 +7,15 @@
 import { check } from '../errors.ts';
 import type { Msg } from '../message.ts';
 import type { Port, Protocol } from '../seam.ts';
+import { NONE, onFirstSight } from './first-sight.ts';
 
 /** Forward to each other neighbour with probability `p`. */
 export function gossip(p: number): Protocol {
   check(p >= 0 && p <= 1, 'ERR_BAD_PROTOCOL', `gossip: probability ${p} must lie in [0, 1]`);
-  return {
-    name: `gossip:${p}`,
-    ignoresDuplicates: true,
-    originate(port: Port, msg: Msg): void {
-      if (!port.firstSight(msg.id)) return;
-      port.deliver(msg);
-      const n = port.links;
-      for (let link = 0; link < n; link++) port.send(link, msg);
-    },
-    receive(port: Port, fromLink: number, msg: Msg): void {
-      if (!port.firstSight(msg.id)) return;
-      port.deliver(msg);
-      const n = port.links;
-      for (let link = 0; link < n; link++) {
-        if (link !== fromLink && (p >= 1 || port.random() < p)) port.send(link, msg);
-      }
-    },
-  };
+  return onFirstSight(`gossip:${p}`, (port: Port, fromLink: number, msg: Msg): void => {
+    const n = port.links;
+    // The origin sends to all, without draws; P >= 1 makes no draws either (flood exactly).
+    if (fromLink === NONE) for (let link = 0; link < n; link++) port.send(link, msg);
+    else for (let link = 0; link < n; link++) if (link !== fromLink && (p >= 1 || port.random() < p)) port.send(link, msg);
+  });
 }

@@ -6,6 +6,7 @@
  */
 import type { Msg } from '../message.ts';
 import type { Port, Protocol } from '../seam.ts';
+import { onFirstSight } from './first-sight.ts';
 
 function forward(port: Port, fromLink: number, msg: Msg): void {
   const n = port.links;
@@ -13,18 +14,4 @@ function forward(port: Port, fromLink: number, msg: Msg): void {
 }
 
 /** Forward on tree links only, never back to the sender. */
-export const tree: Protocol = {
-  name: 'tree',
-  ignoresDuplicates: true,
-  requires: ['tree'],
-  originate(port: Port, msg: Msg): void {
-    if (!port.firstSight(msg.id)) return;
-    port.deliver(msg);
-    forward(port, -1, msg);
-  },
-  receive(port: Port, fromLink: number, msg: Msg): void {
-    if (!port.firstSight(msg.id)) return;
-    port.deliver(msg);
-    forward(port, fromLink, msg);
-  },
-};
+export const tree: Protocol = onFirstSight('tree', forward, ['tree']);

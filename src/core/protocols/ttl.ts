@@ -6,6 +6,7 @@
 import { check } from '../errors.ts';
 import type { Msg } from '../message.ts';
 import type { Port, Protocol } from '../seam.ts';
+import { NONE, onFirstSight } from './first-sight.ts';
 
 function forward(port: Port, fromLink: number, msg: Msg): void {
   const n = port.links;
@@ -15,19 +16,8 @@ function forward(port: Port, fromLink: number, msg: Msg): void {
 /** Flood that stops forwarding at hop K (K = 0: only the origin has it). */
 export function ttl(limit: number): Protocol {
   check(Number.isInteger(limit) && limit >= 0, 'ERR_BAD_PROTOCOL', `ttl: hop limit ${limit} must be an integer >= 0`);
-  return {
-    name: `ttl:${limit}`,
-    ignoresDuplicates: true,
-    requires: ['hop'],
-    originate(port: Port, msg: Msg): void {
-      if (!port.firstSight(msg.id)) return;
-      port.deliver(msg);
-      if (limit > 0) forward(port, -1, msg);
-    },
-    receive(port: Port, fromLink: number, msg: Msg): void {
-      if (!port.firstSight(msg.id)) return;
-      port.deliver(msg);
-      if (port.hop! < limit) forward(port, fromLink, msg);
-    },
-  };
+  // The origin is hop 0: it forwards when K > 0; a receiver forwards while its hop is below K.
+  return onFirstSight(`ttl:${limit}`, (port: Port, fromLink: number, msg: Msg): void => {
+    if ((fromLink === NONE ? 0 : port.hop!) < limit) forward(port, fromLink, msg);
+  }, ['hop']);
 }
