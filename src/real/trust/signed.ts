@@ -96,19 +96,35 @@ function failure(why: VerifyFailure, detail: string): VerifyResult {
   return { ok: false, why, detail };
 }
 
-/** Checks sizes, the signature, and that the id is the hash of the content. Never throws. */
-export function verifyMessage(msg: SignedMsg): VerifyResult {
+/**
+ * The cheap half of verification: sizes, key shape, and that the id is the hash of the content
+ * (one sha256). A copy that passes has exactly the content its id names, so a node can treat a
+ * second copy of a verified id as a duplicate without checking its signature again.
+ */
+export function checkContent(msg: SignedMsg): VerifyResult {
   const problem = fieldProblem(msg.origin, msg.text, msg.ts);
   if (problem) return failure('bad-field', problem);
   if (typeof msg.key !== 'string' || msg.key.length !== 43 || !B64URL.test(msg.key)) return failure('bad-key', 'key must be 43 base64url characters (32 bytes)');
   if (typeof msg.sig !== 'string' || msg.sig.length !== 86 || !B64URL.test(msg.sig)) return failure('bad-signature', 'signature must be 86 base64url characters (64 bytes)');
   if (typeof msg.id !== 'string' || msg.id.length !== 22 || !B64URL.test(msg.id)) return failure('id-mismatch', 'id must be 22 base64url characters');
   const raw = Buffer.from(msg.key, 'base64url');
-  const object = publicKeyObject(msg.key);
   // Two spare bits in the last character: only the canonical spelling, so one key has one name.
-  if (raw.length !== PUBLIC_KEY_BYTES || raw.toString('base64url') !== msg.key || !object) return failure('bad-key', 'key is not an Ed25519 public key in canonical base64url');
-  const canonical = canonicalBytes(raw, msg.origin, msg.text, msg.ts);
-  if (messageIdOf(canonical) !== msg.id) return failure('id-mismatch', 'id is not the hash of key, name, text and time');
+  if (raw.length !== PUBLIC_KEY_BYTES || raw.toString('base64url') !== msg.key) return failure('bad-key', 'key is not 32 bytes in canonical base64url');
+  if (messageIdOf(canonicalBytes(raw, msg.origin, msg.text, msg.ts)) !== msg.id) return failure('id-mismatch', 'id is not the hash of key, name, text and time');
+  return { ok: true };
+}
+
+/** The costly half (one Ed25519 verify, about 0.2 ms): the signature. Call after checkContent. */
+export function checkSignature(msg: SignedMsg): VerifyResult {
+  const object = publicKeyObject(msg.key);
+  if (!object) return failure('bad-key', 'key is not an Ed25519 public key');
+  const canonical = canonicalBytes(Buffer.from(msg.key, 'base64url'), msg.origin, msg.text, msg.ts);
   if (!verify(null, canonical, object, Buffer.from(msg.sig, 'base64url'))) return failure('bad-signature', 'signature does not match');
   return { ok: true };
+}
+
+/** Checks sizes, that the id is the hash of the content, and the signature. Never throws. */
+export function verifyMessage(msg: SignedMsg): VerifyResult {
+  const content = checkContent(msg);
+  return content.ok ? checkSignature(msg) : content;
 }
