@@ -44,6 +44,11 @@ export class ReplayGuard {
     return this.known.size;
   }
 
+  /** True when `id` is remembered (seen within the window and not evicted). */
+  has(id: string): boolean {
+    return this.known.has(id);
+  }
+
   /** Whether a message stamped `ts` may be accepted at `now` (before looking at its id). */
   check(ts: number, now: number): Freshness {
     const f = freshness(ts, now, this.options.windowMs, this.options.skewMs);

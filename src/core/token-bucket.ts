@@ -38,6 +38,17 @@ export class TokenBucket {
     return this.tokens;
   }
 
+  /**
+   * Charges `cost` units whether or not they are there (the work is already done: bytes read,
+   * frames decoded) and returns the ms until the balance is back to zero: how long a reader should
+   * pause to pay the debt. 0 when there was enough.
+   */
+  charge(cost: number, now: number): number {
+    this.refill(now);
+    this.tokens -= cost;
+    return this.tokens >= 0 ? 0 : Math.ceil((-this.tokens * 1000) / this.rate.ratePerSec);
+  }
+
   /** Gives back `cost` units taken by mistake (never above the burst). */
   refund(cost: number): void {
     this.tokens = Math.min(this.rate.burst, this.tokens + cost);
@@ -71,6 +82,11 @@ export class PeerBudget {
   constructor(rates: PeerBudgetRates, now: number) {
     this.messages = new TokenBucket(rates.messages, now);
     this.bytes = new TokenBucket(rates.bytes, now);
+  }
+
+  /** Charges `frames` messages and `bytes` bytes already read; the ms to pause reading (0: none). */
+  charge(frames: number, bytes: number, now: number): number {
+    return Math.max(this.messages.charge(frames, now), this.bytes.charge(bytes, now));
   }
 
   /** 0 when a frame of `frameBytes` may pass now (both buckets charged); else ms to wait, charging nothing. */

@@ -5,6 +5,7 @@
  * what each link is for `/peers`. What links carry is the node's business (node.ts).
  */
 import type { Socket } from 'node:net';
+import { Admission, type AdmissionLimits, type Ticket } from '../core/admission.ts';
 import type { Handshake } from './handshake.ts';
 import { Link, type CloseKind, type CodecPicker, type LinkLimits } from './link.ts';
 import { LinkTable } from './links.ts';
@@ -31,19 +32,28 @@ export interface LinkManagerOptions {
   readonly event: (link: Link, event: WireEvent) => void;
   readonly log: (line: string) => void;
   readonly clock?: RedialClock;
+  /** Caps on links and connections (core/admission.ts); DEFAULT_ADMISSION unless given. */
+  readonly admission?: AdmissionLimits;
+  /** A bad frame was dropped and scored on a link that stays up. */
+  readonly offence?: (link: Link, reason: string) => void;
 }
 
 export class LinkManager {
   readonly table = new LinkTable();
   readonly transport: TcpTransport;
   dropped = 0;
+  /** Connections refused by admission (caps on links, handshakes, per IP). */
+  refused = 0;
+  readonly admission: Admission;
+  private readonly tickets = new WeakMap<Link, Ticket>();
   private readonly all = new Set<Link>();
   private readonly dials = new WeakMap<Link, Dial>();
   private readonly redialer: Redialer;
   private closing = false;
 
   constructor(private readonly options: LinkManagerOptions) {
-    this.transport = new TcpTransport((socket, remote) => this.adopt(socket, remote, false), options.log);
+    this.admission = new Admission(options.admission);
+    this.transport = new TcpTransport((socket, remote) => this.accept(socket, remote), options.log);
     this.redialer = new Redialer((host, port, attempt) => this.redial(host, port, attempt), options.clock);
   }
 
@@ -100,8 +110,26 @@ export class LinkManager {
   }
 
   private open(host: string, port: number, attempt: number): void {
+    const ticket = this.admission.outbound();
+    if (typeof ticket === 'string') {
+      this.options.log(`not dialing ${host}:${port}: ${ticket}`);
+      return;
+    }
     const link = this.adopt(this.transport.dial(host, port), `${host}:${port}`, true);
+    this.tickets.set(link, ticket);
     if (attempt >= 0) this.dials.set(link, { host, port, attempt });
+  }
+
+  /** An accepted socket joins only within the caps; the rest are closed at once, without a word. */
+  private accept(socket: Socket, remote: string): void {
+    const ticket = this.admission.inbound(remote.slice(0, remote.lastIndexOf(':')));
+    if (typeof ticket === 'string') {
+      socket.destroy();
+      // The first refusal is told, then every 1,000th: a flood of sockets is not a flood of lines.
+      if (this.refused++ % 1000 === 0) this.options.log(`refused a connection from ${remote}: ${ticket} (${this.refused} refused so far)`);
+      return;
+    }
+    this.tickets.set(this.adopt(socket, remote, false), ticket);
   }
 
   private redial(host: string, port: number, attempt: number): void {
@@ -126,6 +154,7 @@ export class LinkManager {
         up: (l) => this.onUp(l),
         event: (l, e) => this.onEvent(l, e),
         closed: (l, kind, reason) => this.onClosed(l, kind, reason),
+        offence: (l, reason) => this.options.offence?.(l, reason),
       },
     });
     this.all.add(link);
@@ -134,6 +163,7 @@ export class LinkManager {
   }
 
   private onUp(link: Link): void {
+    this.tickets.get(link)?.promote();
     const dial = this.dials.get(link);
     if (dial && dial.attempt > 0) this.dials.set(link, { ...dial, attempt: 0 });
     if (link.outgoing) this.options.log(`connected to ${link.remote} (link ${link.link})`);
@@ -147,6 +177,7 @@ export class LinkManager {
   }
 
   private onClosed(link: Link, kind: CloseKind, reason: string): void {
+    this.tickets.get(link)?.release();
     this.table.remove(link);
     link.done.then(() => this.all.delete(link), () => this.all.delete(link));
     if (kind === 'local') return;

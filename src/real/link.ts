@@ -11,6 +11,8 @@
  * Errors, end, close, bad input and timeouts all go through `close()`.
  */
 import type { Socket } from 'node:net';
+import { PeerScore, type PeerScoreOptions } from '../core/peer-score.ts';
+import { PeerBudget, type PeerBudgetRates } from '../core/token-bucket.ts';
 import type { Handshake, HandshakeLink } from './handshake.ts';
 import { WireError, type Hello, type WireCodec, type WireDecoder, type WireEvent, type WireLimits } from './wire/codec.ts';
 import { WriteQueue, type WriteLimits } from './write-queue.ts';
@@ -18,6 +20,14 @@ import { WriteQueue, type WriteLimits } from './write-queue.ts';
 export interface LinkLimits extends WireLimits, WriteLimits {
   /** Longest time an outgoing connection may take to connect. */
   readonly connectTimeoutMs: number;
+  /** Longest time from connect (or accept) to the end of the handshake. */
+  readonly handshakeTimeoutMs: number;
+  /** Longest time a frame may stay incomplete once its first byte arrived. */
+  readonly partialFrameTimeoutMs: number;
+  /** What one peer may send: frames and bytes a second; past it the node stops reading it for a while. */
+  readonly budget: PeerBudgetRates;
+  /** Bad frames a peer may send before its link closes (a score that decays). */
+  readonly score: PeerScoreOptions;
 }
 
 export type LinkState = 'connecting' | 'detecting' | 'handshaking' | 'up' | 'closed';
@@ -43,6 +53,8 @@ export interface LinkEvents {
   event(link: Link, event: WireEvent): void;
   /** Called once, whatever the cause. */
   closed(link: Link, kind: CloseKind, reason: string): void;
+  /** A bad frame was dropped and scored (the link closes right after if the score reached its limit). */
+  offence?(link: Link, reason: string): void;
 }
 
 export interface LinkOptions {
@@ -80,6 +92,16 @@ export class Link {
   private readonly writes: WriteQueue;
   /** What the handshake sees of this link, made once the codec is known. */
   private view: HandshakeLink | undefined;
+  private readonly score: PeerScore;
+  private readonly budget: PeerBudget;
+  private deadline: NodeJS.Timeout | undefined;
+  private partialTimer: NodeJS.Timeout | undefined;
+  private pauseTimer: NodeJS.Timeout | undefined;
+  private chunkAt = 0;
+  /** Bad frames this peer sent that were dropped and scored. */
+  offences = 0;
+  /** Times reading was paused because the peer sent over its budget. */
+  throttled = 0;
 
   constructor(
     private readonly socket: Socket,
@@ -89,6 +111,8 @@ export class Link {
     this.outgoing = options.outgoing;
     this.state = options.outgoing ? 'connecting' : 'detecting';
     if (typeof options.codec !== 'function') this.chosen = options.codec;
+    this.score = new PeerScore(options.limits.score, performance.now());
+    this.budget = new PeerBudget(options.limits.budget, performance.now());
     this.writes = new WriteQueue(socket, options.limits, (reason) => this.close('slow', reason), (n) => (options.traffic.bytesOut += n));
     this.done = new Promise((resolve) => socket.once('close', () => resolve()));
     socket.setNoDelay(true);
@@ -101,8 +125,26 @@ export class Link {
       socket.setTimeout(options.limits.connectTimeoutMs);
       socket.once('connect', () => this.onConnect());
     } else {
+      this.startDeadline();
       queueMicrotask(() => this.onConnect());
     }
+  }
+
+  /** A handshake that does not finish in time closes the link: idle sockets cannot hold a slot. */
+  private startDeadline(): void {
+    const ms = this.options.limits.handshakeTimeoutMs;
+    this.deadline = setTimeout(() => this.close('violation', `no handshake within ${ms} ms`), ms);
+  }
+
+  /**
+   * Scores one bad frame from this peer (dropped by the caller). The link closes only when the
+   * score reaches its limit, so one bad frame, perhaps relayed, never cuts a link.
+   */
+  offend(reason: string, now: number = performance.now()): void {
+    if (this.state === 'closed') return;
+    this.offences++;
+    this.options.events.offence?.(this, reason);
+    if (this.score.offend(now)) this.close('violation', `${this.score.offences} bad frames; the last: ${reason}`);
   }
 
   /** The codec in use; undefined while an accepted link's first bytes are awaited. */
@@ -149,6 +191,9 @@ export class Link {
     if (this.state === 'closed') return;
     this.state = 'closed';
     this.held = [];
+    clearTimeout(this.deadline);
+    clearTimeout(this.partialTimer);
+    clearTimeout(this.pauseTimer);
     this.writes.stop();
     this.socket.destroy();
     this.options.events.closed(this, kind, reason);
@@ -158,6 +203,7 @@ export class Link {
     if (this.state === 'closed') return;
     this.socket.setTimeout(0);
     this.everConnected = true;
+    if (this.outgoing) this.startDeadline();
     if (this.chosen) this.handshake();
   }
 
@@ -167,31 +213,68 @@ export class Link {
     if (this.state === 'closed') return;
     this.state = 'handshaking';
     this.view = { outgoing: this.outgoing, remote: this.remote, codec: this.chosen!, writeFirst: (frame) => this.writeFirst(frame) };
-    if (this.options.handshake.start(this.view) === 'up') this.goUp();
+    let step;
+    try {
+      step = this.options.handshake.start(this.view);
+    } catch (err) {
+      this.close('violation', describe(err));
+      return;
+    }
+    if (step === 'up') this.goUp();
   }
 
   private goUp(): void {
     if (this.state !== 'handshaking') return;
     this.state = 'up';
+    clearTimeout(this.deadline);
     this.writes.start();
     this.options.events.up(this);
   }
 
   private onData(chunk: Buffer): void {
     this.options.traffic.bytesIn += chunk.length;
+    // One time for the whole chunk: frames that arrive together are scored as arriving together.
+    this.chunkAt = performance.now();
     try {
       if (!this.decoder) {
         const picked = this.detect(chunk);
         if (!picked) return;
         chunk = picked;
       }
-      for (const event of this.decoder!.push(chunk)) {
+      const events = this.decoder!.push(chunk);
+      for (const event of events) {
         if (this.state === 'closed') return;
         this.onEvent(event);
       }
+      this.watchPartial();
+      this.pay(events.length, chunk.length);
     } catch (err) {
       this.close('violation', describe(err));
     }
+  }
+
+  /** A frame left incomplete must be finished within the limit: no one holds 64 KiB for free. */
+  private watchPartial(): void {
+    if (this.state === 'closed') return;
+    if (!this.decoder || this.decoder.buffered === 0) {
+      clearTimeout(this.partialTimer);
+      this.partialTimer = undefined;
+    } else if (!this.partialTimer) {
+      const ms = this.options.limits.partialFrameTimeoutMs;
+      this.partialTimer = setTimeout(() => this.close('violation', `a frame stayed incomplete for ${ms} ms`), ms);
+    }
+  }
+
+  /** Charges what was read to the peer's budget; over it, stops reading until the debt is paid (TCP back-pressure). */
+  private pay(frames: number, bytes: number): void {
+    const wait = this.budget.charge(frames, bytes, performance.now());
+    if (wait <= 0 || this.pauseTimer || this.state === 'closed') return;
+    this.throttled++;
+    this.socket.pause();
+    this.pauseTimer = setTimeout(() => {
+      this.pauseTimer = undefined;
+      if (this.state !== 'closed') this.socket.resume();
+    }, wait);
   }
 
   /** Holds the first bytes of an accepted link until its codec is chosen; returns them all then. */
@@ -217,7 +300,12 @@ export class Link {
 
   private onEvent(event: WireEvent): void {
     this.framesIn++;
-    if (event.kind === 'invalid') throw event.error;
+    if (event.kind === 'invalid') {
+      // Before the handshake is done a bad frame ends the link; after, it is scored.
+      if (this.state !== 'up') throw event.error;
+      this.offend(event.error.message, this.chunkAt);
+      return;
+    }
     if (event.kind === 'hello') {
       if (this.hello) throw new WireError('ERR_BAD_HELLO', 'hello: a second hello on the same link');
       this.hello = event.hello;

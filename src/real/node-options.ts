@@ -2,8 +2,11 @@
  * What a RealNode is configured with and what it reports: its options, its counters, one line
  * per peer, and the default limits on every peer's socket.
  */
+import type { AdmissionLimits } from '../core/admission.ts';
 import type { Msg } from '../core/message.ts';
+import type { NodeKey } from './trust/keys.ts';
 import type { Protocol } from '../core/seam.ts';
+import { DEFAULT_PEER_SCORE } from '../core/peer-score.ts';
 import { DEFAULT_MAX_FRAME_BYTES } from './frame.ts';
 import type { Handshake } from './handshake.ts';
 import type { CodecPicker, LinkLimits, LinkState } from './link.ts';
@@ -34,6 +37,18 @@ export interface RealNodeOptions {
   readonly handshake?: Handshake;
   /** Time and chance for the redial policy (tests pass a fake). */
   readonly redialClock?: RedialClock;
+  /**
+   * The node's key pair (trust/keys.ts). With it the node signs what it originates, takes only
+   * signed messages, and authenticates every JSON link with the signed handshake (docs/security.md).
+   * Without it, messages and links are unsigned, as before.
+   */
+  readonly key?: NodeKey;
+  /** With a key: let links on a wire without a handshake (gob) come up unauthenticated. */
+  readonly allowUnauthenticated?: boolean;
+  /** Caps on links and connections; DEFAULT_ADMISSION (core/admission.ts) unless given. */
+  readonly admission?: AdmissionLimits;
+  /** Signed messages: newest time accepted ahead of our clock (ms); default 30 s. */
+  readonly clockSkewMs?: number;
 }
 
 /** The transport's counters (the protocol never counts). */
@@ -53,6 +68,18 @@ export interface NodeStats {
   readonly connected: number;
   readonly dropped: number;
   readonly seen: number;
+  /** Bad frames dropped and scored against the peer that sent them (its link stays until the score's limit). */
+  readonly badFrames: number;
+  /** Signed messages dropped: content not matching its id, or a signature that does not verify. */
+  readonly badSignatures: number;
+  /** Signed messages dropped as replays: older than the window, below the replay floor, or too far ahead. */
+  readonly stale: number;
+  /** Unsigned messages dropped by a node that takes signed ones only. */
+  readonly unsigned: number;
+  /** Messages received at the hop limit: delivered, never forwarded. */
+  readonly hopLimited: number;
+  /** Connections refused by the admission caps. */
+  readonly refused: number;
 }
 
 export interface PeerInfo {
@@ -78,4 +105,13 @@ export interface PeerInfo {
 }
 
 /** Limits on every peer unless the options say otherwise (see docs/real-nodes.md). */
-export const DEFAULT_LIMITS: LinkLimits = { maxFrameBytes: DEFAULT_MAX_FRAME_BYTES, maxWriteBufferBytes: 4 * 1024 * 1024, stallTimeoutMs: 10_000, connectTimeoutMs: 5_000 };
+export const DEFAULT_LIMITS: LinkLimits = {
+  maxFrameBytes: DEFAULT_MAX_FRAME_BYTES,
+  maxWriteBufferBytes: 4 * 1024 * 1024,
+  stallTimeoutMs: 10_000,
+  connectTimeoutMs: 5_000,
+  handshakeTimeoutMs: 5_000,
+  partialFrameTimeoutMs: 10_000,
+  budget: { messages: { ratePerSec: 5_000, burst: 20_000 }, bytes: { ratePerSec: 4 * 1024 * 1024, burst: 16 * 1024 * 1024 } },
+  score: DEFAULT_PEER_SCORE,
+};

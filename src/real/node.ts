@@ -13,7 +13,8 @@ import type { MessageId, Msg } from '../core/message.ts';
 import { assertCapabilities } from '../core/protocols/requires.ts';
 import type { Control, Port, Protocol, TimerToken } from '../core/seam.ts';
 import { BoundedSeenCache } from '../core/seen.ts';
-import { MAX_TEXT, ReceivedMsg, newMessageId } from './codec.ts';
+import { ReplayGuard } from '../core/replay-guard.ts';
+import { MAX_HOPS, MAX_TEXT, ReceivedMsg, newMessageId } from './codec.ts';
 import { helloHandshake } from './handshake.ts';
 import { HopMemory } from './hop-memory.ts';
 import type { Encode, Link } from './link.ts';
@@ -22,6 +23,10 @@ import { DEFAULT_LIMITS, type NodeStats, type PeerInfo, type RealNodeOptions } f
 import { WIRE_VERSION } from './wire/hello.ts';
 import type { WireCodec, WireEvent, WireMessage } from './wire/codec.ts';
 import { jsonCodec } from './wire/json.ts';
+import type { NodeKey } from './trust/keys.ts';
+import { signedHandshake } from './trust/signed-handshake.ts';
+import { SignedReceived } from './trust/signed-codec.ts';
+import { checkContent, checkSignature, signMessage, type SignedMsg } from './trust/signed.ts';
 
 export type { NodeStats, PeerInfo, RealNodeOptions } from './node-options.ts';
 
@@ -42,7 +47,13 @@ export class RealNode implements Port {
   private readonly randomBuffer = new Uint32Array(1);
   private receiving = false;
   private closing: Promise<void> | undefined;
-  private readonly counts = { sent: 0, received: 0, controlSent: 0, controlReceived: 0, duplicates: 0, delivered: 0 };
+  private readonly counts = { sent: 0, received: 0, controlSent: 0, controlReceived: 0, duplicates: 0, delivered: 0, badFrames: 0, badSignatures: 0, stale: 0, unsigned: 0, hopLimited: 0 };
+  /** The key this node signs with; undefined: an unsigned node. */
+  readonly key: NodeKey | undefined;
+  /** Ids and times of signed messages: duplicates, and replays refused (core/replay-guard.ts). */
+  private readonly guard: ReplayGuard;
+  /** Time of the signed message being received or originated, for firstSight. */
+  private currentTs: number | undefined;
   private readonly traffic = { bytesIn: 0, bytesOut: 0 };
   /** During a receipt: the hop count of the copy in hand. During a control message or timer: the hop of first receipt (-1 if none). */
   hop = 0;
@@ -55,13 +66,28 @@ export class RealNode implements Port {
     this.protocol = options.protocol;
     this.state = options.protocol.init?.(this);
     const maxEntries = options.seenMaxEntries ?? 100_000;
-    this.seenCache = new BoundedSeenCache({ maxEntries, maxAge: options.seenMaxAgeMs ?? 10 * 60_000, now: () => performance.now() });
+    const windowMs = options.seenMaxAgeMs ?? 10 * 60_000;
+    this.seenCache = new BoundedSeenCache({ maxEntries, maxAge: windowMs, now: () => performance.now() });
+    this.guard = new ReplayGuard({ maxEntries, windowMs, skewMs: options.clockSkewMs ?? 30_000 });
+    this.key = options.key;
+    const hello = (): { version: number; name: string; port: number } => ({ version: WIRE_VERSION, name: this.name, port: this.port });
+    const handshake =
+      options.handshake ??
+      (options.key
+        ? signedHandshake({ key: options.key, hello, address: () => `${this.host}:${this.port}`, allowUnauthenticated: options.allowUnauthenticated ?? false })
+        : helloHandshake(hello));
     this.firstHops = new HopMemory(maxEntries);
     this.mesh = new LinkManager({
       limits: { ...DEFAULT_LIMITS, ...options.limits },
       dialCodec: options.dialCodec ?? jsonCodec,
       acceptCodec: options.acceptCodec ?? (() => jsonCodec),
-      handshake: options.handshake ?? helloHandshake(() => ({ version: WIRE_VERSION, name: this.name, port: this.port })),
+      handshake,
+      ...(options.admission ? { admission: options.admission } : {}),
+      offence: (link, reason) => {
+        this.counts.badFrames++;
+        // The first bad frame on a link is told; the rest are counted (/stats), and the link closes at the score's limit.
+        if (link.offences === 1) this.log(`bad frame from ${describeLink(link)} dropped and counted (the link stays unless they repeat): ${reason}`);
+      },
       traffic: this.traffic,
       event: (link, event) => this.onEvent(link, event),
       log: (line) => this.log(line),
@@ -88,8 +114,17 @@ export class RealNode implements Port {
     const to = this.mesh.table.at(link);
     if (!to) return;
     if (msg !== this.lastSent) {
+      const hops = hopsOf(msg) + 1;
+      // A message that came at the hop limit is delivered, never forwarded: the neighbour would have to refuse it.
+      if (hops > MAX_HOPS) {
+        this.counts.hopLimited++;
+        this.lastSent = msg;
+        this.lastEncode = () => undefined;
+        return;
+      }
       this.lastSent = msg;
-      this.lastEncode = encoder({ id: String(msg.id), origin: msg.origin, text: msg.text, hops: hopsOf(msg) + 1 });
+      const s = msg as Partial<SignedMsg>;
+      this.lastEncode = encoder(s.sig !== undefined ? { id: String(msg.id), origin: msg.origin, text: msg.text, hops, key: s.key!, ts: s.ts!, sig: s.sig } : { id: String(msg.id), origin: msg.origin, text: msg.text, hops });
     }
     if (to.send(this.lastEncode)) this.counts.sent++;
   }
@@ -100,7 +135,7 @@ export class RealNode implements Port {
   }
 
   firstSight(id: MessageId): boolean {
-    const first = this.seenCache.firstSight(id);
+    const first = this.currentTs !== undefined ? this.guard.firstSight(String(id), this.currentTs, Date.now()) : this.seenCache.firstSight(id);
     if (first) this.firstHops.set(id, this.receiving ? this.hop : 0);
     else if (this.receiving) this.counts.duplicates++;
     return first;
@@ -135,6 +170,16 @@ export class RealNode implements Port {
   /** Authors a chat message and floods it; returns it. */
   originate(text: string): Msg {
     if (text.length > MAX_TEXT) throw new InputError('ERR_BAD_TEXT', `node: a message of ${text.length} characters is too long; at most ${MAX_TEXT}`);
+    if (this.key) {
+      const signed = signMessage(this.key, this.name, text, Date.now());
+      this.currentTs = signed.ts;
+      try {
+        this.protocol.originate(this, signed);
+      } finally {
+        this.currentTs = undefined;
+      }
+      return signed;
+    }
     const msg: Msg = { id: newMessageId(), origin: this.name, text };
     this.protocol.originate(this, msg);
     return msg;
@@ -163,7 +208,7 @@ export class RealNode implements Port {
 
   stats(): NodeStats {
     const list = this.mesh.table.list();
-    return { ...this.counts, ...this.traffic, peers: list.length, connected: list.filter((l) => l.up).length, dropped: this.mesh.dropped, seen: this.seenCache.size };
+    return { ...this.counts, ...this.traffic, peers: list.length, connected: list.filter((l) => l.up).length, dropped: this.mesh.dropped, seen: this.seenCache.size + this.guard.size, refused: this.mesh.refused };
   }
 
   /** Every link, then every link waiting to be redialed. */
@@ -196,8 +241,20 @@ export class RealNode implements Port {
     }
     if (event.kind !== 'message') return;
     const m = event.message;
-    const msg = m instanceof ReceivedMsg ? m : new ReceivedMsg(m.id, m.origin, m.text, m.hops);
     this.counts.received++;
+    let msg: ReceivedMsg | SignedReceived;
+    if (m.sig !== undefined) {
+      const signed = m instanceof SignedReceived ? m : new SignedReceived(m.id, m.origin, m.text, m.key!, m.ts!, m.sig, m.hops);
+      if (!this.admitSigned(link, signed)) return;
+      msg = signed;
+      this.currentTs = signed.ts;
+    } else {
+      if (this.key) {
+        this.counts.unsigned++;
+        return;
+      }
+      msg = m instanceof ReceivedMsg ? m : new ReceivedMsg(m.id, m.origin, m.text, m.hops);
+    }
     this.receiving = true;
     this.hop = msg.hops;
     try {
@@ -205,7 +262,34 @@ export class RealNode implements Port {
     } finally {
       this.receiving = false;
       this.hop = 0;
+      this.currentTs = undefined;
     }
+  }
+
+  /**
+   * A signed message may reach the protocol when its id is the hash of its content, its time is
+   * within the window and above the replay floor, and (on its first copy) its signature verifies.
+   * A later copy of an id already verified skips the signature: its content is the same by hash.
+   */
+  private admitSigned(link: Link, msg: SignedReceived): boolean {
+    const content = checkContent(msg);
+    if (!content.ok) {
+      this.counts.badSignatures++;
+      link.offend(`message ${content.why}: ${content.detail}`);
+      return false;
+    }
+    if (this.guard.check(msg.ts, Date.now()) !== 'fresh') {
+      this.counts.stale++;
+      return false;
+    }
+    if (this.guard.has(msg.id)) return true;
+    const sig = checkSignature(msg);
+    if (!sig.ok) {
+      this.counts.badSignatures++;
+      link.offend(`message ${sig.why}: ${sig.detail}`);
+      return false;
+    }
+    return true;
   }
 
   private log(line: string): void {
@@ -232,5 +316,5 @@ function encoder(wire: WireMessage): Encode {
 
 /** Hop count at which a node got `msg`: 0 for its own messages. */
 function hopsOf(msg: Msg): number {
-  return msg instanceof ReceivedMsg ? msg.hops : 0;
+  return msg instanceof ReceivedMsg || msg instanceof SignedReceived ? msg.hops : 0;
 }

@@ -42,3 +42,14 @@ describe('PeerBudget', () => {
     expect(p.admit(10, 0)).toBe(100);
   });
 });
+
+describe('charge (debt, for pausing a reader)', () => {
+  it('charges past zero and says how long the debt takes to repay', () => {
+    const b = new TokenBucket({ ratePerSec: 1000, burst: 100 }, 0);
+    expect(b.charge(60, 0)).toBe(0);
+    expect(b.charge(90, 0)).toBe(50); // 50 units of debt at 1 per ms
+    expect(b.available(50)).toBe(0);
+    const p = new PeerBudget({ messages: { ratePerSec: 100, burst: 10 }, bytes: { ratePerSec: 1e6, burst: 1e6 } }, 0);
+    expect(p.charge(30, 100, 0)).toBe(200); // 20 messages of debt at 0.1 per ms
+  });
+});

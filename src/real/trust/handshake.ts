@@ -6,6 +6,7 @@
  * back to its maker, replayed on another connection, or used as a message signature.
  */
 import { randomBytes, sign, verify, createPublicKey } from 'node:crypto';
+import { WireError } from '../wire/codec.ts';
 import { PUBLIC_KEY_BYTES, type NodeKey } from './keys.ts';
 
 /** Which end of the TCP connection a side is. */
@@ -25,9 +26,11 @@ export interface PeerIdentity {
 }
 
 /** A handshake that failed: the connection is to be closed with this one-line reason. */
-export class HandshakeError extends Error {
+export class HandshakeError extends WireError {
   override readonly name = 'HandshakeError';
-  readonly code = 'ERR_HANDSHAKE';
+  constructor(message: string) {
+    super('ERR_HANDSHAKE', message);
+  }
 }
 
 export const NONCE_BYTES = 16;
