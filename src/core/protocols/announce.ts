@@ -8,7 +8,7 @@
  */
 import type { MessageId, Msg } from '../message.ts';
 import type { Control, Port, Protocol, TimerToken } from '../seam.ts';
-import { RecentMap } from './recent.ts';
+import { RecentMap, addAnnouncer } from './recent.ts';
 
 /** Default wait for a requested payload before asking the next announcer, in milliseconds. */
 export const ANNOUNCE_TIMEOUT_MS = 50;
@@ -75,7 +75,7 @@ export function announce(timeoutMs: number = ANNOUNCE_TIMEOUT_MS): Protocol {
       let p = s.pending.get(ctrl.id);
       if (!p) s.pending.set(ctrl.id, (p = { known: new Set(), announcers: [], waiting: false }));
       p.known.add(fromLink);
-      if (p.waiting) p.announcers.push(fromLink);
+      if (p.waiting) addAnnouncer(p.announcers, fromLink);
       else ask(port, p, fromLink, ctrl.id, timeoutMs);
     },
     onTimer(port: Port, token: TimerToken): void {

@@ -12,7 +12,7 @@
  */
 import type { MessageId, Msg } from '../message.ts';
 import type { Control, Port, Protocol, TimerToken } from '../seam.ts';
-import { RecentMap } from './recent.ts';
+import { RecentMap, addAnnouncer } from './recent.ts';
 
 /** Default wait for the payload after an IHAVE before sending GRAFT, in milliseconds. */
 export const PLUMTREE_TIMEOUT_MS = 50;
@@ -81,7 +81,7 @@ export function plumtree(timeoutMs: number = PLUMTREE_TIMEOUT_MS): Protocol {
           if (s.payloads.has(ctrl.id)) return;
           let m = s.missing.get(ctrl.id);
           if (!m) s.missing.set(ctrl.id, (m = { announcers: [], timing: false }));
-          m.announcers.push(fromLink);
+          addAnnouncer(m.announcers, fromLink);
           if (!m.timing) {
             m.timing = true;
             port.setTimer!(timeoutMs, ctrl.id);

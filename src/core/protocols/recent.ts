@@ -8,6 +8,17 @@ import { check } from '../errors.ts';
 /** Entries each node keeps per protocol unless told otherwise. */
 export const DEFAULT_REMEMBER = 1024;
 
+/**
+ * Most links remembered as announcers of one missing id (plumtree's IHAVE, announce's INV), each
+ * at most once: a peer repeating an announcement cannot grow the list or keep requests going.
+ */
+export const MAX_ANNOUNCERS = 8;
+
+/** Adds `link` to `announcers` unless it is there already or the list is full. */
+export function addAnnouncer(announcers: number[], link: number): void {
+  if (announcers.length < MAX_ANNOUNCERS && !announcers.includes(link)) announcers.push(link);
+}
+
 export class RecentMap<K, V> {
   private readonly map = new Map<K, V>();
   private readonly limit: number;
