@@ -19,6 +19,15 @@ export interface AdmissionLimits {
 
 export const DEFAULT_ADMISSION: AdmissionLimits = { maxLinks: 128, maxInbound: 96, maxHandshaking: 32, maxPerIp: 64 };
 
+/**
+ * Caps for a lab network that `launch` runs on one machine: every node is on 127.0.0.1 and a hub
+ * may link to all the others, so each cap is the node count plus a margin.
+ */
+export function labAdmission(nodes: number): AdmissionLimits {
+  const n = Math.max(nodes, 1) + 8;
+  return { maxLinks: n, maxInbound: n, maxHandshaking: n, maxPerIp: n };
+}
+
 /** One connection's place in the counts; `release` is idempotent. */
 export interface Ticket {
   /** The handshake finished: the connection now counts as a link, not as handshaking. */

@@ -4,6 +4,7 @@
  * one listener with an absolute timestamp, so times from several processes can be compared.
  */
 import { parseProtocol } from '../core/protocols/index.ts';
+import { labAdmission } from '../core/admission.ts';
 import { RealNode, type NodeStats } from './node.ts';
 
 /** Milliseconds on a clock shared by every process of this machine (high resolution). */
@@ -69,6 +70,7 @@ export async function startInProcess(options: ClusterOptions): Promise<Cluster> 
           name: options.names[i]!,
           protocol,
           port: 0,
+          admission: labAdmission(options.names.length),
           onDeliver: (msg, hops) => options.onDeliver(i, String(msg.id), wallClock(), hops),
           ...(options.log ? { log: (line: string) => options.log!(`${options.names[i]}: ${line}`) } : {}),
         }),
