@@ -6,6 +6,7 @@
 import { parseProtocol } from '../core/protocols/index.ts';
 import { labAdmission } from '../core/admission.ts';
 import { RealNode, type NodeStats } from './node.ts';
+import { generateNodeKey } from './trust/keys.ts';
 
 /** Milliseconds on a clock shared by every process of this machine (high resolution). */
 export function wallClock(): number {
@@ -39,6 +40,8 @@ export interface ClusterOptions {
   readonly onDeliver: DeliveryListener;
   /** Logs lines from nodes (drops, bad frames); none by default. */
   readonly log?: (line: string) => void;
+  /** Give every node a fresh key: signed messages and handshakes (docs/security.md). */
+  readonly signed?: boolean;
 }
 
 function inProcessHandle(node: RealNode): NodeHandle {
@@ -71,6 +74,7 @@ export async function startInProcess(options: ClusterOptions): Promise<Cluster> 
           protocol,
           port: 0,
           admission: labAdmission(options.names.length),
+          ...(options.signed ? { key: generateNodeKey() } : {}),
           onDeliver: (msg, hops) => options.onDeliver(i, String(msg.id), wallClock(), hops),
           ...(options.log ? { log: (line: string) => options.log!(`${options.names[i]}: ${line}`) } : {}),
         }),
