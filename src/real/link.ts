@@ -140,8 +140,9 @@ export class Link {
     return true;
   }
 
+  /** Writes a handshake frame now, ahead of every queued message. */
   writeFirst(frame: Buffer): void {
-    this.writes.writeFirst(frame);
+    if (this.writes.writeFirst(frame)) this.framesOut++;
   }
 
   /** Closes the connection (idempotent); `kind` and `reason` are passed on once. */
