@@ -1,10 +1,10 @@
 /**
- * One TCP connection to a neighbour: a socket, the wire codec chosen for it, its decoder, its
- * write queue, and its state. States, in order:
+ * One TCP connection to a neighbour: a socket, the wire codec chosen for it (wire/choice.ts), its
+ * decoder, its write queue, and its state. States, in order:
  *
  *   connecting   dialed, the socket not connected yet (what is sent meanwhile is queued)
- *   detecting    accepted, waiting for the first bytes to choose the codec (CodecPicker)
- *   handshaking  codec known; only the Handshake writes and reads (see handshake.ts)
+ *   detecting    accepted, waiting for the first bytes to choose the codec
+ *   handshaking  codec known; only the Handshake writes and reads (handshake.ts)
  *   up           in the flood: the queue flushes, events go to the node
  *   closed       for good; `closed` was called once with the kind and a one-line reason
  *
@@ -13,7 +13,10 @@
 import type { Socket } from 'node:net';
 import type { Handshake, HandshakeLink } from './handshake.ts';
 import { WireError, type Hello, type WireCodec, type WireDecoder, type WireEvent, type WireLimits } from './wire/codec.ts';
+import { MAX_HELD_FRAMES, WireChoice, type CodecPicker, type Encode } from './wire/choice.ts';
 import { WriteQueue, type WriteLimits } from './write-queue.ts';
+
+export type { CodecPicker, Encode } from './wire/choice.ts';
 
 export interface LinkLimits extends WireLimits, WriteLimits {
   /** Longest time an outgoing connection may take to connect. */
@@ -24,17 +27,6 @@ export type LinkState = 'connecting' | 'detecting' | 'handshaking' | 'up' | 'clo
 
 /** Why a link went away: decides whether it is redialed. */
 export type CloseKind = 'local' | 'remote' | 'violation' | 'slow' | 'unreachable';
-
-/** Chooses an accepted link's codec from its first bytes; undefined: wait for more. */
-export type CodecPicker = (first: Buffer) => WireCodec | undefined;
-
-/** Most bytes an accepted link may send before its codec is known. */
-export const MAX_DETECT_BYTES = 64;
-/** Most frames held for an accepted link whose codec is not known yet. */
-export const MAX_HELD_FRAMES = 4096;
-
-/** Makes a frame in the link's codec; undefined when that codec cannot carry it (e.g. control over gob). */
-export type Encode = (codec: WireCodec) => Buffer | undefined;
 
 export interface LinkEvents {
   /** The handshake is done: the link joins the flood. */
@@ -49,7 +41,7 @@ export interface LinkOptions {
   /** 'host:port' dialed (outgoing) or seen (incoming). */
   readonly remote: string;
   readonly outgoing: boolean;
-  /** A codec (dialing, or known) or a picker that reads the first bytes (accepting). */
+  /** A codec (dialing) or a picker that reads the first bytes (accepting). */
   readonly codec: WireCodec | CodecPicker;
   readonly handshake: Handshake;
   readonly limits: LinkLimits;
@@ -72,11 +64,8 @@ export class Link {
   readonly outgoing: boolean;
   /** Resolves when the socket has closed. */
   readonly done: Promise<void>;
-  private chosen: WireCodec | undefined;
+  private readonly wire: WireChoice;
   private decoder: WireDecoder | undefined;
-  private early: Buffer[] = [];
-  /** Frames sent before an accepted link's codec was known, encoded once it is. */
-  private held: Encode[] = [];
   private readonly writes: WriteQueue;
   /** What the handshake sees of this link, made once the codec is known. */
   private view: HandshakeLink | undefined;
@@ -88,7 +77,7 @@ export class Link {
     this.remote = options.remote;
     this.outgoing = options.outgoing;
     this.state = options.outgoing ? 'connecting' : 'detecting';
-    if (typeof options.codec !== 'function') this.chosen = options.codec;
+    this.wire = new WireChoice(options.codec);
     this.writes = new WriteQueue(socket, options.limits, (reason) => this.close('slow', reason), (n) => (options.traffic.bytesOut += n));
     this.done = new Promise((resolve) => socket.once('close', () => resolve()));
     socket.setNoDelay(true);
@@ -107,7 +96,7 @@ export class Link {
 
   /** The codec in use; undefined while an accepted link's first bytes are awaited. */
   get codec(): WireCodec | undefined {
-    return this.chosen;
+    return this.wire.codec;
   }
 
   get up(): boolean {
@@ -119,23 +108,19 @@ export class Link {
   }
 
   /**
-   * Queues one frame for when the link is up, encoded in the link's codec (held unencoded while
-   * an accepted link's codec is unknown); false when closed, dropped for not reading, or the
-   * codec cannot carry it.
+   * Queues one frame for when the link is up, in the link's codec (held unencoded while an
+   * accepted link's codec is unknown); false when closed, dropped for not reading, or the codec
+   * cannot carry it.
    */
   send(encode: Encode): boolean {
     if (this.state === 'closed') return false;
-    if (!this.chosen) {
-      if (this.held.length >= MAX_HELD_FRAMES) {
-        this.close('slow', `${MAX_HELD_FRAMES} frames waiting for the peer to say which wire it speaks`);
-        return false;
-      }
-      this.held.push(encode);
-      this.framesOut++;
-      return true;
+    const codec = this.wire.codec;
+    const frame = codec ? encode(codec) : undefined;
+    if (!codec && !this.wire.hold(encode)) {
+      this.close('slow', `${MAX_HELD_FRAMES} frames waiting for the peer to say which wire it speaks`);
+      return false;
     }
-    const frame = encode(this.chosen);
-    if (!frame || !this.writes.push(frame)) return false;
+    if (codec && (!frame || !this.writes.push(frame))) return false;
     this.framesOut++;
     return true;
   }
@@ -149,7 +134,7 @@ export class Link {
   close(kind: CloseKind, reason: string): void {
     if (this.state === 'closed') return;
     this.state = 'closed';
-    this.held = [];
+    this.wire.clear();
     this.writes.stop();
     this.socket.destroy();
     this.options.events.closed(this, kind, reason);
@@ -159,15 +144,14 @@ export class Link {
     if (this.state === 'closed') return;
     this.socket.setTimeout(0);
     this.everConnected = true;
-    if (this.chosen) this.handshake();
+    if (this.wire.codec) this.handshake(this.wire.codec);
   }
 
   /** The codec is known and the socket connected: start the handshake. */
-  private handshake(): void {
-    this.decoder = this.chosen!.newDecoder(this.options.limits);
-    if (this.state === 'closed') return;
+  private handshake(codec: WireCodec): void {
+    this.decoder = codec.newDecoder(this.options.limits);
     this.state = 'handshaking';
-    this.view = { outgoing: this.outgoing, remote: this.remote, codec: this.chosen!, writeFirst: (frame) => this.writeFirst(frame) };
+    this.view = { outgoing: this.outgoing, remote: this.remote, codec, writeFirst: (frame) => this.writeFirst(frame) };
     if (this.options.handshake.start(this.view) === 'up') this.goUp();
   }
 
@@ -182,9 +166,11 @@ export class Link {
     this.options.traffic.bytesIn += chunk.length;
     try {
       if (!this.decoder) {
-        const picked = this.detect(chunk);
-        if (!picked) return;
-        chunk = picked;
+        const first = this.wire.feed(chunk);
+        if (!first) return;
+        for (const frame of this.wire.takeHeld()) if (!this.writes.push(frame)) return;
+        this.handshake(this.wire.codec!);
+        chunk = first;
       }
       for (const event of this.decoder!.push(chunk)) {
         if (this.state === 'closed') return;
@@ -193,27 +179,6 @@ export class Link {
     } catch (err) {
       this.close('violation', describe(err));
     }
-  }
-
-  /** Holds the first bytes of an accepted link until its codec is chosen; returns them all then. */
-  private detect(chunk: Buffer): Buffer | undefined {
-    this.early.push(chunk);
-    const first = Buffer.concat(this.early);
-    const codec = (this.options.codec as CodecPicker)(first);
-    if (!codec) {
-      if (first.length > MAX_DETECT_BYTES) throw new WireError('ERR_UNKNOWN_WIRE', `wire: ${first.length} bytes that no codec of this node recognises`);
-      return undefined;
-    }
-    this.early = [];
-    this.chosen = codec;
-    const held = this.held;
-    this.held = [];
-    for (const encode of held) {
-      const frame = encode(codec);
-      if (frame && !this.writes.push(frame)) break;
-    }
-    this.handshake();
-    return first;
   }
 
   private onEvent(event: WireEvent): void {

@@ -9,6 +9,7 @@ import type { Msg } from '../core/message.ts';
 import type { Protocol } from '../core/seam.ts';
 import { HELP, USAGE_CONNECT, parseLine } from './commands.ts';
 import { RealNode, type NodeStats, type PeerInfo } from './node.ts';
+import type { RedialClock } from './redial.ts';
 
 export interface ChatOptions {
   readonly name?: string;
@@ -17,6 +18,8 @@ export interface ChatOptions {
   readonly port?: number;
   readonly input: Readable;
   readonly output: Writable;
+  /** Time and chance for redials (tests pass a fake clock); the real ones by default. */
+  readonly redialClock?: RedialClock;
 }
 
 export interface Chat {
@@ -85,6 +88,7 @@ export async function startChat(options: ChatOptions): Promise<Chat> {
       if (hops > 0) print(showMessage(msg));
     },
     log: (line) => print(`* ${line}`),
+    ...(options.redialClock ? { redialClock: options.redialClock } : {}),
   });
   print(`listening on ${self.host}:${self.port} as ${self.name} (${self.protocol.name})`);
   print('type a line to send it; connect HOST:PORT to link to another node; /help for more');
@@ -136,6 +140,8 @@ export async function startChat(options: ChatOptions): Promise<Chat> {
         }
         try {
           self.originate(cmd.text);
+          const s = self.stats();
+          if (s.connected === 0) print(`* not connected yet: the line goes out when ${s.peers === 1 ? 'the link is' : 'a link is'} up`);
         } catch (err) {
           print(`* not sent: ${err instanceof Error ? err.message : String(err)}`);
         }
