@@ -25,6 +25,7 @@ export interface LinkManagerOptions {
   /** The codec this node dials with, and how it recognises accepted connections. */
   readonly dialCodec: WireCodec;
   readonly acceptCodec: CodecPicker;
+  readonly acceptSilence?: { readonly afterMs: number; readonly codec: WireCodec };
   readonly handshake: Handshake;
   readonly traffic: { bytesIn: number; bytesOut: number };
   /** An event on an up link (message, control or hello). */
@@ -137,6 +138,7 @@ export class LinkManager {
       outgoing,
       codec: outgoing ? this.options.dialCodec : this.options.acceptCodec,
       handshake: this.options.handshake,
+      ...(!outgoing && this.options.acceptSilence ? { silence: this.options.acceptSilence } : {}),
       limits: this.options.limits,
       traffic: this.options.traffic,
       events: {

@@ -44,6 +44,11 @@ export interface LinkOptions {
   /** A codec (dialing) or a picker that reads the first bytes (accepting). */
   readonly codec: WireCodec | CodecPicker;
   readonly handshake: Handshake;
+  /**
+   * For an accepted link: the codec to take when it sends nothing for `afterMs` (the Go program
+   * never speaks first). Without it, a silent accepted link waits for its first bytes.
+   */
+  readonly silence?: { readonly afterMs: number; readonly codec: WireCodec };
   readonly limits: LinkLimits;
   readonly events: LinkEvents;
   /** Bytes read from and accepted for writing to the socket, for the node's counters. */
@@ -69,6 +74,7 @@ export class Link {
   private readonly writes: WriteQueue;
   /** What the handshake sees of this link, made once the codec is known. */
   private view: HandshakeLink | undefined;
+  private silenceTimer: NodeJS.Timeout | undefined;
 
   constructor(
     private readonly socket: Socket,
@@ -134,6 +140,7 @@ export class Link {
   close(kind: CloseKind, reason: string): void {
     if (this.state === 'closed') return;
     this.state = 'closed';
+    clearTimeout(this.silenceTimer);
     this.wire.clear();
     this.writes.stop();
     this.socket.destroy();
@@ -145,6 +152,20 @@ export class Link {
     this.socket.setTimeout(0);
     this.everConnected = true;
     if (this.wire.codec) this.handshake(this.wire.codec);
+    else if (this.options.silence) this.silenceTimer = setTimeout(() => this.onSilence(), this.options.silence.afterMs);
+  }
+
+  /** An accepted link said nothing for the silence period: it gets the silence codec. */
+  private onSilence(): void {
+    if (this.state !== 'detecting' || !this.wire.chooseSilently(this.options.silence!.codec)) return;
+    this.startWith(this.wire.codec!);
+  }
+
+  /** The codec was chosen on an accepted link: what was held goes to the queue, then the handshake starts. */
+  private startWith(codec: WireCodec): boolean {
+    for (const frame of this.wire.takeHeld()) if (!this.writes.push(frame)) return false;
+    this.handshake(codec);
+    return true;
   }
 
   /** The codec is known and the socket connected: start the handshake. */
@@ -166,10 +187,9 @@ export class Link {
     this.options.traffic.bytesIn += chunk.length;
     try {
       if (!this.decoder) {
+        clearTimeout(this.silenceTimer);
         const first = this.wire.feed(chunk);
-        if (!first) return;
-        for (const frame of this.wire.takeHeld()) if (!this.writes.push(frame)) return;
-        this.handshake(this.wire.codec!);
+        if (!first || !this.startWith(this.wire.codec!)) return;
         chunk = first;
       }
       for (const event of this.decoder!.push(chunk)) {

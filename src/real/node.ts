@@ -62,6 +62,7 @@ export class RealNode implements Port {
       limits: { ...DEFAULT_LIMITS, ...options.limits },
       dialCodec: options.dialCodec ?? jsonCodec,
       acceptCodec: options.acceptCodec ?? (() => jsonCodec),
+      ...(options.acceptSilence ? { acceptSilence: options.acceptSilence } : {}),
       handshake: options.handshake ?? helloHandshake(() => ({ version: WIRE_VERSION, name: this.name, port: this.port })),
       traffic: this.traffic,
       event: (link, event) => this.onEvent(link, event),

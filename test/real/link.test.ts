@@ -2,12 +2,14 @@
  * The link's seams, used as the coming issues will use them: a Handshake that waits for the other
  * side's hello before the link joins the flood (the trust issue's signed hello has this shape),
  * and a CodecPicker that recognises an accepted connection from its first bytes (the gob issue's
- * auto-detection). A raw socket that never says hello gets no chat; bytes no codec recognises
- * close the link with one line.
+ * auto-detection), with a toy second codec (one message per line, no hello, like gob) taken by
+ * an accepted link from its first bytes or after it stays silent. A raw socket that never says
+ * hello gets no chat; bytes no codec recognises close the link with one line.
  */
 import { connect, type Socket } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Handshake } from '../../src/real/handshake.ts';
+import { WireError, type WireCodec, type WireEvent } from '../../src/real/wire/codec.ts';
 import { WIRE_VERSION } from '../../src/real/wire/hello.ts';
 import { jsonCodec } from '../../src/real/wire/json.ts';
 import { closeAll, testNode, until } from './nodes.ts';
@@ -40,7 +42,56 @@ async function rawSocket(port: number): Promise<{ socket: Socket; bytes: () => n
   return { socket, bytes: () => bytes };
 }
 
+/** A toy second wire, one message per line (`ID HOPS TEXT`), with no hello and no control: shaped like gob for the node. */
+const lineCodec: WireCodec = {
+  name: 'line',
+  encodeMessage: (m) => Buffer.from(`${m.id} ${m.hops} ${m.text}\n`),
+  newDecoder: () => {
+    let partial = '';
+    return {
+      get buffered() {
+        return partial.length;
+      },
+      push(chunk: Buffer): WireEvent[] {
+        const lines = (partial + chunk.toString('utf8')).split('\n');
+        partial = lines.pop()!;
+        return lines.map((l) => {
+          const [id, hops, ...text] = l.split(' ');
+          return { kind: 'message', message: { id: id!, origin: 'liner', text: text.join(' '), hops: Number(hops) } };
+        });
+      },
+      finish() {
+        if (partial) throw new WireError('ERR_LINE_CUT', 'line: the stream ended inside a line');
+      },
+    };
+  },
+};
+
+function received(socket: Socket): string[] {
+  const lines: string[] = [];
+  socket.on('data', (d: Buffer) => lines.push(...d.toString('utf8').split('\n').filter(Boolean)));
+  return lines;
+}
+
 describe('link seams', () => {
+  it('a second codec per link: picked from the first bytes, or taken by a link that stays silent; messages bridge between wires', async () => {
+    const a = await testNode('a', { acceptCodec: (first) => (first[0] === 0 ? jsonCodec : lineCodec), acceptSilence: { afterMs: 100, codec: lineCodec } });
+    const b = await testNode('b');
+    b.node.connect('127.0.0.1', a.node.port);
+    await until(() => a.node.stats().connected === 1, 'b on JSON');
+    const quiet = await rawSocket(a.node.port);
+    const toQuiet = received(quiet.socket);
+    const sent = a.node.originate('held for the quiet one');
+    await until(() => toQuiet.length === 1, 'the silent link to get the held message once it is taken for a line link');
+    expect(toQuiet).toEqual([`${sent.id} 1 held for the quiet one`]);
+    const talker = await rawSocket(a.node.port);
+    talker.socket.write('abc 1 hi from a line\n');
+    await until(() => b.got.length === 2 && toQuiet.length === 2, 'the line message at b (JSON) and at the quiet link (line)');
+    expect(b.got[1]).toMatchObject({ id: 'abc', origin: 'liner', text: 'hi from a line', hops: 2 });
+    expect(toQuiet[1]).toBe('abc 2 hi from a line');
+    expect(a.node.peers().map((p) => p.wire).sort()).toEqual(['json', 'line', 'line']);
+  });
+
   it('a handshake that waits: links join the flood only after the hello; a silent socket gets nothing', async () => {
     let aPort = 0;
     let bPort = 0;

@@ -52,6 +52,13 @@ export class WireChoice {
     return first;
   }
 
+  /** Chooses `codec` without bytes (an accepted link that stayed silent); false when bytes came first. */
+  chooseSilently(codec: WireCodec): boolean {
+    if (this.codec || this.early.length > 0) return false;
+    this.codec = codec;
+    return true;
+  }
+
   /** The frames held so far, encoded in the chosen codec (those it cannot carry left out). */
   takeHeld(): Buffer[] {
     const frames = this.held.map((encode) => encode(this.codec!)).filter((f): f is Buffer => f !== undefined);
