@@ -36,7 +36,8 @@ export class RealNode implements Port {
   port = 0;
   private readonly mesh: LinkManager;
   private readonly seenCache: BoundedSeenCache;
-  private readonly firstHops: HopMemory;
+  /** Only for protocols with control messages or timers: nothing else reads a past hop. */
+  private readonly firstHops: HopMemory | undefined;
   /** The last message sent and its encoder: a message goes to several links in a row, encoded once per codec. */
   private lastSent: Msg | undefined;
   private lastEncode: Encode = () => undefined;
@@ -57,7 +58,7 @@ export class RealNode implements Port {
     this.state = options.protocol.init?.(this);
     const maxEntries = options.seenMaxEntries ?? 100_000;
     this.seenCache = new BoundedSeenCache({ maxEntries, maxAge: options.seenMaxAgeMs ?? 10 * 60_000, now: () => performance.now() });
-    this.firstHops = new HopMemory(maxEntries);
+    if (options.protocol.onControl || options.protocol.onTimer) this.firstHops = new HopMemory(maxEntries);
     this.mesh = new LinkManager({
       limits: { ...DEFAULT_LIMITS, ...options.limits },
       dialCodec: options.dialCodec ?? jsonCodec,
@@ -103,7 +104,7 @@ export class RealNode implements Port {
 
   firstSight(id: MessageId): boolean {
     const first = this.seenCache.firstSight(id);
-    if (first) this.firstHops.set(id, this.receiving ? this.hop : 0);
+    if (first) this.firstHops?.set(id, this.receiving ? this.hop : 0);
     else if (this.receiving) this.counts.duplicates++;
     return first;
   }
@@ -122,7 +123,7 @@ export class RealNode implements Port {
     const timer = setTimeout(() => {
       this.timers.delete(timer);
       if (this.closing || !this.protocol.onTimer) return;
-      this.hop = this.firstHops.get(token);
+      this.hop = this.firstHops?.get(token) ?? -1;
       try {
         this.protocol.onTimer(this, token);
       } finally {
@@ -153,8 +154,10 @@ export class RealNode implements Port {
   }
 
   stats(): NodeStats {
-    const list = this.mesh.table.list();
-    return { ...this.counts, ...this.traffic, peers: list.length, connected: list.filter((l) => l.up).length, dropped: this.mesh.dropped, seen: this.seenCache.size };
+    const { table } = this.mesh;
+    let connected = 0;
+    for (let k = 0; k < table.size; k++) if (table.at(k)?.up) connected++;
+    return { ...this.counts, ...this.traffic, peers: table.peers, connected, dropped: this.mesh.dropped, seen: this.seenCache.size };
   }
 
   /** Every link, then every link waiting to be redialed. */
@@ -177,7 +180,7 @@ export class RealNode implements Port {
   private onEvent(link: Link, event: WireEvent): void {
     if (event.kind === 'control') {
       this.counts.controlReceived++;
-      this.hop = this.firstHops.get(event.control.id);
+      this.hop = this.firstHops?.get(event.control.id) ?? -1;
       try {
         this.protocol.onControl?.(this, link.link, event.control);
       } finally {
