@@ -5,6 +5,7 @@
  */
 import { parseProtocol } from '../core/protocols/index.ts';
 import { labAdmission } from '../core/admission.ts';
+import type { Protocol } from '../core/seam.ts';
 import { RealNode, type NodeStats } from './node.ts';
 import { generateNodeKey } from './trust/keys.ts';
 
@@ -36,7 +37,8 @@ export interface Cluster {
 
 export interface ClusterOptions {
   readonly names: readonly string[];
-  readonly protocol: string;
+  /** A registered protocol's name (spec), or a Protocol object (tests). */
+  readonly protocol: string | Protocol;
   readonly onDeliver: DeliveryListener;
   /** Logs lines from nodes (drops, bad frames); none by default. */
   readonly log?: (line: string) => void;
@@ -61,7 +63,7 @@ function inProcessHandle(node: RealNode): NodeHandle {
 
 /** Starts every node in this process on 127.0.0.1 with OS-chosen ports. */
 export async function startInProcess(options: ClusterOptions): Promise<Cluster> {
-  const protocol = parseProtocol(options.protocol);
+  const protocol = typeof options.protocol === 'string' ? parseProtocol(options.protocol) : options.protocol;
   const nodes: RealNode[] = [];
   const close = async (): Promise<void> => {
     await Promise.all(nodes.map((n) => n.close()));

@@ -1,10 +1,10 @@
 /**
- * One TCP connection to a neighbour: a socket, the wire codec chosen for it, its decoder, its
- * write queue, and its state. States, in order:
+ * One TCP connection to a neighbour: a socket, the wire codec chosen for it (wire/choice.ts), its
+ * decoder, its write queue, and its state. States, in order:
  *
  *   connecting   dialed, the socket not connected yet (what is sent meanwhile is queued)
- *   detecting    accepted, waiting for the first bytes to choose the codec (CodecPicker)
- *   handshaking  codec known; only the Handshake writes and reads (see handshake.ts)
+ *   detecting    accepted, waiting for the first bytes to choose the codec
+ *   handshaking  codec known; only the Handshake writes and reads (handshake.ts)
  *   up           in the flood: the queue flushes, events go to the node
  *   closed       for good; `closed` was called once with the kind and a one-line reason
  *
@@ -15,7 +15,10 @@ import { PeerScore, type PeerScoreOptions } from '../core/peer-score.ts';
 import { PeerBudget, type PeerBudgetRates } from '../core/token-bucket.ts';
 import type { Handshake, HandshakeLink } from './handshake.ts';
 import { WireError, type Hello, type WireCodec, type WireDecoder, type WireEvent, type WireLimits } from './wire/codec.ts';
+import { MAX_HELD_FRAMES, WireChoice, type CodecPicker, type Encode } from './wire/choice.ts';
 import { WriteQueue, type WriteLimits } from './write-queue.ts';
+
+export type { CodecPicker, Encode } from './wire/choice.ts';
 
 export interface LinkLimits extends WireLimits, WriteLimits {
   /** Longest time an outgoing connection may take to connect. */
@@ -35,17 +38,6 @@ export type LinkState = 'connecting' | 'detecting' | 'handshaking' | 'up' | 'clo
 /** Why a link went away: decides whether it is redialed. */
 export type CloseKind = 'local' | 'remote' | 'violation' | 'slow' | 'unreachable';
 
-/** Chooses an accepted link's codec from its first bytes; undefined: wait for more. */
-export type CodecPicker = (first: Buffer) => WireCodec | undefined;
-
-/** Most bytes an accepted link may send before its codec is known. */
-export const MAX_DETECT_BYTES = 64;
-/** Most frames held for an accepted link whose codec is not known yet. */
-export const MAX_HELD_FRAMES = 4096;
-
-/** Makes a frame in the link's codec; undefined when that codec cannot carry it (e.g. control over gob). */
-export type Encode = (codec: WireCodec) => Buffer | undefined;
-
 export interface LinkEvents {
   /** The handshake is done: the link joins the flood. */
   up(link: Link): void;
@@ -61,9 +53,14 @@ export interface LinkOptions {
   /** 'host:port' dialed (outgoing) or seen (incoming). */
   readonly remote: string;
   readonly outgoing: boolean;
-  /** A codec (dialing, or known) or a picker that reads the first bytes (accepting). */
+  /** A codec (dialing) or a picker that reads the first bytes (accepting). */
   readonly codec: WireCodec | CodecPicker;
   readonly handshake: Handshake;
+  /**
+   * For an accepted link: the codec to take when it sends nothing for `afterMs` (the Go program
+   * never speaks first). Without it, a silent accepted link waits for its first bytes.
+   */
+  readonly silence?: { readonly afterMs: number; readonly codec: WireCodec };
   readonly limits: LinkLimits;
   readonly events: LinkEvents;
   /** Bytes read from and accepted for writing to the socket, for the node's counters. */
@@ -84,11 +81,8 @@ export class Link {
   readonly outgoing: boolean;
   /** Resolves when the socket has closed. */
   readonly done: Promise<void>;
-  private chosen: WireCodec | undefined;
+  private readonly wire: WireChoice;
   private decoder: WireDecoder | undefined;
-  private early: Buffer[] = [];
-  /** Frames sent before an accepted link's codec was known, encoded once it is. */
-  private held: Encode[] = [];
   private readonly writes: WriteQueue;
   /** What the handshake sees of this link, made once the codec is known. */
   private view: HandshakeLink | undefined;
@@ -102,6 +96,7 @@ export class Link {
   offences = 0;
   /** Times reading was paused because the peer sent over its budget. */
   throttled = 0;
+  private silenceTimer: NodeJS.Timeout | undefined;
 
   constructor(
     private readonly socket: Socket,
@@ -110,7 +105,7 @@ export class Link {
     this.remote = options.remote;
     this.outgoing = options.outgoing;
     this.state = options.outgoing ? 'connecting' : 'detecting';
-    if (typeof options.codec !== 'function') this.chosen = options.codec;
+    this.wire = new WireChoice(options.codec);
     this.score = new PeerScore(options.limits.score, performance.now());
     this.budget = new PeerBudget(options.limits.budget, performance.now());
     this.writes = new WriteQueue(socket, options.limits, (reason) => this.close('slow', reason), (n) => (options.traffic.bytesOut += n));
@@ -149,7 +144,7 @@ export class Link {
 
   /** The codec in use; undefined while an accepted link's first bytes are awaited. */
   get codec(): WireCodec | undefined {
-    return this.chosen;
+    return this.wire.codec;
   }
 
   get up(): boolean {
@@ -161,39 +156,37 @@ export class Link {
   }
 
   /**
-   * Queues one frame for when the link is up, encoded in the link's codec (held unencoded while
-   * an accepted link's codec is unknown); false when closed, dropped for not reading, or the
-   * codec cannot carry it.
+   * Queues one frame for when the link is up, in the link's codec (held unencoded while an
+   * accepted link's codec is unknown); false when closed, dropped for not reading, or the codec
+   * cannot carry it.
    */
   send(encode: Encode): boolean {
     if (this.state === 'closed') return false;
-    if (!this.chosen) {
-      if (this.held.length >= MAX_HELD_FRAMES) {
-        this.close('slow', `${MAX_HELD_FRAMES} frames waiting for the peer to say which wire it speaks`);
-        return false;
-      }
-      this.held.push(encode);
-      this.framesOut++;
-      return true;
+    const codec = this.wire.codec;
+    const frame = codec ? encode(codec) : undefined;
+    if (!codec && !this.wire.hold(encode)) {
+      this.close('slow', `${MAX_HELD_FRAMES} frames waiting for the peer to say which wire it speaks`);
+      return false;
     }
-    const frame = encode(this.chosen);
-    if (!frame || !this.writes.push(frame)) return false;
+    if (codec && (!frame || !this.writes.push(frame))) return false;
     this.framesOut++;
     return true;
   }
 
+  /** Writes a handshake frame now, ahead of every queued message. */
   writeFirst(frame: Buffer): void {
-    this.writes.writeFirst(frame);
+    if (this.writes.writeFirst(frame)) this.framesOut++;
   }
 
   /** Closes the connection (idempotent); `kind` and `reason` are passed on once. */
   close(kind: CloseKind, reason: string): void {
     if (this.state === 'closed') return;
     this.state = 'closed';
-    this.held = [];
     clearTimeout(this.deadline);
     clearTimeout(this.partialTimer);
     clearTimeout(this.pauseTimer);
+    clearTimeout(this.silenceTimer);
+    this.wire.clear();
     this.writes.stop();
     this.socket.destroy();
     this.options.events.closed(this, kind, reason);
@@ -204,15 +197,28 @@ export class Link {
     this.socket.setTimeout(0);
     this.everConnected = true;
     if (this.outgoing) this.startDeadline();
-    if (this.chosen) this.handshake();
+    if (this.wire.codec) this.handshake(this.wire.codec);
+    else if (this.options.silence) this.silenceTimer = setTimeout(() => this.onSilence(), this.options.silence.afterMs);
+  }
+
+  /** An accepted link said nothing for the silence period: it gets the silence codec. */
+  private onSilence(): void {
+    if (this.state !== 'detecting' || !this.wire.chooseSilently(this.options.silence!.codec)) return;
+    this.startWith(this.wire.codec!);
+  }
+
+  /** The codec was chosen on an accepted link: what was held goes to the queue, then the handshake starts. */
+  private startWith(codec: WireCodec): boolean {
+    for (const frame of this.wire.takeHeld()) if (!this.writes.push(frame)) return false;
+    this.handshake(codec);
+    return true;
   }
 
   /** The codec is known and the socket connected: start the handshake. */
-  private handshake(): void {
-    this.decoder = this.chosen!.newDecoder(this.options.limits);
-    if (this.state === 'closed') return;
+  private handshake(codec: WireCodec): void {
+    this.decoder = codec.newDecoder(this.options.limits);
     this.state = 'handshaking';
-    this.view = { outgoing: this.outgoing, remote: this.remote, codec: this.chosen!, writeFirst: (frame) => this.writeFirst(frame) };
+    this.view = { outgoing: this.outgoing, remote: this.remote, codec, writeFirst: (frame) => this.writeFirst(frame) };
     let step;
     try {
       step = this.options.handshake.start(this.view);
@@ -237,9 +243,10 @@ export class Link {
     this.chunkAt = performance.now();
     try {
       if (!this.decoder) {
-        const picked = this.detect(chunk);
-        if (!picked) return;
-        chunk = picked;
+        clearTimeout(this.silenceTimer);
+        const first = this.wire.feed(chunk);
+        if (!first || !this.startWith(this.wire.codec!)) return;
+        chunk = first;
       }
       const events = this.decoder!.push(chunk);
       for (const event of events) {
@@ -275,27 +282,6 @@ export class Link {
       this.pauseTimer = undefined;
       if (this.state !== 'closed') this.socket.resume();
     }, wait);
-  }
-
-  /** Holds the first bytes of an accepted link until its codec is chosen; returns them all then. */
-  private detect(chunk: Buffer): Buffer | undefined {
-    this.early.push(chunk);
-    const first = Buffer.concat(this.early);
-    const codec = (this.options.codec as CodecPicker)(first);
-    if (!codec) {
-      if (first.length > MAX_DETECT_BYTES) throw new WireError('ERR_UNKNOWN_WIRE', `wire: ${first.length} bytes that no codec of this node recognises`);
-      return undefined;
-    }
-    this.early = [];
-    this.chosen = codec;
-    const held = this.held;
-    this.held = [];
-    for (const encode of held) {
-      const frame = encode(codec);
-      if (frame && !this.writes.push(frame)) break;
-    }
-    this.handshake();
-    return first;
   }
 
   private onEvent(event: WireEvent): void {

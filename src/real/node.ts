@@ -21,7 +21,8 @@ import type { Encode, Link } from './link.ts';
 import { LinkManager, describeLink } from './link-manager.ts';
 import { DEFAULT_LIMITS, type NodeStats, type PeerInfo, type RealNodeOptions } from './node-options.ts';
 import { WIRE_VERSION } from './wire/hello.ts';
-import type { WireCodec, WireEvent, WireMessage } from './wire/codec.ts';
+import type { WireEvent } from './wire/codec.ts';
+import { encodeOnce } from './wire/choice.ts';
 import { jsonCodec } from './wire/json.ts';
 import type { NodeKey } from './trust/keys.ts';
 import { signedHandshake } from './trust/signed-handshake.ts';
@@ -40,7 +41,8 @@ export class RealNode implements Port {
   port = 0;
   private readonly mesh: LinkManager;
   private readonly seenCache: BoundedSeenCache;
-  private readonly firstHops: HopMemory;
+  /** Only for protocols with control messages or timers: nothing else reads a past hop. */
+  private readonly firstHops: HopMemory | undefined;
   /** The last message sent and its encoder: a message goes to several links in a row, encoded once per codec. */
   private lastSent: Msg | undefined;
   private lastEncode: Encode = () => undefined;
@@ -76,11 +78,12 @@ export class RealNode implements Port {
       (options.key
         ? signedHandshake({ key: options.key, hello, address: () => `${this.host}:${this.port}`, allowUnauthenticated: options.allowUnauthenticated ?? false })
         : helloHandshake(hello));
-    this.firstHops = new HopMemory(maxEntries);
+    if (options.protocol.onControl || options.protocol.onTimer) this.firstHops = new HopMemory(maxEntries);
     this.mesh = new LinkManager({
       limits: { ...DEFAULT_LIMITS, ...options.limits },
       dialCodec: options.dialCodec ?? jsonCodec,
       acceptCodec: options.acceptCodec ?? (() => jsonCodec),
+      ...(options.acceptSilence ? { acceptSilence: options.acceptSilence } : {}),
       handshake,
       ...(options.admission ? { admission: options.admission } : {}),
       offence: (link, reason) => {
@@ -124,7 +127,7 @@ export class RealNode implements Port {
       }
       this.lastSent = msg;
       const s = msg as Partial<SignedMsg>;
-      this.lastEncode = encoder(s.sig !== undefined ? { id: String(msg.id), origin: msg.origin, text: msg.text, hops, key: s.key!, ts: s.ts!, sig: s.sig } : { id: String(msg.id), origin: msg.origin, text: msg.text, hops });
+      this.lastEncode = encodeOnce(s.sig !== undefined ? { id: String(msg.id), origin: msg.origin, text: msg.text, hops, key: s.key!, ts: s.ts!, sig: s.sig } : { id: String(msg.id), origin: msg.origin, text: msg.text, hops });
     }
     if (to.send(this.lastEncode)) this.counts.sent++;
   }
@@ -136,7 +139,7 @@ export class RealNode implements Port {
 
   firstSight(id: MessageId): boolean {
     const first = this.currentTs !== undefined ? this.guard.firstSight(String(id), this.currentTs, Date.now()) : this.seenCache.firstSight(id);
-    if (first) this.firstHops.set(id, this.receiving ? this.hop : 0);
+    if (first) this.firstHops?.set(id, this.receiving ? this.hop : 0);
     else if (this.receiving) this.counts.duplicates++;
     return first;
   }
@@ -155,7 +158,7 @@ export class RealNode implements Port {
     const timer = setTimeout(() => {
       this.timers.delete(timer);
       if (this.closing || !this.protocol.onTimer) return;
-      this.hop = this.firstHops.get(token);
+      this.hop = this.firstHops?.get(token) ?? -1;
       try {
         this.protocol.onTimer(this, token);
       } finally {
@@ -192,23 +195,14 @@ export class RealNode implements Port {
    */
   connect(host: string, port: number, redial = false): boolean {
     if (!(Number.isInteger(port) && port >= 1 && port <= 65_535)) throw new InputError('ERR_BAD_PORT', `connect: port ${port} must be from 1 to 65535`);
-    if (this.closing) return false;
-    if (port === this.port && (host === this.host || host === 'localhost' || (this.host === '127.0.0.1' && host.startsWith('127.')))) {
-      this.log(`${host}:${port} is this node itself; connect to another node's address`);
-      return false;
-    }
-    const there = this.mesh.linkTo(host, port);
-    if (there) {
-      this.log(`already linked to ${describeLink(there)} (link ${there.link}); a second link would bring every message twice`);
-      return false;
-    }
-    this.mesh.dial(host, port, redial);
-    return true;
+    return !this.closing && this.mesh.connect(host, port, redial);
   }
 
   stats(): NodeStats {
-    const list = this.mesh.table.list();
-    return { ...this.counts, ...this.traffic, peers: list.length, connected: list.filter((l) => l.up).length, dropped: this.mesh.dropped, seen: this.seenCache.size + this.guard.size, refused: this.mesh.refused };
+    const { table } = this.mesh;
+    let connected = 0;
+    for (let k = 0; k < table.size; k++) if (table.at(k)?.up) connected++;
+    return { ...this.counts, ...this.traffic, peers: table.peers, connected, dropped: this.mesh.dropped, seen: this.seenCache.size + this.guard.size, refused: this.mesh.refused };
   }
 
   /** Every link, then every link waiting to be redialed. */
@@ -231,7 +225,7 @@ export class RealNode implements Port {
   private onEvent(link: Link, event: WireEvent): void {
     if (event.kind === 'control') {
       this.counts.controlReceived++;
-      this.hop = this.firstHops.get(event.control.id);
+      this.hop = this.firstHops?.get(event.control.id) ?? -1;
       try {
         this.protocol.onControl?.(this, link.link, event.control);
       } finally {
@@ -295,23 +289,6 @@ export class RealNode implements Port {
   private log(line: string): void {
     this.options.log?.(line);
   }
-}
-
-/** Encodes `wire` at most once per codec. */
-function encoder(wire: WireMessage): Encode {
-  let codec: WireCodec | undefined;
-  let bytes: Buffer | undefined;
-  const more = new Map<WireCodec, Buffer>();
-  return (c) => {
-    if (c === codec) return bytes;
-    if (!codec) {
-      codec = c;
-      return (bytes = c.encodeMessage(wire));
-    }
-    let b = more.get(c);
-    if (!b) more.set(c, (b = c.encodeMessage(wire)));
-    return b;
-  };
 }
 
 /** Hop count at which a node got `msg`: 0 for its own messages. */

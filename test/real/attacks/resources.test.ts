@@ -55,7 +55,7 @@ describe('attack: resources', () => {
     expect(h2.node.stats().connected).toBe(1);
     expect(Math.max(peak, rssMb(victim.proc.pid!))).toBeLessThanOrEqual(150);
     expect(victim.lines.some((l) => /refused a connection from 127\.0\.0\.1:\d+: at the limit of 32 connections in their handshake/.test(l))).toBe(true);
-  }, 30_000);
+  }, 60_000);
 
   it('1,000 senders each holding a 64 KiB partial frame: memory stays bounded and the honest links live', async () => {
     const partial = Buffer.alloc(4 + 65_000, 0x20);
@@ -69,5 +69,5 @@ describe('attack: resources', () => {
     expect(h1.node.stats().connected).toBe(1);
     expect(h2.node.stats().connected).toBe(1);
     expect(Math.max(peak, rssMb(victim.proc.pid!))).toBeLessThanOrEqual(150);
-  }, 30_000);
+  }, 60_000);
 });
