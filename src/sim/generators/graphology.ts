@@ -1,5 +1,5 @@
 /**
- * The adapter to graphology's generators (Erdős–Rényi, named graphs), converted to our EdgeList,
+ * The adapter to graphology's generators (the named graphs), converted to our EdgeList,
  * and the converter graph-file.ts uses for GEXF / GraphML. Interop lives here because the typings
  * do not match what Node loads: the generators are CommonJS `module.exports = fn` typed as
  * `export default` (see cjs()), and graphology's `Graph` is typed only as a default export (we
@@ -11,21 +11,17 @@ import caveman from 'graphology-generators/community/caveman.js';
 import connectedCaveman from 'graphology-generators/community/connected-caveman.js';
 import ladder from 'graphology-generators/classic/ladder.js';
 import pathGraph from 'graphology-generators/classic/path.js';
-import erdosRenyiModule from 'graphology-generators/random/erdos-renyi.js';
 import krackhardtKite from 'graphology-generators/small/krackhardt-kite.js';
 import florentineFamilies from 'graphology-generators/social/florentine-families.js';
 import karateClub from 'graphology-generators/social/karate-club.js';
 import type { AbstractGraph } from 'graphology-types';
 import { InputError } from '../../core/errors.ts';
-import type { Rng } from '../../core/rng.ts';
 import type { EdgeList } from '../topology/edge-list.ts';
 
 /** A CommonJS module's export as Node's ESM loader hands it over, whatever its typings say. */
 function cjs<T>(mod: { default: T }): T {
   return (mod as { default?: T }).default ?? (mod as unknown as T);
 }
-
-const erdosRenyiSparse = cjs(erdosRenyiModule).sparse;
 
 /** Numbers named nodes in order of appearance and keeps undirected edges, dropping self-loops. */
 export class NodeNames {
@@ -74,27 +70,6 @@ export function fromGraphology(graph: AbstractGraph): EdgeList {
   graph.forEachNode((key) => names.node(key));
   graph.forEachEdge((_edge, _attributes, source, target) => names.edge(source, target));
   return names.build();
-}
-
-export interface ErdosRenyiOptions {
-  /** Number of nodes N: an integer >= 2. */
-  readonly order: number;
-  /** Expected mean degree D, from 0 to N-1: each pair is linked with probability D/(N-1). */
-  readonly degree: number;
-  /** Uniform numbers in [0, 1). */
-  readonly rng: Rng;
-}
-
-/** G(N, p) with p = D/(N-1), by graphology-generators' O(N + E) sparse sampler. */
-export function erdosRenyi(options: ErdosRenyiOptions): EdgeList {
-  const { order, degree, rng } = options;
-  if (!Number.isInteger(order) || order < 2) {
-    throw new InputError('ERR_BAD_NODES', `erdos-renyi: ${order} nodes: the number of nodes must be an integer >= 2`);
-  }
-  if (!(degree >= 0 && degree <= order - 1)) {
-    throw new InputError('ERR_BAD_DEGREE', `erdos-renyi: degree ${degree} with ${order} nodes: the mean degree must be from 0 to N-1 = ${order - 1}`);
-  }
-  return fromGraphology(erdosRenyiSparse(UndirectedGraph, { order, probability: degree / (order - 1), rng }));
 }
 
 /** Largest edge count of a named graph (graphology adds roughly 2*10^5 edges per second). */

@@ -1,7 +1,7 @@
 import { MultiGraph } from 'graphology';
 import { describe, expect, it, vi } from 'vitest';
 import { readGraphFile } from '../../../src/sim/generators/graph-file.ts';
-import { erdosRenyi, fromGraphology, namedGraph, namedGraphList } from '../../../src/sim/generators/graphology.ts';
+import { fromGraphology, namedGraph, namedGraphList } from '../../../src/sim/generators/graphology.ts';
 import { seededRng } from '../../../src/sim/random.ts';
 import { components } from '../../../src/sim/topology/components.ts';
 import { edgeSet, graphFacts, isSimple } from './graph-checks.ts';
@@ -22,35 +22,6 @@ describe('fromGraphology', () => {
     expect(e.order).toBe(4);
     expect(e.labels).toEqual(['a', 'b', 'c', 'd']);
     expect(edgeSet(e)).toEqual(['0-1', '0-3', '1-2']);
-  });
-});
-
-describe('erdosRenyi', () => {
-  it('has mean degree about D, no loops or duplicates, and follows the seed', () => {
-    const build = (seed: string) => erdosRenyi({ order: 2000, degree: 8, rng: seededRng(seed, 'graph') });
-    const g = build('a');
-    expect(g.order).toBe(2000);
-    expect((2 * g.size) / g.order).toBeGreaterThan(7.6);
-    expect((2 * g.size) / g.order).toBeLessThan(8.4);
-    expect(isSimple(g)).toBe(true);
-    expect(g.labels).toBeUndefined();
-    expect(edgeSet(build('a'))).toEqual(edgeSet(g));
-    expect(edgeSet(build('b'))).not.toEqual(edgeSet(g));
-  });
-
-  it('never calls Math.random', () => {
-    const spy = vi.spyOn(Math, 'random');
-    erdosRenyi({ order: 100, degree: 4, rng: seededRng(1, 'graph') });
-    expect(spy).not.toHaveBeenCalled();
-    spy.mockRestore();
-  });
-
-  it.each([
-    [10, 12, /erdos-renyi: degree 12 with 10 nodes: the mean degree must be from 0 to N-1 = 9/],
-    [1, 1, /erdos-renyi: 1 nodes/],
-    [10, -1, /erdos-renyi: degree -1/],
-  ])('rejects N=%s D=%s', (order, degree, message) => {
-    expect(() => erdosRenyi({ order, degree, rng: seededRng(1, 'graph') })).toThrow(message);
   });
 });
 
