@@ -4,6 +4,7 @@
  * 'graph' stream only, so the graph depends on seed + spec + N + D and on nothing else.
  */
 import { InputError } from '../../core/errors.ts';
+import { isRegular } from '../../core/graph/degrees.ts';
 import { barabasiAlbert } from '../generators/barabasi-albert.ts';
 import { complete } from '../generators/complete.ts';
 import { GRAPH_FILE_EXTENSIONS, readGraphFile } from '../generators/graph-file.ts';
@@ -76,16 +77,6 @@ function parseBeta(spec: string, text: string | undefined): number {
     throw new InputError('ERR_BAD_TOPOLOGY', `topology: '${spec}': BETA '${text}' must be a number from 0 to 1`);
   }
   return beta;
-}
-
-/** Whether all degrees of an edge list are equal. */
-function isRegular(edges: EdgeList): boolean {
-  const deg = new Int32Array(edges.order);
-  for (let e = 0; e < edges.size; e++) {
-    deg[edges.src[e]!]!++;
-    deg[edges.dst[e]!]!++;
-  }
-  return deg.every((d) => d === deg[0]);
 }
 
 function unknown(spec: string): InputError {

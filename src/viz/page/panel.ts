@@ -4,6 +4,7 @@
  * far, duplicates, hops, and at the end the waste table `floodlab sim` prints.
  */
 import { floodFormulas } from '../../core/formulas.ts';
+import { degreeCounts } from '../../core/graph/degrees.ts';
 import { degreeLabel } from '../../core/waste.ts';
 import type { SimReport } from '../../sim/run.ts';
 import type { VizGraph } from '../types.ts';
@@ -29,7 +30,7 @@ interface FormulaRow {
 
 export class Panel {
   private rows: FormulaRow[] = [];
-  private degrees = new Uint32Array(0);
+  private degrees: Int32Array = new Int32Array(0);
   private regular = -1;
   private protocol = '';
   private report: SimReport | null = null;
@@ -38,11 +39,7 @@ export class Panel {
   start(graph: VizGraph, report: SimReport): void {
     this.report = report;
     this.protocol = report.protocol;
-    this.degrees = new Uint32Array(graph.order);
-    for (let i = 0; i < graph.src.length; i++) {
-      this.degrees[graph.src[i]!]!++;
-      this.degrees[graph.dst[i]!]!++;
-    }
+    this.degrees = degreeCounts({ order: graph.order, size: graph.src.length, src: graph.src, dst: graph.dst });
     const d = report.degree.nominal;
     this.regular = report.degree.min === report.degree.max ? report.degree.min : -1;
     const f = floodFormulas(graph.order, graph.src.length, d);
