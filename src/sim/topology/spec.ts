@@ -7,9 +7,10 @@ import { InputError } from '../../core/errors.ts';
 import { isRegular } from '../../core/graph/degrees.ts';
 import { barabasiAlbert } from '../generators/barabasi-albert.ts';
 import { complete } from '../generators/complete.ts';
-import { GRAPH_FILE_EXTENSIONS, readGraphFile } from '../generators/graph-file.ts';
+import { type TopologyInfo, isGraphFileSpec, topologyCatalog } from '../generators/catalog.ts';
+import { type GraphCleaning, readGraphFile } from '../generators/graph-file.ts';
 import { erdosRenyi } from '../generators/erdos-renyi.ts';
-import { isNamedGraph, namedGraph, namedGraphList } from '../generators/graphology.ts';
+import { isNamedGraph, namedGraph } from '../generators/graphology.ts';
 import { randomRegular } from '../generators/random-regular.ts';
 import { ring } from '../generators/ring.ts';
 import { WATTS_STROGATZ_DEFAULT_BETA, wattsStrogatz } from '../generators/watts-strogatz.ts';
@@ -24,6 +25,8 @@ export interface Topology {
   readonly nominalDegree: number;
   /** True when every node has the same degree. */
   readonly regular: boolean;
+  /** For a graph file: what making it undirected and simple changed (see cleaningNote()). */
+  readonly cleaned?: GraphCleaning;
 }
 
 export interface TopologyOptions {
@@ -41,24 +44,9 @@ export const MAX_NODES = 50_000_000;
 /** The topology used when none is given. */
 export const DEFAULT_TOPOLOGY = 'random-regular';
 
-interface Usage {
-  readonly usage: string;
-  readonly summary: string;
-}
-
-const GENERATED: readonly Usage[] = [
-  { usage: 'random-regular', summary: 'random connected graph, every node of degree D (default)' },
-  { usage: 'ring', summary: 'ring lattice: node i linked to i±1 .. i±D/2 (odd D: plus the opposite node)' },
-  { usage: 'erdos-renyi', summary: 'G(N, p): each pair linked with p = D/(N-1); mean degree D, may be disconnected' },
-  { usage: 'watts-strogatz[:BETA]', summary: `small world: ring lattice (even D), each edge rewired with probability BETA (default ${WATTS_STROGATZ_DEFAULT_BETA})` },
-  { usage: 'barabasi-albert', summary: 'preferential attachment, round(D/2) edges per new node: scale-free, mean degree about D' },
-  { usage: 'complete', summary: 'every pair linked (degree N-1; N up to 20000)' },
-];
-const FILE: Usage = { usage: 'file:PATH', summary: `graph file: ${GRAPH_FILE_EXTENSIONS.join(', ')} (a bare PATH with one of these extensions works too)` };
-
-/** Every topology spec with a one-line summary, in the order help lists them. */
-export function topologyList(): Usage[] {
-  return [...GENERATED, ...namedGraphList(), FILE];
+/** Every topology spec with a one-line summary and the options it uses, in the order help lists them. */
+export function topologyList(): TopologyInfo[] {
+  return topologyCatalog();
 }
 
 function validate(nodes: number, degree: number): void {
@@ -130,10 +118,12 @@ export function buildTopology(spec: string, opts: TopologyOptions): Topology {
   const text = spec.trim();
   if (text === '') throw unknown(spec);
   let result: [string, EdgeList, boolean];
-  if (text.startsWith('file:')) {
-    result = [text, readGraphFile(text.slice('file:'.length)), false];
-  } else if (GRAPH_FILE_EXTENSIONS.some((ext) => text.toLowerCase().endsWith(ext))) {
-    result = [`file:${text}`, readGraphFile(text), false];
+  let cleaned: GraphCleaning | undefined;
+  if (isGraphFileSpec(text)) {
+    const path = text.startsWith('file:') ? text.slice('file:'.length) : text;
+    const file = readGraphFile(path);
+    cleaned = file.cleaned;
+    result = [`file:${path}`, file, false];
   } else {
     result = generate(text, nodes, degree, seed);
   }
@@ -144,6 +134,7 @@ export function buildTopology(spec: string, opts: TopologyOptions): Topology {
   return {
     name,
     edges,
+    ...(cleaned ? { cleaned } : {}),
     nominalDegree: chosen ? degree : mean,
     get regular(): boolean {
       return (regular ??= isRegular(edges));
