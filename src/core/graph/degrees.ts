@@ -5,7 +5,7 @@
  */
 
 /** An undirected graph as parallel endpoint arrays: the simulator's EdgeList and the launcher's graph fit. */
-export interface EdgeEnds {
+interface EdgeEnds {
   /** Number of nodes; nodes are 0..order-1. */
   readonly order: number;
   /** Number of edges; entries of src and dst past it are ignored. */

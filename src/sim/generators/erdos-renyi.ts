@@ -9,7 +9,7 @@ import { InputError } from '../../core/errors.ts';
 import type { Rng } from '../../core/rng.ts';
 import type { EdgeList } from '../topology/edge-list.ts';
 
-export interface ErdosRenyiOptions {
+interface ErdosRenyiOptions {
   /** Number of nodes N: an integer >= 2. */
   readonly order: number;
   /** Expected mean degree D, from 0 to N-1: each pair is linked with probability D/(N-1). */
@@ -19,7 +19,7 @@ export interface ErdosRenyiOptions {
 }
 
 /** Largest expected N*D (twice the expected edges): the limit random-regular has for its stubs. */
-export const ERDOS_RENYI_MAX_ENDS = 2 ** 31 - 1;
+const ERDOS_RENYI_MAX_ENDS = 2 ** 31 - 1;
 
 function validate(order: number, degree: number): void {
   if (!Number.isInteger(order) || order < 2) {

@@ -12,7 +12,7 @@ import { fromJson } from './graph-file/json.ts';
 import { fromEdgeListText } from './graph-file/text.ts';
 import { fromGexf, fromGraphml, oneLine } from './graph-file/xml.ts';
 
-export { type CleanedEdgeList, cleaningNote, type GraphCleaning } from './graph-file/builder.ts';
+export { cleaningNote, type GraphCleaning } from './graph-file/builder.ts';
 
 type Format = 'gexf' | 'graphml' | 'json' | 'text';
 
@@ -30,7 +30,7 @@ const BY_EXTENSION: Readonly<Record<string, Format>> = {
 export const GRAPH_FILE_EXTENSIONS: readonly string[] = Object.keys(BY_EXTENSION);
 
 /** Largest graph file read: 256 MiB, about 20 million edges of SNAP text (V8 strings stop at 512 MiB). */
-export const GRAPH_FILE_MAX_BYTES = 256 * 2 ** 20;
+const GRAPH_FILE_MAX_BYTES = 256 * 2 ** 20;
 
 /** The format of a file with an unknown extension, from its first non-blank character. */
 function sniff(text: string): Format {

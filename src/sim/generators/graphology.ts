@@ -38,7 +38,7 @@ export function fromGraphology(graph: AbstractGraph): CleanedEdgeList {
 }
 
 /** Largest edge count of a named graph (graphology adds roughly 2*10^5 edges per second). */
-export const NAMED_MAX_EDGES = 1_000_000;
+const NAMED_MAX_EDGES = 1_000_000;
 
 interface NamedGraphDef {
   readonly usage: string;
@@ -94,13 +94,13 @@ export function isNamedGraph(spec: string): boolean {
   return Object.hasOwn(NAMED, spec.split(':')[0]!);
 }
 
-export interface NamedGraphOptions {
+interface NamedGraphOptions {
   /** Number of nodes, for graphs sized by --nodes (path). */
   readonly order?: number;
 }
 
 /** A named graph and its canonical spec. */
-export interface NamedGraph {
+interface NamedGraph {
   readonly name: string;
   readonly edges: EdgeList;
 }

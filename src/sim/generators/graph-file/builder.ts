@@ -23,7 +23,7 @@ export interface CleanedEdgeList extends EdgeList {
 }
 
 /** Most nodes a graph file may name: the limit of the Map that numbers them. */
-export const GRAPH_FILE_MAX_NODES = 2 ** 24;
+const GRAPH_FILE_MAX_NODES = 2 ** 24;
 
 function grow(a: Int32Array): Int32Array {
   const b = new Int32Array(2 * a.length);
