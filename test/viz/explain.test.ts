@@ -5,7 +5,7 @@
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
-import { explainText } from '../../scripts/cli/explain.ts';
+import { explainText } from '../../src/cli/explain.ts';
 
 const num = (x: number): string => x.toLocaleString('en-US');
 

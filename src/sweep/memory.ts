@@ -6,7 +6,7 @@
  * measured at N = 10^7, D = 8 (scripts/bench/sweep.ts).
  */
 import { totalmem } from 'node:os';
-import type { SweepCell } from '../../src/sim/sweep.ts';
+import type { SweepCell } from '../sim/sweep.ts';
 
 /** Share of the machine's memory the workers may plan to use together. */
 const BUDGET = 0.75;

@@ -7,8 +7,8 @@ import { appendFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { sweepCells, type CellResult, type SweepOptions } from '../../../src/sim/sweep.ts';
-import { cellLine, openCellStore, readCellFile } from '../../../scripts/sweep/jsonl-store.ts';
+import { sweepCells, type CellResult, type SweepOptions } from '../../src/sim/sweep.ts';
+import { cellLine, openCellStore, readCellFile } from '../../src/sweep/jsonl-store.ts';
 
 const options: SweepOptions = { nodes: [100], degrees: [4, 6], seeds: 2, seed: '1', topology: 'random-regular', protocol: 'flood', latency: 'constant', messages: 1 };
 const grid = sweepCells(options);

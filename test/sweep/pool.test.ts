@@ -4,8 +4,8 @@
  * worker.js, which registers tsx in each), as the CLI does.
  */
 import { describe, expect, it } from 'vitest';
-import { runCell, sweepCells, type SweepOptions } from '../../../src/sim/sweep.ts';
-import { runPool } from '../../../scripts/sweep/pool.ts';
+import { runCell, sweepCells, type SweepOptions } from '../../src/sim/sweep.ts';
+import { runPool } from '../../src/sweep/pool.ts';
 
 const options: SweepOptions = { nodes: [60, 200], degrees: [3, 4, 5], seeds: 2, seed: '7', topology: 'random-regular', protocol: 'flood', latency: 'uniform:1-20', messages: 3 };
 // Erdős–Rényi with mean degree 1 has isolated nodes: a flood from one reaches nobody, RMR 0/0 = NaN.

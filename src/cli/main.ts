@@ -1,17 +1,17 @@
 /**
- * The floodlab command line: one subcommand per file in scripts/cli. Bad input of any kind ends
+ * The floodlab command line: one subcommand per file in src/cli. Bad input of any kind ends
  * in one line on stderr and exit code 2, never a stack trace.
  */
 import { Command, CommanderError } from 'commander';
-import { report } from './cli/action.ts';
-import { registerCompare } from './cli/compare.ts';
-import { registerLaunch } from './cli/launch.ts';
-import { registerNode } from './cli/node.ts';
-import { registerExplain } from './cli/explain.ts';
-import { registerMerge } from './cli/merge.ts';
-import { registerSim } from './cli/sim.ts';
-import { registerSweep } from './cli/sweep.ts';
-import { registerViz } from './cli/viz.ts';
+import { report } from './action.ts';
+import { registerCompare } from './compare.ts';
+import { registerLaunch } from './launch.ts';
+import { registerNode } from './node.ts';
+import { registerExplain } from './explain.ts';
+import { registerMerge } from './merge.ts';
+import { registerSim } from './sim.ts';
+import { registerSweep } from './sweep.ts';
+import { registerViz } from './viz.ts';
 
 const program = new Command()
   .name('floodlab')

@@ -10,8 +10,8 @@
  * table is byte-identical to a single run's.
  */
 import { appendFileSync, existsSync, readFileSync, truncateSync } from 'node:fs';
-import { InputError } from '../../src/core/errors.ts';
-import { CELL_NUMBERS, plainSweepOptions, sweepCells, sweepDifference, type CellResult, type SweepOptions } from '../../src/sim/sweep.ts';
+import { InputError } from '../core/errors.ts';
+import { CELL_NUMBERS, plainSweepOptions, sweepCells, sweepDifference, type CellResult, type SweepOptions } from '../sim/sweep.ts';
 
 const KIND = 'sweep-cell';
 const VERSION = 1;

@@ -5,11 +5,11 @@
  */
 import { existsSync } from 'node:fs';
 import type { Command } from 'commander';
-import { InputError } from '../../src/core/errors.ts';
-import { sweepCells } from '../../src/sim/sweep.ts';
+import { InputError } from '../core/errors.ts';
+import { sweepCells } from '../sim/sweep.ts';
 import { collectCells, readCellFile, type CellLine } from '../sweep/jsonl-store.ts';
 import { action } from './action.ts';
-import { emitSweep } from './render-sweep.ts';
+import { emitSweep } from './render/sweep.ts';
 
 interface MergeFlags {
   partial?: boolean;

@@ -3,14 +3,14 @@
  * one table: payload and control sends and bytes, RMR, coverage, LDH, time, the busiest node.
  */
 import type { Command } from 'commander';
-import { protocolList } from '../../src/core/protocols/index.ts';
-import { DEFAULT_PAYLOAD_BYTES } from '../../src/core/sizes.ts';
-import { compareProtocols, type CompareResult } from '../../src/sim/compare.ts';
+import { protocolList } from '../core/protocols/index.ts';
+import { DEFAULT_PAYLOAD_BYTES } from '../core/sizes.ts';
+import { compareProtocols, type CompareResult } from '../sim/compare.ts';
 import { action } from './action.ts';
 import { DEFAULTS, MAX_NODES } from './common-options.ts';
 import { addFaultOptions, faultSpec, type FaultFlags } from './fault-options.ts';
 import { intOption } from './options.ts';
-import { renderCompareMarkdown, renderCompareText } from './render-compare.ts';
+import { renderCompareMarkdown, renderCompareText } from './render/compare.ts';
 
 /** The protocols compared when --protocols is not given. */
 export const DEFAULT_PROTOCOLS = 'flood,gossip:0.7,fanout:3,plumtree,tree,announce';

@@ -3,7 +3,7 @@
  * 3/4 of the memory holds, never below 1. Cell estimates: N · (25·D + 60) bytes.
  */
 import { describe, expect, it } from 'vitest';
-import { cellBytes, jobsThatFit } from '../../../scripts/sweep/memory.ts';
+import { cellBytes, jobsThatFit } from '../../src/sweep/memory.ts';
 
 const GiB = 2 ** 30;
 

@@ -3,7 +3,7 @@
  * time left weighted by the cells' cost, and nothing at all for a run shorter than the interval.
  */
 import { describe, expect, it } from 'vitest';
-import { formatDuration, makeProgress } from '../../../scripts/sweep/progress.ts';
+import { formatDuration, makeProgress } from '../../src/sweep/progress.ts';
 
 function fakeStream(): { stream: NodeJS.WriteStream; text: () => string } {
   let out = '';

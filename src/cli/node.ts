@@ -4,9 +4,9 @@
  * headless when stdin closes, and closes every link cleanly on exit, quit, SIGINT or SIGTERM.
  */
 import type { Command } from 'commander';
-import { parseProtocol, protocolList } from '../../src/core/protocols/index.ts';
-import { checkName } from '../../src/real/codec.ts';
-import { startChat } from '../../src/real/repl.ts';
+import { parseProtocol, protocolList } from '../core/protocols/index.ts';
+import { checkName } from '../real/codec.ts';
+import { startChat } from '../real/repl.ts';
 import { action } from './action.ts';
 import { intOption } from './options.ts';
 

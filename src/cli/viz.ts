@@ -3,9 +3,9 @@
  * its URL. Runs until Ctrl-C. The page replays floods recorded by the simulator's own engine.
  */
 import type { Command } from 'commander';
-import { InputError } from '../../src/core/errors.ts';
-import { startVizServer } from '../../src/viz/server.ts';
-import { VIZ_LIMITS } from '../../src/viz/query.ts';
+import { InputError } from '../core/errors.ts';
+import { startVizServer } from '../viz/server.ts';
+import { VIZ_LIMITS } from '../viz/query.ts';
 import { action } from './action.ts';
 import { DEFAULTS } from './common-options.ts';
 import { intOption } from './options.ts';

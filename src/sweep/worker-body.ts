@@ -4,7 +4,7 @@
  * error. The pool alone decides when to stop: the worker ignores Ctrl-C and SIGTERM (which a
  * terminal or a batch scheduler sends to every process of the job) and leaves when its pool does.
  */
-import { runCell, type CellResult, type SweepCell, type SweepOptions } from '../../src/sim/sweep.ts';
+import { runCell, type CellResult, type SweepCell, type SweepOptions } from '../sim/sweep.ts';
 
 /** What the pool sends: a batch of cells to run under the sweep's options. */
 export interface WorkerTask {

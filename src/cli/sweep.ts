@@ -5,8 +5,8 @@
  * and --shard I/K runs one slice of the grid for `floodlab merge` to join.
  */
 import type { Command } from 'commander';
-import { InputError } from '../../src/core/errors.ts';
-import { parseShard, shardCells, sweepCells, type Shard, type SweepOptions } from '../../src/sim/sweep.ts';
+import { InputError } from '../core/errors.ts';
+import { parseShard, shardCells, sweepCells, type Shard, type SweepOptions } from '../sim/sweep.ts';
 import { cellBytes, jobsThatFit } from '../sweep/memory.ts';
 import { defaultJobs } from '../sweep/pool.ts';
 import { makeProgress, silentProgress } from '../sweep/progress.ts';
@@ -14,7 +14,7 @@ import { runSweep, type SweepRun } from '../sweep/run-sweep.ts';
 import { action, fail } from './action.ts';
 import { addRunOptions, MAX_NODES } from './common-options.ts';
 import { intListOption, intOption } from './options.ts';
-import { emitSweep } from './render-sweep.ts';
+import { emitSweep } from './render/sweep.ts';
 
 interface SweepFlags {
   nodes: number[];

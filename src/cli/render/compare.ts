@@ -3,11 +3,11 @@
  * table (for results/), with footnotes that say what every column counts and which size model
  * the byte columns use.
  */
-import { sizeModelNote } from '../../src/core/sizes.ts';
-import { degreeLabel } from '../../src/core/waste.ts';
-import type { CompareResult, CompareRow } from '../../src/sim/compare.ts';
-import { describeFaults } from './fault-options.ts';
-import { plainTable } from './render-waste.ts';
+import { sizeModelNote } from '../../core/sizes.ts';
+import { degreeLabel } from '../../core/waste.ts';
+import type { CompareResult, CompareRow } from '../../sim/compare.ts';
+import { describeFaults } from '../fault-options.ts';
+import { plainTable } from './waste.ts';
 
 const num = (x: number, digits = 0): string => (Number.isNaN(x) ? 'n/a' : x.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits }));
 const kb = (bytes: number): string => num(bytes / 1000, 1);

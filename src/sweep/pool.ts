@@ -14,7 +14,7 @@ import { fork, type ChildProcess } from 'node:child_process';
 import { availableParallelism } from 'node:os';
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
-import { cellCost, runCell, type CellResult, type SweepCell, type SweepOptions } from '../../src/sim/sweep.ts';
+import { cellCost, runCell, type CellResult, type SweepCell, type SweepOptions } from '../sim/sweep.ts';
 import type { WorkerAnswer, WorkerTask } from './worker-body.ts';
 
 export interface PoolOptions {

@@ -2,7 +2,7 @@
  * A sweep from options to results, with the machinery around the pure grid: the shard to run,
  * the JSONL file to resume from and append to, the worker pool and the progress display.
  */
-import { cellCost, shardCells, sweepCells, type CellResult, type Shard, type SweepCell, type SweepOptions } from '../../src/sim/sweep.ts';
+import { cellCost, shardCells, sweepCells, type CellResult, type Shard, type SweepCell, type SweepOptions } from '../sim/sweep.ts';
 import { openCellStore } from './jsonl-store.ts';
 import { runPool } from './pool.ts';
 import { silentProgress, type Progress } from './progress.ts';

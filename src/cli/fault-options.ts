@@ -3,7 +3,7 @@
  * the FaultSpec they make. Parsing happens in src/sim/faults.ts so the messages match everywhere.
  */
 import type { Command } from 'commander';
-import { NO_FAULTS, parseFail, parseLoss, type FaultSpec } from '../../src/sim/faults.ts';
+import { NO_FAULTS, parseFail, parseLoss, type FaultSpec } from '../sim/faults.ts';
 
 export interface FaultFlags {
   loss?: string;

@@ -3,7 +3,7 @@
  * one line and exits 2; anything else is a bug, reported in one line (stack with FLOODLAB_DEBUG=1)
  * and exit 1.
  */
-import { InputError } from '../../src/core/errors.ts';
+import { InputError } from '../core/errors.ts';
 
 /** Prints `floodlab: <message>` to stderr and exits with `code`. */
 export function fail(message: string, code: number): never {

@@ -4,8 +4,8 @@
  * that explain every difference between measured and textbook.
  */
 import Table from 'cli-table3';
-import { degreeLabel } from '../../src/core/waste.ts';
-import type { SimReport } from '../../src/sim/run.ts';
+import { degreeLabel } from '../../core/waste.ts';
+import type { SimReport } from '../../sim/run.ts';
 
 const num = (x: number): string => (Number.isInteger(x) ? x.toLocaleString('en-US') : x.toLocaleString('en-US', { maximumFractionDigits: 2 }));
 const pct = (x: number): string => `${(100 * x).toFixed(1)}%`;

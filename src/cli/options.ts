@@ -2,7 +2,7 @@
  * Parsers for command-line values. Each throws an InputError naming the flag, the bad value and
  * what is allowed, which the CLI turns into one line on stderr and exit code 2.
  */
-import { InputError } from '../../src/core/errors.ts';
+import { InputError } from '../core/errors.ts';
 
 /** An integer in [min, max]; accepts 1000, 1_000, 1e6. */
 export function intOption(flag: string, min: number, max: number): (text: string) => number {

@@ -7,9 +7,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { sweepCells, type SweepOptions } from '../../../src/sim/sweep.ts';
-import { readCellFile } from '../../../scripts/sweep/jsonl-store.ts';
-import { runSweep } from '../../../scripts/sweep/run-sweep.ts';
+import { sweepCells, type SweepOptions } from '../../src/sim/sweep.ts';
+import { readCellFile } from '../../src/sweep/jsonl-store.ts';
+import { runSweep } from '../../src/sweep/run-sweep.ts';
 
 const options: SweepOptions = { nodes: [50, 120], degrees: [3, 4, 6], seeds: 2, seed: '3', topology: 'random-regular', protocol: 'flood', latency: 'exponential:5', messages: 2 };
 const total = sweepCells(options).length;

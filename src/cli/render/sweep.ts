@@ -3,10 +3,10 @@
  * and `merge`, so that merged shards print exactly what one unsharded run prints.
  */
 import { writeFileSync } from 'node:fs';
-import { InputError } from '../../src/core/errors.ts';
-import { summarizeSweep, type CellResult, type SweepOptions, type SweepRow } from '../../src/sim/sweep.ts';
-import { toCsv } from './csv.ts';
-import { plainTable } from './render-waste.ts';
+import { InputError } from '../../core/errors.ts';
+import { summarizeSweep, type CellResult, type SweepOptions, type SweepRow } from '../../sim/sweep.ts';
+import { toCsv } from '../csv.ts';
+import { plainTable } from './waste.ts';
 
 const f = (x: number, digits = 0): string => (Number.isNaN(x) ? 'n/a' : x.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits }));
 const pm = (s: { mean: number; sd: number }, digits = 0): string => (s.sd > 0 ? `${f(s.mean, digits)} ± ${f(s.sd, digits)}` : f(s.mean, digits));

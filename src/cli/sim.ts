@@ -3,13 +3,13 @@
  * as JSON / CSV for other programs).
  */
 import type { Command } from 'commander';
-import { runSimulation, type SimReport } from '../../src/sim/run.ts';
+import { runSimulation, type SimReport } from '../sim/run.ts';
 import { action } from './action.ts';
 import { addRunOptions, DEFAULTS, MAX_NODES } from './common-options.ts';
 import { toCsv } from './csv.ts';
 import { addFaultOptions, faultSpec, type FaultFlags } from './fault-options.ts';
 import { intOption } from './options.ts';
-import { renderSimReport } from './render-waste.ts';
+import { renderSimReport } from './render/waste.ts';
 
 interface SimFlags extends FaultFlags {
   nodes: number;

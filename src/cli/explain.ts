@@ -4,10 +4,10 @@
  * that measures it.
  */
 import type { Command } from 'commander';
-import { check } from '../../src/core/errors.ts';
-import { exactSends, floodFormulas, rmr } from '../../src/core/formulas.ts';
-import { parseProtocol } from '../../src/core/protocols/index.ts';
-import { VIZ_LIMITS } from '../../src/viz/query.ts';
+import { check } from '../core/errors.ts';
+import { exactSends, floodFormulas, rmr } from '../core/formulas.ts';
+import { parseProtocol } from '../core/protocols/index.ts';
+import { VIZ_LIMITS } from '../viz/query.ts';
 import { action } from './action.ts';
 import { DEFAULTS, MAX_NODES } from './common-options.ts';
 import { intOption } from './options.ts';

@@ -3,11 +3,11 @@
  * then the real run beside the simulator's run on the same graph, seed and origins, and the
  * verdict on whether the transmission counts are equal.
  */
-import { exactSends } from '../../src/core/formulas.ts';
-import { degreeLabel, wasteTable } from '../../src/core/waste.ts';
-import type { LaunchReport } from '../../src/real/run-launch.ts';
-import type { SimReport } from '../../src/sim/run.ts';
-import { plainTable, wasteTableText } from './render-waste.ts';
+import { exactSends } from '../../core/formulas.ts';
+import { degreeLabel, wasteTable } from '../../core/waste.ts';
+import type { LaunchReport } from '../../real/run-launch.ts';
+import type { SimReport } from '../../sim/run.ts';
+import { plainTable, wasteTableText } from './waste.ts';
 
 const num = (x: number, digits = 2): string => x.toLocaleString('en-US', { maximumFractionDigits: digits });
 const mean = (xs: readonly number[]): number => xs.reduce((s, x) => s + x, 0) / Math.max(1, xs.length);

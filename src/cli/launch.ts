@@ -5,20 +5,20 @@
  * flood-echo) sends a different number of messages on real sockets than in the simulator.
  */
 import type { Command } from 'commander';
-import { check } from '../../src/core/errors.ts';
-import { parseProtocol, protocolList } from '../../src/core/protocols/index.ts';
-import { assertCapabilities } from '../../src/core/protocols/requires.ts';
-import { nameProblem } from '../../src/real/codec.ts';
-import { REAL_NODE_CAPABILITIES } from '../../src/real/node.ts';
-import { MAX_PROCESSES } from '../../src/real/process-cluster.ts';
-import { runLaunch } from '../../src/real/run-launch.ts';
-import { pickOrigins } from '../../src/sim/origins.ts';
-import { seededRng } from '../../src/sim/random.ts';
-import { runSimulation } from '../../src/sim/run.ts';
-import { buildTopology } from '../../src/sim/topology/spec.ts';
+import { check } from '../core/errors.ts';
+import { parseProtocol, protocolList } from '../core/protocols/index.ts';
+import { assertCapabilities } from '../core/protocols/requires.ts';
+import { nameProblem } from '../real/codec.ts';
+import { REAL_NODE_CAPABILITIES } from '../real/node.ts';
+import { MAX_PROCESSES } from '../real/process-cluster.ts';
+import { runLaunch } from '../real/run-launch.ts';
+import { pickOrigins } from '../sim/origins.ts';
+import { seededRng } from '../sim/random.ts';
+import { runSimulation } from '../sim/run.ts';
+import { buildTopology } from '../sim/topology/spec.ts';
 import { action, fail } from './action.ts';
 import { intOption } from './options.ts';
-import { countsAreExact, mismatches, renderLaunch } from './render-launch.ts';
+import { countsAreExact, mismatches, renderLaunch } from './render/launch.ts';
 
 /** Largest N in one process (each node holds a listener and D sockets). */
 export const MAX_IN_PROCESS = 2000;

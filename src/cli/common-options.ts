@@ -3,7 +3,7 @@
  * names, defaults and help texts cannot drift apart between commands.
  */
 import type { Command } from 'commander';
-import { protocolList } from '../../src/core/protocols/index.ts';
+import { protocolList } from '../core/protocols/index.ts';
 import { intOption } from './options.ts';
 
 export const DEFAULTS = { nodes: 1000, degree: 4, topology: 'random-regular', protocol: 'flood', latency: 'constant', seed: '1', messages: 1 } as const;
