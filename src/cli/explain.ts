@@ -6,7 +6,7 @@
 import type { Command } from 'commander';
 import { check } from '../core/errors.ts';
 import { exactSends, floodFormulas, rmr } from '../core/formulas.ts';
-import { parseProtocol } from '../core/protocols/index.ts';
+import { parseProtocol, protocolFacts } from '../core/protocols/index.ts';
 import { VIZ_LIMITS } from '../viz/query.ts';
 import { action } from './action.ts';
 import { DEFAULTS, MAX_NODES } from './common-options.ts';
@@ -54,10 +54,12 @@ export function explainText(n: number, d: number, protocol: string): string {
     `  flood       ${num(f.noEcho)} sent − ${num(f.tree)} needed = ${num(wasteFlood)} wasted (${pct(wasteFlood, f.noEcho)} of the sends).`,
     `  RMR (relative message redundancy, sends / (N − 1) − 1, 0 for a tree): flood-echo ${rmr(f.echo, f.tree).toFixed(3)}, flood ${rmr(f.noEcho, f.tree).toFixed(3)}.`,
   ];
-  if (exactSends(name, n, e) === undefined) {
+  const facts = protocolFacts(name);
+  const exact = exactSends(name, n, e);
+  if (exact === undefined) {
     lines.push('', `${name}: no closed form${mark(name)}`, `  ${name} chooses whom to tell, so its count depends on the graph, the seed and timing: measure it.`);
-  } else if (name !== 'flood' && name !== 'flood-echo') {
-    lines.push('', `${name}: exactly ${num(exactSends(name, n, e)!)}${mark(name)}`);
+  } else if (facts?.reference !== true) {
+    lines.push('', `${name}: exactly ${facts?.exactFormula ?? 'its closed form'} = ${num(exact)}${mark(name)}`);
   }
   const vizN = n <= VIZ_LIMITS.maxNodes ? n : 60;
   lines.push(

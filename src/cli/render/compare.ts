@@ -3,8 +3,9 @@
  * table (for results/), with footnotes that say what every column counts and which size model
  * the byte columns use.
  */
+import { protocolFacts } from '../../core/protocols/index.ts';
 import { sizeModelNote } from '../../core/sizes.ts';
-import { degreeLabel } from '../../core/waste.ts';
+import { degreeLabel } from '../../report/format.ts';
 import type { CompareResult, CompareRow } from '../../sim/compare.ts';
 import { describeFaults } from '../fault-options.ts';
 import { plainTable } from './waste.ts';
@@ -39,9 +40,9 @@ export function compareHead(result: CompareResult): string[] {
   return COMPARE_HEAD.map((h) => (h === 'bytes vs\nflood' ? `bytes vs\n${ref}` : h));
 }
 
-/** The reference row for "bytes vs": flood if it ran, else the first row. */
+/** The reference row for "bytes vs": the registry's baseline rule (flood) if it ran, else the first row. */
 function reference(rows: readonly CompareRow[]): CompareRow | undefined {
-  return rows.find((r) => r.protocol === 'flood') ?? rows[0];
+  return rows.find((r) => protocolFacts(r.protocol)?.baseline === true) ?? rows[0];
 }
 
 /** The table's cells, one string per column. */

@@ -3,8 +3,9 @@
  * then the real run beside the simulator's run on the same graph, seed and origins, and the
  * verdict on whether the transmission counts are equal.
  */
-import { exactSends } from '../../core/formulas.ts';
-import { degreeLabel, wasteTable } from '../../core/waste.ts';
+import { protocolFacts } from '../../core/protocols/index.ts';
+import { degreeLabel } from '../../report/format.ts';
+import { wasteTable } from '../../report/waste.ts';
 import type { LaunchReport } from '../../real/run-launch.ts';
 import type { SimReport } from '../../sim/run.ts';
 import { plainTable, wasteTableText } from './waste.ts';
@@ -25,7 +26,7 @@ export function mismatches(real: LaunchReport, sim: SimReport): string[] {
 
 /** Whether the protocol's counts are fixed by the graph (so real and simulated must be equal). */
 export function countsAreExact(protocol: string): boolean {
-  return exactSends(protocol, 2, 1) !== undefined;
+  return protocolFacts(protocol)?.exactSends !== undefined;
 }
 
 /** The whole human-readable report of `floodlab launch`. */
@@ -53,7 +54,7 @@ export function renderLaunch(real: LaunchReport, sim: SimReport): string {
   });
   const simSends = sim.transmissions / sim.messages;
   const exact = sim.expectedTransmissions === null ? undefined : sim.expectedTransmissions / sim.messages;
-  const formula = sim.protocol === 'flood' ? '2E − (N−1)' : sim.protocol === 'flood-echo' ? '2E' : '';
+  const formula = protocolFacts(sim.protocol)?.exactFormula ?? 'closed form';
   const side = plainTable([`per message (mean of ${k})`, 'real TCP', 'simulator', 'formula'], { colAligns: ['left', 'right', 'right', 'right'] });
   side.push(
     ['transmissions (sends)', num(sends), num(simSends), exact === undefined ? 'n/a' : `${formula} = ${num(exact)}`],

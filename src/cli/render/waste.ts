@@ -4,7 +4,7 @@
  * that explain every difference between measured and textbook.
  */
 import Table from 'cli-table3';
-import { degreeLabel } from '../../core/waste.ts';
+import { degreeLabel } from '../../report/format.ts';
 import type { SimReport } from '../../sim/run.ts';
 
 const num = (x: number): string => (Number.isInteger(x) ? x.toLocaleString('en-US') : x.toLocaleString('en-US', { maximumFractionDigits: 2 }));

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { degreeLabel, wasteTable, type WasteInput } from '../../src/core/waste.ts';
+import { degreeLabel } from '../../src/report/format.ts';
+import { wasteTable, type WasteInput } from '../../src/report/waste.ts';
 
 const regular: WasteInput = {
   protocol: 'flood',
