@@ -39,32 +39,84 @@ export const MAX_NODES = 50_000_000;
 /** The topology used when none is given. */
 export const DEFAULT_TOPOLOGY = 'random-regular';
 
-interface Usage {
-  readonly usage: string;
-  readonly summary: string;
+/** What a topology spec reads of the run's options: an option it does not use is ignored (and the CLI says so). */
+export interface TopologyUses {
+  readonly nodes: boolean;
+  readonly degree: boolean;
 }
 
-const GENERATED: readonly Usage[] = [
-  { usage: 'random-regular', summary: 'random connected graph, every node of degree D (default)' },
-  { usage: 'ring', summary: 'ring lattice: node i linked to i±1 .. i±D/2 (odd D: plus the opposite node)' },
-  { usage: 'erdos-renyi', summary: 'G(N, p): each pair linked with p = D/(N-1); mean degree D, may be disconnected' },
-  { usage: 'watts-strogatz[:BETA]', summary: `small world: ring lattice (even D), each edge rewired with probability BETA (default ${WATTS_STROGATZ_DEFAULT_BETA})` },
-  { usage: 'barabasi-albert', summary: 'preferential attachment, round(D/2) edges per new node: scale-free, mean degree about D' },
-  { usage: 'complete', summary: 'every pair linked (degree N-1; N up to 20000)' },
+export interface TopologyUsage {
+  readonly usage: string;
+  readonly summary: string;
+  readonly uses: TopologyUses;
+}
+
+type Build = (params: readonly string[], o: { spec: string; nodes: number; degree: number; rng: () => number }) => [name: string, edges: EdgeList];
+
+interface Generated extends TopologyUsage {
+  /** The name before the first colon. */
+  readonly name: string;
+  /** Whether D is the degree the user asked for (else the graph's mean degree is shown). */
+  readonly chosenDegree: boolean;
+  readonly build: Build;
+}
+
+const noParams = (make: (o: { nodes: number; degree: number; rng: () => number }) => EdgeList): Build => (params, o) => {
+  if (params.length > 0) throw new InputError('ERR_BAD_TOPOLOGY', `topology: '${o.spec}': ${o.spec.split(':')[0]} takes no parameter`);
+  return [o.spec, make(o)];
+};
+
+const BOTH: TopologyUses = { nodes: true, degree: true };
+
+/** The generated graphs: help, parsing and building all come from this one list. */
+const GENERATED: readonly Generated[] = [
+  { name: 'random-regular', usage: 'random-regular', summary: 'random connected graph, every node of degree D (default)', uses: BOTH, chosenDegree: true, build: noParams(({ nodes, degree, rng }) => randomRegular({ order: nodes, degree, rng })) },
+  { name: 'ring', usage: 'ring', summary: 'ring lattice: node i linked to i±1 .. i±D/2 (odd D: plus the opposite node)', uses: BOTH, chosenDegree: true, build: noParams(({ nodes, degree }) => ring({ order: nodes, degree })) },
+  { name: 'erdos-renyi', usage: 'erdos-renyi', summary: 'G(N, p): each pair linked with p = D/(N-1); mean degree D, may be disconnected', uses: BOTH, chosenDegree: true, build: noParams(({ nodes, degree, rng }) => erdosRenyi({ order: nodes, degree, rng })) },
+  {
+    name: 'watts-strogatz',
+    usage: 'watts-strogatz[:BETA]',
+    summary: `small world: ring lattice (even D), each edge rewired with probability BETA (default ${WATTS_STROGATZ_DEFAULT_BETA})`,
+    uses: BOTH,
+    chosenDegree: true,
+    build: (params, { spec, nodes, degree, rng }) => {
+      if (params.length > 1) throw new InputError('ERR_BAD_TOPOLOGY', `topology: '${spec}': write it as watts-strogatz[:BETA]`);
+      const beta = parseBeta(spec, params[0]);
+      return [`watts-strogatz:${beta}`, wattsStrogatz({ order: nodes, degree, beta, rng })];
+    },
+  },
+  { name: 'barabasi-albert', usage: 'barabasi-albert', summary: 'preferential attachment, round(D/2) edges per new node: scale-free, mean degree about D', uses: BOTH, chosenDegree: true, build: noParams(({ nodes, degree, rng }) => barabasiAlbert({ order: nodes, degree, rng })) },
+  { name: 'complete', usage: 'complete', summary: 'every pair linked (degree N-1; N up to 20000)', uses: { nodes: true, degree: false }, chosenDegree: false, build: noParams(({ nodes }) => complete({ order: nodes })) },
 ];
-const FILE: Usage = { usage: 'file:PATH', summary: `graph file: ${GRAPH_FILE_EXTENSIONS.join(', ')} (a bare PATH with one of these extensions works too)` };
+const FILE: TopologyUsage = { usage: 'file:PATH', summary: `graph file: ${GRAPH_FILE_EXTENSIONS.join(', ')} (a bare PATH with one of these extensions works too)`, uses: { nodes: false, degree: false } };
+
+/** What a named graph reads: only 'path' is sized by --nodes; none reads --degree. */
+function namedUses(usage: string): TopologyUses {
+  return { nodes: usage === 'path', degree: false };
+}
 
 /** Every topology spec with a one-line summary, in the order help lists them. */
-export function topologyList(): Usage[] {
-  return [...GENERATED, ...namedGraphList(), FILE];
+export function topologyList(): TopologyUsage[] {
+  const generated = GENERATED.map(({ usage, summary, uses }) => ({ usage, summary, uses }));
+  return [...generated, ...namedGraphList().map((g) => ({ ...g, uses: namedUses(g.usage) })), FILE];
+}
+
+/** The options a spec ignores, e.g. ['degree'] for 'complete', ['nodes', 'degree'] for 'karate' or a file; [] for an unknown spec. */
+export function ignoredOptions(spec: string): ('nodes' | 'degree')[] {
+  const text = spec.trim();
+  const name = text.split(':')[0]!;
+  const uses = text.startsWith('file:') || GRAPH_FILE_EXTENSIONS.some((ext) => text.toLowerCase().endsWith(ext))
+    ? FILE.uses
+    : (GENERATED.find((g) => g.name === name)?.uses ?? (isNamedGraph(text) ? namedUses(name) : BOTH));
+  return (['nodes', 'degree'] as const).filter((k) => !uses[k]);
 }
 
 function validate(nodes: number, degree: number): void {
   if (!Number.isInteger(nodes) || nodes < 2 || nodes > MAX_NODES) {
-    throw new InputError('ERR_BAD_NODES', `topology: --nodes ${nodes}: the number of nodes must be an integer from 2 to ${MAX_NODES}`);
+    throw new InputError('ERR_BAD_NODES', `topology: N = ${nodes}: the number of nodes must be an integer from 2 to ${MAX_NODES}`);
   }
   if (!Number.isInteger(degree) || degree < 1) {
-    throw new InputError('ERR_BAD_DEGREE', `topology: --degree ${degree}: the degree must be an integer >= 1`);
+    throw new InputError('ERR_BAD_DEGREE', `topology: D = ${degree}: the degree must be an integer >= 1`);
   }
 }
 
@@ -95,37 +147,14 @@ function unknown(spec: string): InputError {
 /** Generated graphs: [canonical name, edges, whether D is the user's]. */
 function generate(spec: string, nodes: number, degree: number, seed: string | number): [string, EdgeList, boolean] {
   const [name = '', ...params] = spec.split(':');
-  const rng = seededRng(seed, 'graph');
-  const noParams = (): void => {
-    if (params.length > 0) throw new InputError('ERR_BAD_TOPOLOGY', `topology: '${spec}': ${name} takes no parameter`);
-  };
-  switch (name) {
-    case 'random-regular':
-      noParams();
-      return [name, randomRegular({ order: nodes, degree, rng }), true];
-    case 'ring':
-      noParams();
-      return [name, ring({ order: nodes, degree }), true];
-    case 'erdos-renyi':
-      noParams();
-      return [name, erdosRenyi({ order: nodes, degree, rng }), true];
-    case 'barabasi-albert':
-      noParams();
-      return [name, barabasiAlbert({ order: nodes, degree, rng }), true];
-    case 'complete':
-      noParams();
-      return [name, complete({ order: nodes }), false];
-    case 'watts-strogatz': {
-      if (params.length > 1) throw new InputError('ERR_BAD_TOPOLOGY', `topology: '${spec}': write it as watts-strogatz[:BETA]`);
-      const beta = parseBeta(spec, params[0]);
-      return [`${name}:${beta}`, wattsStrogatz({ order: nodes, degree, beta, rng }), true];
-    }
-    default: {
-      if (!isNamedGraph(spec)) throw unknown(spec);
-      const named = namedGraph(spec, { order: nodes });
-      return [named.name, named.edges, false];
-    }
+  const g = GENERATED.find((x) => x.name === name);
+  if (g) {
+    const [canonical, edges] = g.build(params, { spec, nodes, degree, rng: seededRng(seed, 'graph') });
+    return [canonical, edges, g.chosenDegree];
   }
+  if (!isNamedGraph(spec)) throw unknown(spec);
+  const named = namedGraph(spec, { order: nodes });
+  return [named.name, named.edges, false];
 }
 
 /**
