@@ -4,21 +4,22 @@
  * that measures it.
  */
 import type { Command } from 'commander';
-import { check } from '../core/errors.ts';
 import { exactSends, floodFormulas, rmr } from '../core/formulas.ts';
 import { parseProtocol, protocolFacts } from '../core/protocols/index.ts';
 import { VIZ_LIMITS } from '../viz/query.ts';
+import { OPTIONS } from '../options/schema.ts';
+import { num as fmtNum, pct as fmtPct } from '../report/format.ts';
+import { checkRandomRegular } from '../sim/generators/random-regular.ts';
 import { action } from './action.ts';
-import { DEFAULTS, MAX_NODES } from './common-options.ts';
-import { intOption } from './options.ts';
+import { addOptions } from './options/commander.ts';
 
-const num = (x: number): string => x.toLocaleString('en-US');
-const pct = (part: number, whole: number): string => `${whole > 0 ? ((100 * part) / whole).toFixed(1) : '0.0'}%`;
+const num = (x: number): string => fmtNum(x);
+const pct = fmtPct;
 
 /** The explanation for N nodes of degree D; `protocol` is marked and used in the pointers. */
 export function explainText(n: number, d: number, protocol: string): string {
-  check(d < n, 'ERR_BAD_DEGREE', `explain: D = ${d} with N = ${n}: a node can have at most N − 1 = ${n - 1} neighbours`);
-  check((n * d) % 2 === 0, 'ERR_BAD_DEGREE', `explain: N·D = ${n}·${d} is odd: a D-regular graph needs N·D even (every link has two ends)`);
+  // The same check sim's default graph makes: explain speaks of a connected D-regular graph, so it refuses what sim refuses.
+  checkRandomRegular(n, d);
   const name = parseProtocol(protocol).name;
   const e = (n * d) / 2;
   const f = floodFormulas(n, e, d);
@@ -77,12 +78,8 @@ interface ExplainFlags {
 }
 
 export function registerExplain(program: Command): void {
-  program
-    .command('explain')
-    .description('explain in plain words why flooding costs N·D, 2E, 2E − (N−1) and N − 1, with your numbers')
-    .option('-n, --nodes <N>', 'number of nodes', intOption('--nodes', 2, MAX_NODES), DEFAULTS.nodes)
-    .option('-d, --degree <D>', 'links per node', intOption('--degree', 1, 100_000), DEFAULTS.degree)
-    .option('-p, --protocol <name>', 'the forwarding rule to point at (see floodlab sim --help)', DEFAULTS.protocol)
+  const cmd = program.command('explain').description('explain in plain words why flooding costs N·D, 2E, 2E − (N−1) and N − 1, with your numbers');
+  addOptions(cmd, [OPTIONS.nodes, { ...OPTIONS.degree, help: 'links per node (of a connected D-regular graph, as sim draws by default)' }, { ...OPTIONS.protocol, help: 'the forwarding rule to point at (see floodlab sim --help)' }])
     .addHelpText('after', '\nExamples:\n  floodlab explain -n 1000 -d 4\n  floodlab explain -n 100000 -d 8 --protocol flood-echo')
     .action(
       action((flags: ExplainFlags) => {

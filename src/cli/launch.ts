@@ -6,7 +6,9 @@
  */
 import type { Command } from 'commander';
 import { check } from '../core/errors.ts';
-import { parseProtocol, protocolList } from '../core/protocols/index.ts';
+import { parseProtocol } from '../core/protocols/index.ts';
+import { intIn } from '../options/parse.ts';
+import { OPTIONS, override } from '../options/schema.ts';
 import { assertCapabilities } from '../core/protocols/requires.ts';
 import { nameProblem } from '../real/codec.ts';
 import { REAL_NODE_CAPABILITIES } from '../real/node.ts';
@@ -17,8 +19,10 @@ import { seededRng } from '../sim/random.ts';
 import { runSimulation } from '../sim/run.ts';
 import { buildTopology } from '../sim/topology/spec.ts';
 import { action, fail } from './action.ts';
-import { intOption } from './options.ts';
-import { countsAreExact, mismatches, renderLaunch } from './render/launch.ts';
+import { noteIgnored } from './notes.ts';
+import { addOptions } from './options/commander.ts';
+import { checkOutputs, emitTo, type OutputFlag } from './output.ts';
+import { countsAreExact, launchJson, mismatches, renderLaunch } from './render/launch.ts';
 
 /** Largest N in one process (each node holds a listener and D sockets). */
 export const MAX_IN_PROCESS = 2000;
@@ -32,28 +36,32 @@ interface LaunchFlags {
   processes?: boolean;
   protocol: string;
   timeout: number;
-  json?: boolean;
+  json?: OutputFlag;
   verbose?: boolean;
 }
 
+/** launch's own ranges and defaults, each with its reason: real sockets cost far more than simulated sends. */
+export const LAUNCH_OPTIONS = [
+  override(OPTIONS.nodes, { default: 20, parse: intIn(2, MAX_IN_PROCESS), why: `default 20, at most ${MAX_IN_PROCESS}: each node holds a listener and D sockets` }),
+  override(OPTIONS.degree, { parse: intIn(1, 1000), why: 'at most 1,000 sockets per node' }),
+  OPTIONS.topology,
+  OPTIONS.seed,
+  override(OPTIONS.messages, { default: 5, parse: intIn(1, 10_000), why: 'default 5, at most 10,000: each message waits for the real network to go quiet' }),
+  OPTIONS.protocol,
+  { ...OPTIONS.processes, help: `one OS process per node (at most ${MAX_PROCESSES}) instead of all in this one` },
+  OPTIONS.timeout,
+  { ...OPTIONS.json, help: 'JSON (real and simulated counts): alone, printed instead of the tables; with FILE, written there' },
+  OPTIONS.verbose,
+];
+
 export function registerLaunch(program: Command): void {
-  const protocols = protocolList().map((p) => p.usage).join(', ');
-  program
-    .command('launch')
-    .description('start N real nodes on 127.0.0.1 wired as a generated graph, flood messages, and compare the counts with the simulator')
-    .option('-n, --nodes <N>', 'number of nodes', intOption('--nodes', 2, MAX_IN_PROCESS), 20)
-    .option('-d, --degree <D>', 'links per node', intOption('--degree', 1, 1000), 4)
-    .option('-t, --topology <spec>', 'random-regular, ring, erdos-renyi, watts-strogatz[:BETA], barabasi-albert, complete, a named graph or file:PATH', 'random-regular')
-    .option('-s, --seed <seed>', 'seed for the graph and the origins (the same as `floodlab sim --seed`)', '1')
-    .option('-m, --messages <K>', 'messages to flood, one after another', intOption('--messages', 1, 10_000), 5)
-    .option('-p, --protocol <name>', `forwarding rule: ${protocols}`, 'flood')
-    .option('--processes', `one OS process per node (at most ${MAX_PROCESSES}) instead of all in this one`)
-    .option('--timeout <seconds>', 'stop every node and fail after this long', intOption('--timeout', 1, 3600), 120)
-    .option('--json', 'print one JSON object (real and simulated counts) instead of the tables')
-    .option('-v, --verbose', 'print what nodes log (drops, bad frames) on stderr')
+  const cmd = program.command('launch').description('start N real nodes on 127.0.0.1 wired as a generated graph, flood messages, and compare the counts with the simulator');
+  addOptions(cmd, LAUNCH_OPTIONS)
     .addHelpText('after', '\nExamples:\n  floodlab launch -n 20 -d 4\n  floodlab launch -n 50 -d 6 --topology watts-strogatz --messages 10 --protocol flood-echo\n  floodlab launch -n 20 -d 4 --processes')
     .action(
-      action(async (flags: LaunchFlags) => {
+      action(async (flags: LaunchFlags, command: Command) => {
+        checkOutputs({ '--json': flags.json });
+        noteIgnored('launch', flags.topology, command);
         const protocol = parseProtocol(flags.protocol);
         assertCapabilities(protocol, REAL_NODE_CAPABILITIES, 'launch');
         check(!flags.processes || flags.nodes <= MAX_PROCESSES, 'ERR_TOO_MANY_PROCESSES', `launch: --processes starts one OS process per node; --nodes ${flags.nodes} is over the limit of ${MAX_PROCESSES} (drop --processes to run them in one process)`);
@@ -80,10 +88,10 @@ export function registerLaunch(program: Command): void {
           process.off('SIGTERM', interrupt);
         }
         const bad = countsAreExact(protocol.name) ? mismatches(real, sim) : [];
-        if (flags.json) process.stdout.write(JSON.stringify({ real, simulator: { transmissions: sim.transmissions, perMessage: sim.perMessage, expectedTransmissions: sim.expectedTransmissions }, mismatches: bad }, null, 2) + '\n');
-        else process.stdout.write(renderLaunch(real, sim));
+        const printedJson = emitTo(flags.json, () => launchJson(real, sim, bad));
+        if (!printedJson) process.stdout.write(renderLaunch(real, sim));
         if (bad.length > 0) fail(`launch: real transmission counts differ from the simulator's for ${protocol.name}:\n  ${bad.join('\n  ')}`, 1);
-        if (!flags.json && countsAreExact(protocol.name)) process.stdout.write(`OK: real ${protocol.name} sent exactly what the simulator and the formula predict, for each of the ${real.perMessage.length} messages.\n`);
+        if (!printedJson && countsAreExact(protocol.name)) process.stdout.write(`OK: real ${protocol.name} sent exactly what the simulator and the formula predict, for each of the ${real.perMessage.length} messages.\n`);
       }),
     );
 }

@@ -2,6 +2,7 @@
  * The floodlab command line: one subcommand per file in src/cli. Bad input of any kind ends
  * in one line on stderr and exit code 2, never a stack trace.
  */
+import { readFileSync } from 'node:fs';
 import { Command, CommanderError } from 'commander';
 import { report } from './action.ts';
 import { registerCompare } from './compare.ts';
@@ -13,8 +14,19 @@ import { registerSim } from './sim.ts';
 import { registerSweep } from './sweep.ts';
 import { registerViz } from './viz.ts';
 
+// A reader that goes away (`floodlab sim --json | head -c 0`) is no error of ours: stop quietly.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (err: NodeJS.ErrnoException) => {
+    if (err.code === 'EPIPE') process.exit(0);
+    throw err;
+  });
+}
+
+const { version } = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
+
 const program = new Command()
   .name('floodlab')
+  .version(version, '-V, --version', 'print the version')
   .description('Shows, measures and reduces the bandwidth that flooding costs a peer-to-peer network.')
   .exitOverride()
   .configureOutput({

@@ -8,16 +8,20 @@ import type { Command } from 'commander';
 import { InputError } from '../core/errors.ts';
 import { sweepCells } from '../sim/sweep.ts';
 import { collectCells, readCellFile, type CellLine } from '../sweep/jsonl-store.ts';
+import { OPTIONS } from '../options/schema.ts';
 import { action } from './action.ts';
+import { addOptions } from './options/commander.ts';
+import { checkOutputs, type OutputFlag } from './output.ts';
 import { emitSweep } from './render/sweep.ts';
 
 interface MergeFlags {
   partial?: boolean;
-  csv?: string;
-  json?: string;
+  csv?: OutputFlag;
+  json?: OutputFlag;
 }
 
 function merge(files: string[], flags: MergeFlags): void {
+  checkOutputs({ '--json': flags.json, '--csv': flags.csv });
   const lines: CellLine[] = [];
   for (const file of files) {
     if (!existsSync(file)) throw new InputError('ERR_NO_FILE', `merge: ${file} does not exist`);
@@ -39,17 +43,15 @@ function merge(files: string[], flags: MergeFlags): void {
     }
     process.stderr.write(`floodlab merge: --partial: ${missing.length} of ${grid.length} cells missing (${where})\n`);
   }
-  emitSweep(options, [...cells.values()], { ...(flags.csv ? { csv: flags.csv } : {}), ...(flags.json ? { json: flags.json } : {}) }, 'merge');
+  emitSweep(options, [...cells.values()], { csv: flags.csv, json: flags.json }, 'merge');
 }
 
 export function registerMerge(program: Command): void {
-  program
+  const cmd = program
     .command('merge')
     .description("join the JSONL files of a sweep's shards into the table one run prints")
-    .argument('<files...>', 'JSONL files written by floodlab sweep --out')
-    .option('--partial', 'summarise the cells there are even when some of the grid is missing')
-    .option('--csv <file>', 'also write the summary as CSV')
-    .option('--json <file>', 'also write every cell and the summary as JSON')
+    .argument('<files...>', 'JSONL files written by floodlab sweep --out');
+  addOptions(cmd, [OPTIONS.partial, OPTIONS.csv, OPTIONS.json])
     .addHelpText('after', '\nExamples:\n  floodlab merge part1.jsonl part2.jsonl part3.jsonl\n  floodlab merge parts/*.jsonl --csv sweep.csv')
     .action(action(merge));
 }

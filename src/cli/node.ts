@@ -4,11 +4,13 @@
  * headless when stdin closes, and closes every link cleanly on exit, quit, SIGINT or SIGTERM.
  */
 import type { Command } from 'commander';
-import { parseProtocol, protocolList } from '../core/protocols/index.ts';
+import { parseProtocol } from '../core/protocols/index.ts';
+import { OPTIONS, override } from '../options/schema.ts';
 import { checkName } from '../real/codec.ts';
 import { startChat } from '../real/repl.ts';
 import { action } from './action.ts';
-import { intOption } from './options.ts';
+import { intIn } from '../options/parse.ts';
+import { addOptions } from './options/commander.ts';
 
 interface NodeFlags {
   port: number;
@@ -18,14 +20,13 @@ interface NodeFlags {
 }
 
 export function registerNode(program: Command): void {
-  const protocols = protocolList().map((p) => p.usage).join(', ');
-  program
-    .command('node')
-    .description('run one real chat node: type a line to flood it, connect HOST:PORT to link to another node')
-    .option('--port <port>', 'first port to try (the next ones when taken); 0 lets the system choose', intOption('--port', 0, 65_535), 55555)
-    .option('--host <address>', 'interface to listen on (another one than 127.0.0.1 only when you mean it)', '127.0.0.1')
-    .option('--name <name>', 'your name, shown beside your messages (default node-PORT)')
-    .option('-p, --protocol <name>', `forwarding rule: ${protocols}`, 'flood')
+  const cmd = program.command('node').description('run one real chat node: type a line to flood it, connect HOST:PORT to link to another node');
+  addOptions(cmd, [
+    override(OPTIONS.port, { default: 55555, parse: intIn(0, 65_535), help: 'first port to try (the next ones when taken); 0 lets the system choose', why: 'a fixed default, so that peers can find each other' }),
+    OPTIONS.host,
+    OPTIONS.name,
+    OPTIONS.protocol,
+  ])
     .addHelpText('after', '\nIn the node: connect HOST:PORT, /peers, /stats, /help, exit or quit; any other line is a chat message.\n\nExample (three terminals):\n  floodlab node --name alice\n  floodlab node --name bob      then: connect 127.0.0.1:55555\n  floodlab node --name carol    then: connect 127.0.0.1:55556')
     .action(
       action(async (flags: NodeFlags) => {

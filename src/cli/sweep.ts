@@ -11,9 +11,11 @@ import { cellBytes, jobsThatFit } from '../sweep/memory.ts';
 import { defaultJobs } from '../sweep/pool.ts';
 import { makeProgress, silentProgress } from '../sweep/progress.ts';
 import { runSweep, type SweepRun } from '../sweep/run-sweep.ts';
+import { OPTIONS, withDefault } from '../options/schema.ts';
 import { action, fail } from './action.ts';
-import { addRunOptions, MAX_NODES } from './common-options.ts';
-import { intListOption, intOption } from './options.ts';
+import { noteIgnored } from './notes.ts';
+import { addOptions } from './options/commander.ts';
+import { checkOutputs, type OutputFlag } from './output.ts';
 import { emitSweep } from './render/sweep.ts';
 
 interface SweepFlags {
@@ -29,14 +31,15 @@ interface SweepFlags {
   out?: string;
   shard?: Shard;
   progress: boolean;
-  csv?: string;
-  json?: string;
+  csv?: OutputFlag;
+  json?: OutputFlag;
 }
 
 const EXAMPLES = `
 Examples:
   floodlab sweep -n 100,1000,10000 -d 2..12
-  floodlab sweep -n 1000 -d 4,8,16 --seeds 5 --csv results/sweep.csv
+  floodlab sweep -n 1000 -d 4,8,16 --seeds 5 --csv results/sweep.csv   (writes the CSV, prints the table)
+  floodlab sweep -n 1000 -d 4,8 --csv > sweep.csv                      (the CSV alone, on stdout)
   floodlab sweep -n 1e5,1e6 -d 4..8 --seeds 10 --out sweep.jsonl      (rerun to resume)
   floodlab sweep -n 1e5,1e6 -d 4..8 --seeds 10 --shard 2/4 --out part2.jsonl
   floodlab merge part*.jsonl --csv sweep.csv                          (see docs/sweeps.md)`;
@@ -58,7 +61,10 @@ function chooseJobs(options: SweepOptions, flags: SweepFlags, given: boolean): n
   return fit;
 }
 
-async function sweep(flags: SweepFlags, jobsGiven: boolean): Promise<void> {
+async function sweep(flags: SweepFlags, command: Command): Promise<void> {
+  const jobsGiven = command.getOptionValueSource('jobs') !== 'default';
+  checkOutputs({ '--json': flags.json, '--csv': flags.csv, '--out': flags.out });
+  noteIgnored('sweep', flags.topology, command);
   const options: SweepOptions = { nodes: flags.nodes, degrees: flags.degree, seeds: flags.seeds, seed: flags.seed, topology: flags.topology, protocol: flags.protocol, latency: flags.latency, messages: flags.messages };
   if (flags.shard && flags.out === undefined) throw new InputError('ERR_BAD_OPTION', `sweep: --shard ${flags.shard.index}/${flags.shard.count} needs --out FILE.jsonl, so that 'floodlab merge' can join the shards`);
   const controller = new AbortController();
@@ -88,26 +94,35 @@ async function sweep(flags: SweepFlags, jobsGiven: boolean): Promise<void> {
     return;
   }
   // A shard whose cells all failed is no error: the other shards may hold the rest of the grid.
-  emitSweep(options, run.results, { ...(flags.csv ? { csv: flags.csv } : {}), ...(flags.json ? { json: flags.json } : {}) }, 'sweep', !flags.shard);
+  emitSweep(options, run.results, { csv: flags.csv, json: flags.json }, 'sweep', !flags.shard);
   if (flags.shard) {
-    process.stdout.write(`This is shard ${flags.shard.index}/${flags.shard.count}: ${run.cells.length} cells of the grid; means are over this shard's cells only. Join the shards with: floodlab merge FILE.jsonl...\n`);
+    // Beside the table on stdout; on stderr when stdout carries CSV or JSON for a program.
+    const out = flags.csv === true || flags.json === true ? process.stderr : process.stdout;
+    out.write(`This is shard ${flags.shard.index}/${flags.shard.count}: ${run.cells.length} cells of the grid; means are over this shard's cells only. Join the shards with: floodlab merge FILE.jsonl...\n`);
   }
 }
 
+/** The schema entries `sweep` takes: N and D are lists here, the rest as for sim. */
+export const SWEEP_OPTIONS = [
+  OPTIONS.nodesList,
+  OPTIONS.degreeList,
+  OPTIONS.seeds,
+  OPTIONS.topology,
+  OPTIONS.protocol,
+  OPTIONS.latency,
+  OPTIONS.seed,
+  OPTIONS.messages,
+  withDefault(OPTIONS.jobs, defaultJobs()),
+  OPTIONS.out,
+  OPTIONS.shard,
+  OPTIONS.progress,
+  OPTIONS.csv,
+  OPTIONS.json,
+];
+
 export function registerSweep(program: Command): void {
-  const cmd = program
-    .command('sweep')
-    .description('run the simulation over a grid of N and D and print one table')
-    .option('-n, --nodes <list>', 'node counts: 100,1000 or 1000..5000:1000', intListOption('--nodes', 2, MAX_NODES), [100, 1000, 10000])
-    .option('-d, --degree <list>', 'degrees: 2..12 or 4,8,16', intListOption('--degree', 1, 100_000), [2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12])
-    .option('--seeds <K>', 'seeds per (N, D): S, S+1, ...', intOption('--seeds', 1, 10_000), 1);
-  addRunOptions(cmd)
-    .option('-j, --jobs <J>', 'worker processes running cells, one per core by default; 1 runs them in this process', intOption('--jobs', 1, 1024), defaultJobs())
-    .option('--out <file.jsonl>', 'append each finished cell to this JSONL file; rerunning with it skips finished cells')
-    .option('--shard <I/K>', 'run only the I-th of K slices of the grid (1 ≤ I ≤ K); needs --out; join with floodlab merge', parseShard)
-    .option('--no-progress', 'no progress on stderr')
-    .option('--csv <file>', 'also write the summary as CSV')
-    .option('--json <file>', 'also write every cell and the summary as JSON')
+  const cmd = program.command('sweep').description('run the simulation over a grid of N and D and print one table');
+  addOptions(cmd, SWEEP_OPTIONS)
     .addHelpText('after', EXAMPLES)
-    .action(action((flags: SweepFlags, command: Command) => sweep(flags, command.getOptionValueSource('jobs') !== 'default')));
+    .action(action((flags: SweepFlags, command: Command) => sweep(flags, command)));
 }

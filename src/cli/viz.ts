@@ -3,12 +3,11 @@
  * its URL. Runs until Ctrl-C. The page replays floods recorded by the simulator's own engine.
  */
 import type { Command } from 'commander';
-import { InputError } from '../core/errors.ts';
+import { OPTIONS } from '../options/schema.ts';
 import { startVizServer } from '../viz/server.ts';
-import { VIZ_LIMITS } from '../viz/query.ts';
+import { VIZ_FLOOD_OPTIONS } from '../viz/query.ts';
 import { action } from './action.ts';
-import { DEFAULTS } from './common-options.ts';
-import { intOption } from './options.ts';
+import { addOptions } from './options/commander.ts';
 
 interface VizFlags {
   nodes: number;
@@ -21,28 +20,12 @@ interface VizFlags {
   port: number;
 }
 
-/** --nodes, with the reason for the page's limit in the error. */
-function vizNodes(text: string): number {
-  try {
-    return intOption('--nodes', 2, VIZ_LIMITS.maxNodes)(text);
-  } catch (err) {
-    if (!(err instanceof InputError)) throw err;
-    throw new InputError(err.code, `${err.message} (the page draws at most ${VIZ_LIMITS.maxNodes} nodes; floodlab sim measures larger floods)`);
-  }
-}
+/** The page's flood options (src/viz/query.ts, the same entries the page's query reads) and the server's port. */
+export const VIZ_OPTIONS = [...Object.values(VIZ_FLOOD_OPTIONS), OPTIONS.port];
 
 export function registerViz(program: Command): void {
-  program
-    .command('viz')
-    .description('watch a flood in the browser: a local page that animates it and counts along')
-    .option('-n, --nodes <N>', 'number of nodes', vizNodes, 60)
-    .option('-d, --degree <D>', 'links per node', intOption('--degree', 1, VIZ_LIMITS.maxNodes - 1), DEFAULTS.degree)
-    .option('-t, --topology <spec>', 'random-regular, ring, erdos-renyi, watts-strogatz[:BETA], barabasi-albert, complete, a named graph, file:PATH', DEFAULTS.topology)
-    .option('-p, --protocol <name>', 'forwarding rule (see floodlab sim --help)', DEFAULTS.protocol)
-    .option('-l, --latency <model>', 'constant[:MS], uniform:MIN-MAX, exponential:MEAN, per-link:MIN-MAX (milliseconds)', DEFAULTS.latency)
-    .option('-s, --seed <seed>', 'seed for every random choice', DEFAULTS.seed)
-    .option('-o, --origin <node>', 'where the flood starts (index or name); default: a seeded random node')
-    .option('--port <port>', 'port on 127.0.0.1 (0: any free port)', intOption('--port', 0, 65535), 0)
+  const cmd = program.command('viz').description('watch a flood in the browser: a local page that animates it and counts along');
+  addOptions(cmd, VIZ_OPTIONS)
     .addHelpText('after', '\nExamples:\n  floodlab viz\n  floodlab viz -n 500 -d 6 --protocol flood-echo\n  floodlab viz --topology karate')
     .action(
       action(async (flags: VizFlags) => {

@@ -5,7 +5,8 @@
  */
 import { protocolFacts } from '../../core/protocols/index.ts';
 import { sizeModelNote } from '../../core/sizes.ts';
-import { degreeLabel } from '../../report/format.ts';
+import { degreeLabel, plural } from '../../report/format.ts';
+import { toCsv } from '../csv.ts';
 import type { CompareResult, CompareRow } from '../../sim/compare.ts';
 import { describeFaults } from '../fault-options.ts';
 import { plainTable } from './waste.ts';
@@ -69,8 +70,8 @@ export function compareCells(result: CompareResult): string[][] {
 /** What was run, in one line. */
 export function compareTitle(result: CompareResult): string {
   return (
-    `N = ${result.nodes.toLocaleString('en-US')}, D = ${degreeLabel(result.degree)}, E = ${result.edges.toLocaleString('en-US')} (${result.topology}), ` +
-    `${result.messages} messages from seeded random live origins, latency ${result.latency}, seed ${result.seed}; ` +
+    `N = ${num(result.nodes)}, D = ${degreeLabel(result.degree)}, E = ${num(result.edges)} (${result.topology}), ` +
+    `${plural(result.messages, 'message')} from seeded random live origins, latency ${result.latency}, seed ${result.seed}; ` +
     `faults: ${describeFaults(result.faults, result.failedNodes, result.failedLinks, result.nodes, result.edges)}`
   );
 }
@@ -117,4 +118,14 @@ export function renderCompareMarkdown(result: CompareResult): string {
     '',
     ...compareNotes(result).map((n) => `- ${n}`),
   ].join('\n') + '\n';
+}
+
+/** The comparison as CSV: one row per protocol, raw numbers (per message; bytes, not kB; NaN empty). */
+export function compareCsv(result: CompareResult): string {
+  const head = ['protocol', 'payload_sends', 'control_msgs', 'payload_bytes', 'control_bytes', 'total_bytes', 'rmr', 'coverage_mean', 'coverage_worst', 'complete_msgs', 'ldh_mean', 'ldh_max', 'full_coverage_ms', 'busiest_node_bytes'];
+  const n = (x: number): number | null => (Number.isFinite(x) ? x : null);
+  return toCsv(
+    head,
+    result.rows.map((r) => [r.protocol, n(r.payloadSends), n(r.controlSends), n(r.payloadBytes), n(r.controlBytes), n(r.totalBytes), n(r.rmr), n(r.coverageMean), n(r.coverageWorst), r.complete, n(r.ldhMean), r.ldhMax, n(r.timeToFullMs), n(r.busiestNodeBytes)]),
+  );
 }

@@ -4,10 +4,11 @@
  * verdict on whether the transmission counts are equal.
  */
 import { protocolFacts } from '../../core/protocols/index.ts';
-import { degreeLabel } from '../../report/format.ts';
+import { degreeLabel, plural } from '../../report/format.ts';
 import { wasteTable } from '../../report/waste.ts';
 import type { LaunchReport } from '../../real/run-launch.ts';
 import type { SimReport } from '../../sim/run.ts';
+import { simView } from './sim-view.ts';
 import { plainTable, wasteTableText } from './waste.ts';
 
 const num = (x: number, digits = 2): string => x.toLocaleString('en-US', { maximumFractionDigits: digits });
@@ -52,23 +53,24 @@ export function renderLaunch(real: LaunchReport, sim: SimReport): string {
     reachedPerMessage: reached,
     duplicatesPerMessage: dups,
   });
-  const simSends = sim.transmissions / sim.messages;
+  const v = simView(sim);
+  const simSends = v.sendsPerMessage;
   const exact = sim.expectedTransmissions === null ? undefined : sim.expectedTransmissions / sim.messages;
   const formula = protocolFacts(sim.protocol)?.exactFormula ?? 'closed form';
   const side = plainTable([`per message (mean of ${k})`, 'real TCP', 'simulator', 'formula'], { colAligns: ['left', 'right', 'right', 'right'] });
   side.push(
     ['transmissions (sends)', num(sends), num(simSends), exact === undefined ? 'n/a' : `${formula} = ${num(exact)}`],
-    ['nodes reached', num(reached), num(sim.reached), `N = ${num(mean(sim.perMessage.map((m) => m.componentNodes)))}`],
-    ['redundant copies received', num(dups), num(sim.duplicates / sim.messages), exact === undefined ? 'n/a' : `sends − (N−1) = ${num(exact - (reached - 1))}`],
-    ['last delivery hop (LDH)', num(Math.max(...per.map((m) => m.ldh))), num(sim.ldh), 'max over messages'],
-    ['time to full coverage', `${num(mean(per.map((m) => m.coverageMs)))} ms`, `${num(sim.timeToFullCoverageMs)} ms virtual`, `latency ${sim.latency}`],
+    ['nodes reached', num(reached), num(v.reachedPerMessage), `N = ${num(mean(sim.perMessage.map((m) => m.componentNodes)))}`],
+    ['redundant copies received', num(dups), num(v.duplicatesPerMessage), exact === undefined ? 'n/a' : `sends − (N−1) = ${num(exact - (reached - 1))}`],
+    ['last delivery hop (LDH)', num(per.reduce((top, m) => Math.max(top, m.ldh), 0)), num(v.ldh), 'max over messages'],
+    ['time to full coverage', `${num(mean(per.map((m) => m.coverageMs)))} ms`, `${num(v.fullCoverageMs)} ms virtual`, `latency ${sim.latency}`],
     ['bytes on the wire', `${num(bytes, 0)} (${num(bytes / Math.max(1, sends), 1)} per send)`, '—', ''],
-    ['nodes that delivered a message twice', String(twice), '0', '0'],
+    ['nodes that delivered a message twice', num(twice), '0', '0'],
   );
   const lines = [
-    `floodlab launch: ${sim.protocol} over ${sim.topology}, seed ${sim.seed}: ${sim.nodes} real nodes on 127.0.0.1 (${real.mode})`,
-    `  network   N = ${sim.nodes}, D = ${degreeLabel(sim.degree.nominal)}, E = ${sim.edges} links; nodes started in ${num(real.startMs, 0)} ms, links up in ${num(real.wireMs, 0)} ms`,
-    `  messages  ${k}, one after another, from the simulator's seeded origins (${[...new Set(per.map((m) => m.origin))].slice(0, 10).join(', ')}${k > 10 ? ', ...' : ''})`,
+    `floodlab launch: ${sim.protocol} over ${sim.topology}, seed ${sim.seed}: ${plural(sim.nodes, 'real node')} on 127.0.0.1 (${real.mode})`,
+    `  network   N = ${plural(sim.nodes, 'node')}, D = ${degreeLabel(sim.degree.nominal)}, E = ${plural(sim.edges, 'link')}; nodes started in ${num(real.startMs, 0)} ms, links up in ${num(real.wireMs, 0)} ms`,
+    `  messages  ${num(k)}, one after another, from the simulator's seeded origins (${[...new Set(per.map((m) => m.origin))].slice(0, 10).join(', ')}${k > 10 ? ', ...' : ''})`,
     '',
     wasteTableText({ messages: k, waste }),
     '',
@@ -77,4 +79,10 @@ export function renderLaunch(real: LaunchReport, sim: SimReport): string {
     `Real time is wall-clock on this machine; the simulator's is virtual (${sim.latency} latency per hop). LDH can differ: on real sockets a longer path sometimes wins the race.`,
   ];
   return lines.join('\n') + '\n';
+}
+
+/** The JSON `launch --json` prints: the real run, the simulator's counts on the same graph, and any mismatch. */
+export function launchJson(real: LaunchReport, sim: SimReport, mismatched: readonly string[]): string {
+  const simulator = { transmissions: sim.transmissions, perMessage: sim.perMessage, expectedTransmissions: sim.expectedTransmissions };
+  return JSON.stringify({ real, simulator, mismatches: mismatched }, (_key, value: unknown) => (typeof value === 'number' && !Number.isFinite(value) ? null : value), 2) + '\n';
 }

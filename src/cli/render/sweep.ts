@@ -2,14 +2,22 @@
  * What a sweep prints: the table for people, the CSV and JSON for programs. Shared by `sweep`
  * and `merge`, so that merged shards print exactly what one unsharded run prints.
  */
-import { writeFileSync } from 'node:fs';
 import { InputError } from '../../core/errors.ts';
+import { protocolFacts } from '../../core/protocols/index.ts';
+import { plural } from '../../report/format.ts';
 import { summarizeSweep, type CellResult, type SweepOptions, type SweepRow } from '../../sim/sweep.ts';
 import { toCsv } from '../csv.ts';
+import { emitTo, type OutputFlag } from '../output.ts';
 import { plainTable } from './waste.ts';
 
 const f = (x: number, digits = 0): string => (Number.isNaN(x) ? 'n/a' : x.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits }));
 const pm = (s: { mean: number; sd: number }, digits = 0): string => (s.sd > 0 ? `${f(s.mean, digits)} ± ${f(s.sd, digits)}` : f(s.mean, digits));
+
+/** What the 'exact' column holds for this rule, from the registry. */
+function exactText(protocol: string): string {
+  const facts = protocolFacts(protocol);
+  return facts?.exactSends === undefined ? `n/a (${protocol} has no closed form)` : `${facts.exactFormula ?? 'the closed form'} from each graph's own N and E`;
+}
 
 /** The sweep table for people. */
 export function renderSweep(rows: readonly SweepRow[], protocol: string, seeds: number): string {
@@ -38,9 +46,9 @@ export function renderSweep(rows: readonly SweepRow[], protocol: string, seeds: 
     ]);
   }
   const lines = [
-    `floodlab sweep: ${protocol}, ${seeds} seed${seeds > 1 ? 's' : ''} per cell (mean ± standard deviation over seeds, per message)`,
+    `floodlab sweep: ${protocol}, ${plural(seeds, 'seed')} per cell (mean ± standard deviation over seeds, per message)`,
     table.toString(),
-    'sends/msg is measured; N·D is the textbook count; exact is 2E (flood-echo) or 2E − (N−1) (flood) from each graph\'s own E;',
+    `sends/msg is measured; N·D is the textbook count; exact is ${exactText(protocol)};`,
     'N−1 is a spanning tree; sends ÷ N·D shows how close the textbook gets; RMR = sends/(reached−1) − 1; LDH = last delivery hop.',
   ];
   if (skipped.length > 0) lines.push('Skipped cells:', ...[...new Set(skipped)].map((s) => `  - ${s}`));
@@ -55,14 +63,14 @@ export function sweepCsv(rows: readonly SweepRow[]): string {
   );
 }
 
-/** Where besides stdout a sweep's results go. */
+/** Where a sweep's CSV and JSON go: alone, to stdout in place of the table; with FILE, to that file. */
 export interface SweepFiles {
-  readonly csv?: string;
-  readonly json?: string;
+  readonly csv?: OutputFlag;
+  readonly json?: OutputFlag;
 }
 
 /**
- * Prints the table of these results to stdout and writes the CSV and JSON files asked for.
+ * Prints the table of these results (or the CSV/JSON asked for alone) and writes the CSV and JSON files asked for.
  * Throws InputError when no cell could run (the table would say nothing) unless `requireSome` is false.
  */
 export function emitSweep(options: SweepOptions, results: readonly CellResult[], files: SweepFiles, command = 'sweep', requireSome = true): void {
@@ -70,7 +78,7 @@ export function emitSweep(options: SweepOptions, results: readonly CellResult[],
   if (requireSome && results.every((r) => !r.ok)) throw new InputError('ERR_SWEEP_EMPTY', `${command}: no cell could run; first reason: ${first?.ok === false ? first.error : 'none'}`);
   const sorted = [...results].sort((a, b) => a.index - b.index);
   const rows = summarizeSweep(sorted, options.protocol);
-  process.stdout.write(renderSweep(rows, options.protocol, options.seeds));
-  if (files.csv) writeFileSync(files.csv, sweepCsv(rows));
-  if (files.json) writeFileSync(files.json, JSON.stringify({ options, cells: sorted, summary: rows }, null, 2) + '\n');
+  const printedJson = emitTo(files.json, () => JSON.stringify({ options, cells: sorted, summary: rows }, null, 2) + '\n');
+  const printedCsv = emitTo(files.csv, () => sweepCsv(rows));
+  if (!printedJson && !printedCsv) process.stdout.write(renderSweep(rows, options.protocol, options.seeds));
 }
