@@ -6,7 +6,7 @@
  */
 import type { Command } from 'commander';
 import { InputError } from '../core/errors.ts';
-import { parseShard, shardCells, sweepCells, type Shard, type SweepOptions } from '../sim/sweep.ts';
+import { shardCells, sweepCells, type Shard, type SweepOptions } from '../sim/sweep.ts';
 import { cellBytes, jobsThatFit } from '../sweep/memory.ts';
 import { defaultJobs } from '../sweep/pool.ts';
 import { makeProgress, silentProgress } from '../sweep/progress.ts';

@@ -101,3 +101,11 @@ describe('a new user', () => {
     expect(big.stdout).toContain('N = 2,000 nodes, D = 4, E = 4,000 edges');
   }, T);
 });
+
+describe('library errors name the value; the CLI names the flag', () => {
+  it('compare --origin 5000 says --origin, not sim', async () => {
+    const r = await runCli(['compare', '-n', '100', '--origin', '5000', '--messages', '2', '--protocols', 'flood']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe("floodlab: --origin '5000' is not a node; allowed: 0 to 99\n");
+  }, T);
+});
