@@ -101,14 +101,16 @@ export function topologyList(): TopologyUsage[] {
   return [...generated, ...namedGraphList().map((g) => ({ ...g, uses: namedUses(g.usage) })), FILE];
 }
 
-/** The options a spec ignores, e.g. ['degree'] for 'complete', ['nodes', 'degree'] for 'karate' or a file; [] for an unknown spec. */
-export function ignoredOptions(spec: string): ('nodes' | 'degree')[] {
+/**
+ * Which of --nodes and --degree the topology a spec names takes from the user ('complete' ->
+ * nodes only; 'karate', 'file:g.gexf' -> neither), or undefined for an unknown spec. (Same shape
+ * as the generators' catalog on the gen branch, so the CLI's note reads either.)
+ */
+export function topologyUses(spec: string): TopologyUses | undefined {
   const text = spec.trim();
   const name = text.split(':')[0]!;
-  const uses = text.startsWith('file:') || GRAPH_FILE_EXTENSIONS.some((ext) => text.toLowerCase().endsWith(ext))
-    ? FILE.uses
-    : (GENERATED.find((g) => g.name === name)?.uses ?? (isNamedGraph(text) ? namedUses(name) : BOTH));
-  return (['nodes', 'degree'] as const).filter((k) => !uses[k]);
+  if (text.startsWith('file:') || GRAPH_FILE_EXTENSIONS.some((ext) => text.toLowerCase().endsWith(ext))) return FILE.uses;
+  return GENERATED.find((g) => g.name === name)?.uses ?? (isNamedGraph(text) ? namedUses(name) : undefined);
 }
 
 function validate(nodes: number, degree: number): void {
