@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Msg } from '../../../src/core/message.ts';
 import { parseProtocol, protocolList, registerProtocol, unregisterProtocol } from '../../../src/core/protocols/index.ts';
 import type { Port, Protocol } from '../../../src/core/seam.ts';
+import { countsAreExact, mismatches, renderLaunch } from '../../../src/cli/render/launch.ts';
 import { renderSimReport } from '../../../src/cli/render/waste.ts';
 import { runLaunch } from '../../../src/real/run-launch.ts';
 import { compareProtocols } from '../../../src/sim/compare.ts';
@@ -69,5 +70,12 @@ describe('registerProtocol', () => {
     const report = await runLaunch({ graph, names: Array.from({ length: 6 }, (_, i) => `n${i}`), origins: [0], protocol: 'twice', timeoutMs: 10_000 });
     expect(report.perMessage.map((m) => m.sends)).toEqual([2 * (12 - 5)]);
     expect(report.perMessage[0]!.reached).toBe(6);
+    // The launch renderer takes the formula from the entry, and counts its nouns.
+    const sim = runSimulation({ nodes: 6, degree: 2, topology: 'ring', protocol: 'twice', latency: 'constant', seed: '1', messages: 1, origin: '0' });
+    expect(countsAreExact('twice')).toBe(true);
+    expect(mismatches(report, sim)).toEqual([]);
+    const text = renderLaunch(report, sim);
+    expect(text).toContain('N = 6 nodes, D = 2, E = 6 links');
+    expect(text).toContain('2(2E − (N−1)) = 14');
   });
 });
