@@ -43,7 +43,7 @@ export const COMPARE_OPTIONS = [
   OPTIONS.topology,
   OPTIONS.latency,
   OPTIONS.seed,
-  override(OPTIONS.messages, { default: 100, why: 'default 100, not 1: plumtree needs a few messages to settle' }),
+  override(OPTIONS.messages, { default: 100, why: 'not 1 as in sim: plumtree needs a few messages to settle' }),
   OPTIONS.payloadBytes,
   OPTIONS.origin,
   ...FAULT_OPTIONS,

@@ -42,11 +42,11 @@ interface LaunchFlags {
 
 /** launch's own ranges and defaults, each with its reason: real sockets cost far more than simulated sends. */
 export const LAUNCH_OPTIONS = [
-  override(OPTIONS.nodes, { default: 20, parse: intIn(2, MAX_IN_PROCESS), why: `default 20, at most ${MAX_IN_PROCESS}: each node holds a listener and D sockets` }),
+  override(OPTIONS.nodes, { default: 20, parse: intIn(2, MAX_IN_PROCESS), why: `20, not 1,000 as in sim, and at most ${MAX_IN_PROCESS}: each node holds a listener and D sockets` }),
   override(OPTIONS.degree, { parse: intIn(1, 1000), why: 'at most 1,000 sockets per node' }),
   OPTIONS.topology,
   OPTIONS.seed,
-  override(OPTIONS.messages, { default: 5, parse: intIn(1, 10_000), why: 'default 5, at most 10,000: each message waits for the real network to go quiet' }),
+  override(OPTIONS.messages, { default: 5, parse: intIn(1, 10_000), why: '5, not 1 as in sim, and at most 10,000: each message waits for the real network to go quiet' }),
   OPTIONS.protocol,
   { ...OPTIONS.processes, help: `one OS process per node (at most ${MAX_PROCESSES}) instead of all in this one` },
   OPTIONS.timeout,
