@@ -81,3 +81,6 @@ export function randomRegular(options: RandomRegularOptions): EdgeList {
   connect(g, order, rng);
   return { order, size: g.size, src: g.src, dst: g.dst };
 }
+
+/** Throws the InputError randomRegular() would for N and D, without drawing the graph (`floodlab explain` checks with it). */
+export const checkRandomRegular: (order: number, degree: number) => void = validate;
