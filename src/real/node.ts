@@ -190,7 +190,7 @@ export class RealNode implements Port {
     }
     if (event.kind !== 'message') return;
     const m = event.message;
-    const msg = m instanceof ReceivedMsg ? m : new ReceivedMsg(m.id, m.origin, m.text, m.hops);
+    const msg = m instanceof ReceivedMsg ? m : new ReceivedMsg(m.id, m.origin || link.remote, m.text, m.hops);
     this.counts.received++;
     this.receiving = true;
     this.hop = msg.hops;
