@@ -3,7 +3,7 @@
  * taken, so three nodes started in three terminals need no flags. Port 0 lets the OS choose.
  */
 import type { Server } from 'node:net';
-import { InputError } from '../core/errors.ts';
+import { InputError } from '../../core/errors.ts';
 
 /** How many ports upwards to try before giving up. */
 export const PORT_TRIES = 100;
