@@ -7,10 +7,13 @@ import type { Command } from 'commander';
 import { parseProtocol, protocolList } from '../../src/core/protocols/index.ts';
 import { checkName } from '../../src/real/codec.ts';
 import { startChat } from '../../src/real/repl.ts';
+import { GOB_SILENCE_MS, WIRE_NAMES, type WireName } from '../../src/real/wire/pick.ts';
+import { InputError } from '../../src/core/errors.ts';
 import { action } from './action.ts';
 import { intOption } from './options.ts';
 
 interface NodeFlags {
+  wire: string;
   port: number;
   host: string;
   name?: string;
@@ -26,14 +29,17 @@ export function registerNode(program: Command): void {
     .option('--host <address>', 'interface to listen on (another one than 127.0.0.1 only when you mean it)', '127.0.0.1')
     .option('--name <name>', 'your name, shown beside your messages (default node-PORT)')
     .option('-p, --protocol <name>', `forwarding rule: ${protocols}`, 'flood')
-    .addHelpText('after', '\nIn the node: connect HOST:PORT, /peers, /stats, /help, exit or quit; any other line is a chat message.\n\nExample (three terminals):\n  floodlab node --name alice\n  floodlab node --name bob      then: connect 127.0.0.1:55555\n  floodlab node --name carol    then: connect 127.0.0.1:55556')
+    .option('--wire <wire>', `what this node dials with: json (floodlab's frames), gob (the original Go program's), auto (json; an accepted connection silent for ${GOB_SILENCE_MS} ms is taken for a Go node)`, 'auto')
+    .addHelpText('after', '\nIn the node: connect HOST:PORT (connect gob://HOST:PORT for a Go node), /peers, /stats, /help, exit or quit; any other line is a chat message.\n\nExample (three terminals):\n  floodlab node --name alice\n  floodlab node --name bob      then: connect 127.0.0.1:55555\n  floodlab node --name carol    then: connect 127.0.0.1:55556')
     .action(
       action(async (flags: NodeFlags) => {
         const protocol = parseProtocol(flags.protocol);
+        if (!(WIRE_NAMES as readonly string[]).includes(flags.wire)) throw new InputError('ERR_BAD_WIRE', `node: --wire '${flags.wire}' is not one of ${WIRE_NAMES.join(', ')}`);
         const chat = await startChat({
           protocol,
           host: flags.host,
           port: flags.port,
+          wire: flags.wire as WireName,
           ...(flags.name !== undefined ? { name: checkName(flags.name) } : {}),
           input: process.stdin,
           output: process.stdout,

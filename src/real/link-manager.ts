@@ -40,6 +40,8 @@ export class LinkManager {
   private readonly all = new Set<Link>();
   private readonly dials = new WeakMap<Link, Dial>();
   private readonly redialer: Redialer;
+  /** The codec a user chose for one address (`connect gob://...`), kept for its redials. */
+  private readonly codecFor = new Map<string, WireCodec>();
   private closing = false;
 
   constructor(private readonly options: LinkManagerOptions) {
@@ -53,9 +55,14 @@ export class LinkManager {
     return this.table.list().find((l) => listeningAddress(l) === address);
   }
 
-  /** Dials host:port; `redial` makes it come back after a drop. The caller has checked it is not a duplicate. */
-  dial(host: string, port: number, redial: boolean): void {
+  /**
+   * Dials host:port; `redial` makes it come back after a drop; `codec` overrides the node's dial
+   * codec for this address. The caller has checked it is not a duplicate.
+   */
+  dial(host: string, port: number, redial: boolean, codec?: WireCodec): void {
     this.redialer.cancel(plainHost(host), port);
+    if (codec) this.codecFor.set(`${plainHost(host)}:${port}`, codec);
+    else this.codecFor.delete(`${plainHost(host)}:${port}`);
     this.open(plainHost(host), port, redial ? 0 : -1);
   }
 
@@ -82,7 +89,7 @@ export class LinkManager {
       connected: false,
       listening: `${r.host}:${r.port}`,
       redial: { attempt: r.attempt, inMs: Math.max(0, r.dueAt - now) },
-      wire: this.options.dialCodec.name,
+      wire: (this.codecFor.get(`${r.host}:${r.port}`) ?? this.options.dialCodec).name,
       framesIn: 0,
       framesOut: 0,
       pendingBytes: 0,
@@ -100,7 +107,7 @@ export class LinkManager {
   }
 
   private open(host: string, port: number, attempt: number): void {
-    const link = this.adopt(this.transport.dial(host, port), `${host}:${port}`, true);
+    const link = this.adopt(this.transport.dial(host, port), `${host}:${port}`, true, this.codecFor.get(`${host}:${port}`));
     if (attempt >= 0) this.dials.set(link, { host, port, attempt });
   }
 
@@ -114,11 +121,11 @@ export class LinkManager {
     this.open(host, port, attempt);
   }
 
-  private adopt(socket: Socket, remote: string, outgoing: boolean): Link {
+  private adopt(socket: Socket, remote: string, outgoing: boolean, codec?: WireCodec): Link {
     const link = new Link(socket, {
       remote,
       outgoing,
-      codec: outgoing ? this.options.dialCodec : this.options.acceptCodec,
+      codec: outgoing ? (codec ?? this.options.dialCodec) : this.options.acceptCodec,
       handshake: this.options.handshake,
       limits: this.options.limits,
       traffic: this.options.traffic,

@@ -3,7 +3,8 @@
  * write queue, and its state. States, in order:
  *
  *   connecting   dialed, the socket not connected yet (what is sent meanwhile is queued)
- *   detecting    accepted, waiting for the first bytes to choose the codec (CodecPicker)
+ *   detecting    accepted, waiting for the first bytes to choose the codec (CodecPicker), or for
+ *                the picker's silence rule (a Go node never speaks first)
  *   handshaking  codec known; only the Handshake writes and reads (see handshake.ts)
  *   up           in the flood: the queue flushes, events go to the node
  *   closed       for good; `closed` was called once with the kind and a one-line reason
@@ -12,7 +13,7 @@
  */
 import type { Socket } from 'node:net';
 import type { Handshake, HandshakeLink } from './handshake.ts';
-import { WireError, type Hello, type WireCodec, type WireDecoder, type WireEvent, type WireLimits } from './wire/codec.ts';
+import { WireError, type Hello, type WireCodec, type WireDecoder, type WireEvent, type WireLimits, type WirePacer } from './wire/codec.ts';
 import { WriteQueue, type WriteLimits } from './write-queue.ts';
 
 export interface LinkLimits extends WireLimits, WriteLimits {
@@ -25,8 +26,13 @@ export type LinkState = 'connecting' | 'detecting' | 'handshaking' | 'up' | 'clo
 /** Why a link went away: decides whether it is redialed. */
 export type CloseKind = 'local' | 'remote' | 'violation' | 'slow' | 'unreachable';
 
-/** Chooses an accepted link's codec from its first bytes; undefined: wait for more. */
-export type CodecPicker = (first: Buffer) => WireCodec | undefined;
+/**
+ * Chooses an accepted link's codec from its first bytes; undefined: wait for more. `silent`: the
+ * codec of a link that has sent nothing `afterMs` after it connected.
+ */
+export type CodecPicker = ((first: Buffer) => WireCodec | undefined) & {
+  readonly silent?: { readonly afterMs: number; readonly codec: WireCodec };
+};
 
 /** Most bytes an accepted link may send before its codec is known. */
 export const MAX_DETECT_BYTES = 64;
@@ -78,6 +84,9 @@ export class Link {
   /** Frames sent before an accepted link's codec was known, encoded once it is. */
   private held: Encode[] = [];
   private readonly writes: WriteQueue;
+  /** Paces messages for a codec that needs it (gob); made with the codec. */
+  private pacer: WirePacer | undefined;
+  private silenceTimer: NodeJS.Timeout | undefined;
   /** What the handshake sees of this link, made once the codec is known. */
   private view: HandshakeLink | undefined;
 
@@ -88,8 +97,8 @@ export class Link {
     this.remote = options.remote;
     this.outgoing = options.outgoing;
     this.state = options.outgoing ? 'connecting' : 'detecting';
-    if (typeof options.codec !== 'function') this.chosen = options.codec;
     this.writes = new WriteQueue(socket, options.limits, (reason) => this.close('slow', reason), (n) => (options.traffic.bytesOut += n));
+    if (typeof options.codec !== 'function') this.setCodec(options.codec);
     this.done = new Promise((resolve) => socket.once('close', () => resolve()));
     socket.setNoDelay(true);
     socket.on('data', (chunk: Buffer) => this.onData(chunk));
@@ -120,12 +129,12 @@ export class Link {
 
   /**
    * Queues one frame for when the link is up, encoded in the link's codec (held unencoded while
-   * an accepted link's codec is unknown); false when closed, dropped for not reading, or the
-   * codec cannot carry it.
+   * an accepted link's codec is unknown, and until it is up when its codec is paced); false when
+   * closed, dropped for not reading, or the codec cannot carry it.
    */
   send(encode: Encode): boolean {
     if (this.state === 'closed') return false;
-    if (!this.chosen) {
+    if (!this.chosen || (this.pacer && this.state !== 'up')) {
       if (this.held.length >= MAX_HELD_FRAMES) {
         this.close('slow', `${MAX_HELD_FRAMES} frames waiting for the peer to say which wire it speaks`);
         return false;
@@ -135,9 +144,19 @@ export class Link {
       return true;
     }
     const frame = encode(this.chosen);
-    if (!frame || !this.writes.push(frame)) return false;
+    if (!frame || !this.enqueue(frame)) return false;
     this.framesOut++;
     return true;
+  }
+
+  /** A message frame goes to the pacer, when the codec has one, else straight to the queue. */
+  private enqueue(frame: Buffer): boolean {
+    return this.pacer ? this.pacer.send(frame) : this.writes.push(frame);
+  }
+
+  private setCodec(codec: WireCodec): void {
+    this.chosen = codec;
+    this.pacer = codec.newPacer?.((frame) => this.writes.push(frame));
   }
 
   writeFirst(frame: Buffer): void {
@@ -149,6 +168,8 @@ export class Link {
     if (this.state === 'closed') return;
     this.state = 'closed';
     this.held = [];
+    this.pacer?.close();
+    clearTimeout(this.silenceTimer);
     this.writes.stop();
     this.socket.destroy();
     this.options.events.closed(this, kind, reason);
@@ -159,6 +180,10 @@ export class Link {
     this.socket.setTimeout(0);
     this.everConnected = true;
     if (this.chosen) this.handshake();
+    else {
+      const silent = (this.options.codec as CodecPicker).silent;
+      if (silent) this.silenceTimer = setTimeout(() => this.choose(silent.codec), silent.afterMs);
+    }
   }
 
   /** The codec is known and the socket connected: start the handshake. */
@@ -174,6 +199,7 @@ export class Link {
     if (this.state !== 'handshaking') return;
     this.state = 'up';
     this.writes.start();
+    if (this.pacer) this.flushHeld();
     this.options.events.up(this);
   }
 
@@ -204,19 +230,33 @@ export class Link {
       return undefined;
     }
     this.early = [];
-    this.chosen = codec;
+    this.choose(codec);
+    return first;
+  }
+
+  /** An accepted link's codec is known (from its bytes or its silence): hand it the held frames. */
+  private choose(codec: WireCodec): void {
+    if (this.state !== 'detecting') return;
+    clearTimeout(this.silenceTimer);
+    this.setCodec(codec);
+    if (!this.pacer) this.flushHeld();
+    this.handshake();
+  }
+
+  /** Frames sent while the codec was unknown (or a paced link not up) go out, in order. */
+  private flushHeld(): void {
     const held = this.held;
     this.held = [];
     for (const encode of held) {
-      const frame = encode(codec);
-      if (frame && !this.writes.push(frame)) break;
+      const frame = encode(this.chosen!);
+      // A pacer may decline a frame the peer already has; only a closed link ends the flush.
+      if (frame && !this.enqueue(frame) && this.state === 'closed') break;
     }
-    this.handshake();
-    return first;
   }
 
   private onEvent(event: WireEvent): void {
     this.framesIn++;
+    this.pacer?.received(event);
     if (event.kind === 'invalid') throw event.error;
     if (event.kind === 'hello') {
       if (this.hello) throw new WireError('ERR_BAD_HELLO', 'hello: a second hello on the same link');

@@ -21,7 +21,8 @@ import { LinkManager, describeLink } from './link-manager.ts';
 import { DEFAULT_LIMITS, type NodeStats, type PeerInfo, type RealNodeOptions } from './node-options.ts';
 import { WIRE_VERSION } from './wire/hello.ts';
 import type { WireCodec, WireEvent, WireMessage } from './wire/codec.ts';
-import { jsonCodec } from './wire/json.ts';
+import { canonicalId } from './wire/gob/ids.ts';
+import { codecNamed, wireCodecs } from './wire/pick.ts';
 
 export type { NodeStats, PeerInfo, RealNodeOptions } from './node-options.ts';
 
@@ -57,10 +58,11 @@ export class RealNode implements Port {
     const maxEntries = options.seenMaxEntries ?? 100_000;
     this.seenCache = new BoundedSeenCache({ maxEntries, maxAge: options.seenMaxAgeMs ?? 10 * 60_000, now: () => performance.now() });
     this.firstHops = new HopMemory(maxEntries);
+    const wire = wireCodecs(options.wire ?? 'auto');
     this.mesh = new LinkManager({
       limits: { ...DEFAULT_LIMITS, ...options.limits },
-      dialCodec: options.dialCodec ?? jsonCodec,
-      acceptCodec: options.acceptCodec ?? (() => jsonCodec),
+      dialCodec: options.dialCodec ?? wire.dialCodec,
+      acceptCodec: options.acceptCodec ?? wire.acceptCodec,
       handshake: options.handshake ?? helloHandshake(() => ({ version: WIRE_VERSION, name: this.name, port: this.port })),
       traffic: this.traffic,
       event: (link, event) => this.onEvent(link, event),
@@ -100,7 +102,8 @@ export class RealNode implements Port {
   }
 
   firstSight(id: MessageId): boolean {
-    const first = this.seenCache.firstSight(id);
+    // One name for both spellings of a message's id (its own, and the 'g' id of its Go UniqueID).
+    const first = this.seenCache.firstSight(canonicalId(String(id)));
     if (first) this.firstHops.set(id, this.receiving ? this.hop : 0);
     else if (this.receiving) this.counts.duplicates++;
     return first;
@@ -145,7 +148,7 @@ export class RealNode implements Port {
    * and goes out when it is. `redial` makes the node dial again if the link drops. Refused, with
    * one logged line and false, when host:port is this node or a node already linked.
    */
-  connect(host: string, port: number, redial = false): boolean {
+  connect(host: string, port: number, redial = false, wire?: 'json' | 'gob'): boolean {
     if (!(Number.isInteger(port) && port >= 1 && port <= 65_535)) throw new InputError('ERR_BAD_PORT', `connect: port ${port} must be from 1 to 65535`);
     if (this.closing) return false;
     if (port === this.port && (host === this.host || host === 'localhost' || (this.host === '127.0.0.1' && host.startsWith('127.')))) {
@@ -157,7 +160,7 @@ export class RealNode implements Port {
       this.log(`already linked to ${describeLink(there)} (link ${there.link}); a second link would bring every message twice`);
       return false;
     }
-    this.mesh.dial(host, port, redial);
+    this.mesh.dial(host, port, redial, wire ? codecNamed(wire) : undefined);
     return true;
   }
 
@@ -196,7 +199,8 @@ export class RealNode implements Port {
     }
     if (event.kind !== 'message') return;
     const m = event.message;
-    const msg = m instanceof ReceivedMsg ? m : new ReceivedMsg(m.id, m.origin, m.text, m.hops);
+    // A gob message has no author: it is shown by the link's address, as the Go program shows it.
+    const msg = m instanceof ReceivedMsg ? m : new ReceivedMsg(m.id, m.origin === '' ? link.remote : m.origin, m.text, m.hops);
     this.counts.received++;
     this.receiving = true;
     this.hop = msg.hops;

@@ -9,12 +9,15 @@ import type { Msg } from '../core/message.ts';
 import type { Protocol } from '../core/seam.ts';
 import { HELP, USAGE_CONNECT, parseLine } from './commands.ts';
 import { RealNode, type NodeStats, type PeerInfo } from './node.ts';
+import type { WireName } from './wire/pick.ts';
 
 export interface ChatOptions {
   readonly name?: string;
   readonly protocol: Protocol;
   readonly host?: string;
   readonly port?: number;
+  /** What the node dials with and how it takes silent connections (default 'auto'). */
+  readonly wire?: WireName;
   readonly input: Readable;
   readonly output: Writable;
 }
@@ -42,7 +45,7 @@ function statsLine(s: NodeStats): string {
 
 function peersText(peers: PeerInfo[]): string {
   if (peers.length === 0) return 'no peers yet; connect HOST:PORT to add one';
-  return peers.map((p) => `link ${p.link}  ${p.direction === 'out' ? 'to  ' : 'from'} ${p.remote}  ${p.connected ? 'connected' : 'connecting'}  frames in ${p.framesIn}, out ${p.framesOut}${p.pendingBytes > 0 ? `, ${p.pendingBytes} bytes waiting` : ''}`).join('\n');
+  return peers.map((p) => `link ${p.link}  ${p.direction === 'out' ? 'to  ' : 'from'} ${p.remote}  ${p.connected ? 'connected' : 'connecting'}  frames in ${p.framesIn}, out ${p.framesOut}${p.pendingBytes > 0 ? `, ${p.pendingBytes} bytes waiting` : ''}${p.wire === 'json' ? '' : `, wire ${p.wire}`}`).join('\n');
 }
 
 /** Starts a node and its line interface; prints `listening on HOST:PORT` first. */
@@ -64,6 +67,7 @@ export async function startChat(options: ChatOptions): Promise<Chat> {
     protocol: options.protocol,
     ...(options.host !== undefined ? { host: options.host } : {}),
     ...(options.port !== undefined ? { port: options.port } : {}),
+    ...(options.wire !== undefined ? { wire: options.wire } : {}),
     onDeliver: (msg, hops) => {
       if (hops > 0) print(showMessage(msg));
     },
@@ -100,7 +104,7 @@ export async function startChat(options: ChatOptions): Promise<Chat> {
         print(`${cmd.reason}; ${USAGE_CONNECT}`);
         break;
       case 'connect':
-        self.connect(cmd.host, cmd.port, true);
+        self.connect(cmd.host, cmd.port, true, cmd.wire);
         break;
       case 'peers':
         print(peersText(self.peers()));

@@ -1,8 +1,8 @@
 /**
- * The one error the gob codec throws on bad input: a stable code and a one-line reason starting
- * "gob: ", so a node can close that connection with the reason and keep running (as FrameError
- * does for the JSON frames).
+ * The one error the gob codec throws on bad input: a WireError with a stable code and a one-line
+ * reason starting "gob: ", so a node closes that connection with the reason and keeps running.
  */
+import { WireError } from '../codec.ts';
 
 /** Every code the gob codec throws. */
 export type GobErrorCode =
@@ -25,12 +25,11 @@ export type GobErrorCode =
   /** The stream ended inside a message. */
   | 'ERR_GOB_TRUNCATED';
 
-export class GobError extends Error {
-  override readonly name = 'GobError';
-  readonly code: GobErrorCode;
+export class GobError extends WireError {
+  override readonly name: string = 'GobError';
+  declare readonly code: GobErrorCode;
   constructor(code: GobErrorCode, reason: string) {
-    super(`gob: ${reason}`);
-    this.code = code;
+    super(code, `gob: ${reason}`);
   }
 }
 
