@@ -9,7 +9,7 @@ import type { Handshake } from './handshake.ts';
 import { Link, type CloseKind, type CodecPicker, type LinkLimits } from './link.ts';
 import { LinkTable } from './links.ts';
 import type { PeerInfo } from './node-options.ts';
-import { Redialer, type RedialClock } from './redial.ts';
+import { Redialer, systemClock, type RedialClock } from './redial.ts';
 import { TcpTransport, plainHost } from './transport/tcp.ts';
 import type { WireCodec, WireEvent } from './wire/codec.ts';
 
@@ -25,6 +25,7 @@ export interface LinkManagerOptions {
   /** The codec this node dials with, and how it recognises accepted connections. */
   readonly dialCodec: WireCodec;
   readonly acceptCodec: CodecPicker;
+  readonly acceptSilence?: { readonly afterMs: number; readonly codec: WireCodec };
   readonly handshake: Handshake;
   readonly traffic: { bytesIn: number; bytesOut: number };
   /** An event on an up link (message, control or hello). */
@@ -42,11 +43,13 @@ export class LinkManager {
   private readonly redialer: Redialer;
   /** The codec a user chose for one address (`connect gob://...`), kept for its redials. */
   private readonly codecFor = new Map<string, WireCodec>();
+  private readonly clock: RedialClock;
   private closing = false;
 
   constructor(private readonly options: LinkManagerOptions) {
     this.transport = new TcpTransport((socket, remote) => this.adopt(socket, remote, false), options.log);
-    this.redialer = new Redialer((host, port, attempt) => this.redial(host, port, attempt), options.clock);
+    this.clock = options.clock ?? systemClock;
+    this.redialer = new Redialer((host, port, attempt) => this.redial(host, port, attempt), this.clock);
   }
 
   /** The link already open to the node listening at host:port, if any. */
@@ -56,18 +59,31 @@ export class LinkManager {
   }
 
   /**
-   * Dials host:port; `redial` makes it come back after a drop; `codec` overrides the node's dial
-   * codec for this address. The caller has checked it is not a duplicate.
+   * Dials host:port (at once, even when a redial to it is waiting); `redial` makes it come back
+   * after a drop. Refused, with one logged line and false, when host:port is this node or a node
+   * already linked: a second link would bring every message twice. `codec` overrides the node's
+   * dial codec for this address (`connect gob://...`), its redials included.
    */
-  dial(host: string, port: number, redial: boolean, codec?: WireCodec): void {
+  connect(host: string, port: number, redial: boolean, codec?: WireCodec): boolean {
+    const { host: self, port: selfPort } = this.transport;
+    if (port === selfPort && (plainHost(host) === self || (self === '127.0.0.1' && host.startsWith('127.')))) {
+      this.options.log(`${host}:${port} is this node itself; connect to another node's address`);
+      return false;
+    }
+    const there = this.linkTo(host, port);
+    if (there) {
+      this.options.log(`already linked to ${describeLink(there)} (link ${there.link}); a second link would bring every message twice`);
+      return false;
+    }
     this.redialer.cancel(plainHost(host), port);
     if (codec) this.codecFor.set(`${plainHost(host)}:${port}`, codec);
     else this.codecFor.delete(`${plainHost(host)}:${port}`);
     this.open(plainHost(host), port, redial ? 0 : -1);
+    return true;
   }
 
   peers(): PeerInfo[] {
-    const now = Date.now();
+    const now = this.clock.now();
     const links = this.table.list().map((l): PeerInfo => ({
       link: l.link,
       remote: l.remote,
@@ -127,6 +143,7 @@ export class LinkManager {
       outgoing,
       codec: outgoing ? (codec ?? this.options.dialCodec) : this.options.acceptCodec,
       handshake: this.options.handshake,
+      ...(!outgoing && this.options.acceptSilence ? { silence: this.options.acceptSilence } : {}),
       limits: this.options.limits,
       traffic: this.options.traffic,
       events: {
@@ -149,8 +166,27 @@ export class LinkManager {
   }
 
   private onEvent(link: Link, event: WireEvent): void {
-    if (event.kind === 'hello' && !link.outgoing) this.options.log(`${describeLink(link)} connected to us (link ${link.link})`);
+    if (event.kind === 'hello') {
+      if (!link.outgoing) this.options.log(`${describeLink(link)} connected to us (link ${link.link})`);
+      if (this.closeTwin(link)) return;
+    }
     this.options.event(link, event);
+  }
+
+  /**
+   * Two nodes that dialed each other at the same moment have two links, and every message would
+   * cross twice. Once the hello tells, both sides keep the link dialed by the node with the lower
+   * listening address and close the other, so they agree without a word. True when `link` closed.
+   */
+  private closeTwin(link: Link): boolean {
+    const address = listeningAddress(link);
+    const twin = address && this.table.list().find((l) => l !== link && listeningAddress(l) === address);
+    if (!twin) return false;
+    const keepOurs = compareAddress(`${plainHost(this.transport.host)}:${this.transport.port}`, address) < 0;
+    const drop = twin.outgoing === link.outgoing || link.outgoing !== keepOurs ? link : twin;
+    this.options.log(`${describeLink(link)} and this node dialed each other at once; closed the second link (link ${drop.link})`);
+    drop.close('local', 'a second link to the same node');
+    return drop === link;
   }
 
   private onClosed(link: Link, kind: CloseKind, reason: string): void {
@@ -176,6 +212,13 @@ export function listeningAddress(link: Link): string | undefined {
   if (link.outgoing) return link.remote;
   if (!link.hello || link.hello.port === 0) return undefined;
   return `${link.remote.slice(0, link.remote.lastIndexOf(':'))}:${link.hello.port}`;
+}
+
+/** Orders 'host:port' addresses by host, then port as a number. */
+function compareAddress(a: string, b: string): number {
+  const [ha, pa] = [a.slice(0, a.lastIndexOf(':')), Number(a.slice(a.lastIndexOf(':') + 1))];
+  const [hb, pb] = [b.slice(0, b.lastIndexOf(':')), Number(b.slice(b.lastIndexOf(':') + 1))];
+  return ha < hb ? -1 : ha > hb ? 1 : pa - pb;
 }
 
 /** 'bob at 127.0.0.1:55556' when its hello came, else the address. */

@@ -1,11 +1,10 @@
 /**
- * One TCP connection to a neighbour: a socket, the wire codec chosen for it, its decoder, its
- * write queue, and its state. States, in order:
+ * One TCP connection to a neighbour: a socket, the wire codec chosen for it (wire/choice.ts), its
+ * decoder, its write queue, and its state. States, in order:
  *
  *   connecting   dialed, the socket not connected yet (what is sent meanwhile is queued)
- *   detecting    accepted, waiting for the first bytes to choose the codec (CodecPicker), or for
- *                the picker's silence rule (a Go node never speaks first)
- *   handshaking  codec known; only the Handshake writes and reads (see handshake.ts)
+ *   detecting    accepted, waiting for the first bytes to choose the codec
+ *   handshaking  codec known; only the Handshake writes and reads (handshake.ts)
  *   up           in the flood: the queue flushes, events go to the node
  *   closed       for good; `closed` was called once with the kind and a one-line reason
  *
@@ -14,7 +13,10 @@
 import type { Socket } from 'node:net';
 import type { Handshake, HandshakeLink } from './handshake.ts';
 import { WireError, type Hello, type WireCodec, type WireDecoder, type WireEvent, type WireLimits, type WirePacer } from './wire/codec.ts';
+import { MAX_HELD_FRAMES, WireChoice, type CodecPicker, type Encode } from './wire/choice.ts';
 import { WriteQueue, type WriteLimits } from './write-queue.ts';
+
+export type { CodecPicker, Encode } from './wire/choice.ts';
 
 export interface LinkLimits extends WireLimits, WriteLimits {
   /** Longest time an outgoing connection may take to connect. */
@@ -25,22 +27,6 @@ export type LinkState = 'connecting' | 'detecting' | 'handshaking' | 'up' | 'clo
 
 /** Why a link went away: decides whether it is redialed. */
 export type CloseKind = 'local' | 'remote' | 'violation' | 'slow' | 'unreachable';
-
-/**
- * Chooses an accepted link's codec from its first bytes; undefined: wait for more. `silent`: the
- * codec of a link that has sent nothing `afterMs` after it connected.
- */
-export type CodecPicker = ((first: Buffer) => WireCodec | undefined) & {
-  readonly silent?: { readonly afterMs: number; readonly codec: WireCodec };
-};
-
-/** Most bytes an accepted link may send before its codec is known. */
-export const MAX_DETECT_BYTES = 64;
-/** Most frames held for an accepted link whose codec is not known yet. */
-export const MAX_HELD_FRAMES = 4096;
-
-/** Makes a frame in the link's codec; undefined when that codec cannot carry it (e.g. control over gob). */
-export type Encode = (codec: WireCodec) => Buffer | undefined;
 
 export interface LinkEvents {
   /** The handshake is done: the link joins the flood. */
@@ -55,9 +41,14 @@ export interface LinkOptions {
   /** 'host:port' dialed (outgoing) or seen (incoming). */
   readonly remote: string;
   readonly outgoing: boolean;
-  /** A codec (dialing, or known) or a picker that reads the first bytes (accepting). */
+  /** A codec (dialing) or a picker that reads the first bytes (accepting). */
   readonly codec: WireCodec | CodecPicker;
   readonly handshake: Handshake;
+  /**
+   * For an accepted link: the codec to take when it sends nothing for `afterMs` (the Go program
+   * never speaks first). Without it, a silent accepted link waits for its first bytes.
+   */
+  readonly silence?: { readonly afterMs: number; readonly codec: WireCodec };
   readonly limits: LinkLimits;
   readonly events: LinkEvents;
   /** Bytes read from and accepted for writing to the socket, for the node's counters. */
@@ -78,17 +69,15 @@ export class Link {
   readonly outgoing: boolean;
   /** Resolves when the socket has closed. */
   readonly done: Promise<void>;
-  private chosen: WireCodec | undefined;
+  private readonly wire: WireChoice;
   private decoder: WireDecoder | undefined;
-  private early: Buffer[] = [];
-  /** Frames sent before an accepted link's codec was known, encoded once it is. */
-  private held: Encode[] = [];
   private readonly writes: WriteQueue;
-  /** Paces messages for a codec that needs it (gob); made with the codec. */
-  private pacer: WirePacer | undefined;
-  private silenceTimer: NodeJS.Timeout | undefined;
   /** What the handshake sees of this link, made once the codec is known. */
   private view: HandshakeLink | undefined;
+  private silenceTimer: NodeJS.Timeout | undefined;
+  /** For a paced codec (gob): frames waiting for the link to come up, then the pacer. */
+  private preUp: Buffer[] = [];
+  private pacer: WirePacer | undefined;
 
   constructor(
     private readonly socket: Socket,
@@ -97,8 +86,8 @@ export class Link {
     this.remote = options.remote;
     this.outgoing = options.outgoing;
     this.state = options.outgoing ? 'connecting' : 'detecting';
+    this.wire = new WireChoice(options.codec);
     this.writes = new WriteQueue(socket, options.limits, (reason) => this.close('slow', reason), (n) => (options.traffic.bytesOut += n));
-    if (typeof options.codec !== 'function') this.setCodec(options.codec);
     this.done = new Promise((resolve) => socket.once('close', () => resolve()));
     socket.setNoDelay(true);
     socket.on('data', (chunk: Buffer) => this.onData(chunk));
@@ -116,7 +105,7 @@ export class Link {
 
   /** The codec in use; undefined while an accepted link's first bytes are awaited. */
   get codec(): WireCodec | undefined {
-    return this.chosen;
+    return this.wire.codec;
   }
 
   get up(): boolean {
@@ -128,48 +117,51 @@ export class Link {
   }
 
   /**
-   * Queues one frame for when the link is up, encoded in the link's codec (held unencoded while
-   * an accepted link's codec is unknown, and until it is up when its codec is paced); false when
-   * closed, dropped for not reading, or the codec cannot carry it.
+   * Queues one frame for when the link is up, in the link's codec (held unencoded while an
+   * accepted link's codec is unknown); false when closed, dropped for not reading, or the codec
+   * cannot carry it.
    */
   send(encode: Encode): boolean {
     if (this.state === 'closed') return false;
-    if (!this.chosen || (this.pacer && this.state !== 'up')) {
-      if (this.held.length >= MAX_HELD_FRAMES) {
-        this.close('slow', `${MAX_HELD_FRAMES} frames waiting for the peer to say which wire it speaks`);
-        return false;
-      }
-      this.held.push(encode);
-      this.framesOut++;
-      return true;
+    const codec = this.wire.codec;
+    const frame = codec ? encode(codec) : undefined;
+    if (!codec && !this.wire.hold(encode)) {
+      this.close('slow', `${MAX_HELD_FRAMES} frames waiting for the peer to say which wire it speaks`);
+      return false;
     }
-    const frame = encode(this.chosen);
-    if (!frame || !this.enqueue(frame)) return false;
+    if (codec && (!frame || !this.enqueue(codec, frame))) return false;
     this.framesOut++;
     return true;
   }
 
-  /** A message frame goes to the pacer, when the codec has one, else straight to the queue. */
-  private enqueue(frame: Buffer): boolean {
-    return this.pacer ? this.pacer.send(frame) : this.writes.push(frame);
+  /**
+   * A message frame in a known codec: to the queue, or for a paced codec (gob) to its pacer,
+   * held until the link is up so that no two messages leave in one write.
+   */
+  private enqueue(codec: WireCodec, frame: Buffer): boolean {
+    if (!codec.newPacer) return this.writes.push(frame);
+    if (this.pacer) return this.pacer.send(frame);
+    if (this.preUp.length >= MAX_HELD_FRAMES) {
+      this.close('slow', `${MAX_HELD_FRAMES} frames waiting for the link to come up`);
+      return false;
+    }
+    this.preUp.push(frame);
+    return true;
   }
 
-  private setCodec(codec: WireCodec): void {
-    this.chosen = codec;
-    this.pacer = codec.newPacer?.((frame) => this.writes.push(frame));
-  }
-
+  /** Writes a handshake frame now, ahead of every queued message. */
   writeFirst(frame: Buffer): void {
-    this.writes.writeFirst(frame);
+    if (this.writes.writeFirst(frame)) this.framesOut++;
   }
 
   /** Closes the connection (idempotent); `kind` and `reason` are passed on once. */
   close(kind: CloseKind, reason: string): void {
     if (this.state === 'closed') return;
     this.state = 'closed';
-    this.held = [];
-    this.pacer?.close();
     clearTimeout(this.silenceTimer);
+    this.pacer?.close();
+    this.preUp = [];
+    this.wire.clear();
     this.writes.stop();
     this.socket.destroy();
     this.options.events.closed(this, kind, reason);
@@ -179,19 +171,28 @@ export class Link {
     if (this.state === 'closed') return;
     this.socket.setTimeout(0);
     this.everConnected = true;
-    if (this.chosen) this.handshake();
-    else {
-      const silent = (this.options.codec as CodecPicker).silent;
-      if (silent) this.silenceTimer = setTimeout(() => this.choose(silent.codec), silent.afterMs);
-    }
+    if (this.wire.codec) this.handshake(this.wire.codec);
+    else if (this.options.silence) this.silenceTimer = setTimeout(() => this.onSilence(), this.options.silence.afterMs);
+  }
+
+  /** An accepted link said nothing for the silence period: it gets the silence codec. */
+  private onSilence(): void {
+    if (this.state !== 'detecting' || !this.wire.chooseSilently(this.options.silence!.codec)) return;
+    this.startWith(this.wire.codec!);
+  }
+
+  /** The codec was chosen on an accepted link: what was held goes to the queue, then the handshake starts. */
+  private startWith(codec: WireCodec): boolean {
+    for (const frame of this.wire.takeHeld()) if (!this.enqueue(codec, frame)) return false;
+    this.handshake(codec);
+    return true;
   }
 
   /** The codec is known and the socket connected: start the handshake. */
-  private handshake(): void {
-    this.decoder = this.chosen!.newDecoder(this.options.limits);
-    if (this.state === 'closed') return;
+  private handshake(codec: WireCodec): void {
+    this.decoder = codec.newDecoder(this.options.limits);
     this.state = 'handshaking';
-    this.view = { outgoing: this.outgoing, remote: this.remote, codec: this.chosen!, writeFirst: (frame) => this.writeFirst(frame) };
+    this.view = { outgoing: this.outgoing, remote: this.remote, codec, writeFirst: (frame) => this.writeFirst(frame) };
     if (this.options.handshake.start(this.view) === 'up') this.goUp();
   }
 
@@ -199,7 +200,12 @@ export class Link {
     if (this.state !== 'handshaking') return;
     this.state = 'up';
     this.writes.start();
-    if (this.pacer) this.flushHeld();
+    const codec = this.wire.codec!;
+    if (codec.newPacer) {
+      this.pacer = codec.newPacer((frame) => this.writes.push(frame));
+      // A pacer may decline a frame the peer already has; that is not an error.
+      for (const frame of this.preUp.splice(0)) if (this.state !== 'up') break; else this.pacer.send(frame);
+    }
     this.options.events.up(this);
   }
 
@@ -207,9 +213,10 @@ export class Link {
     this.options.traffic.bytesIn += chunk.length;
     try {
       if (!this.decoder) {
-        const picked = this.detect(chunk);
-        if (!picked) return;
-        chunk = picked;
+        clearTimeout(this.silenceTimer);
+        const first = this.wire.feed(chunk);
+        if (!first || !this.startWith(this.wire.codec!)) return;
+        chunk = first;
       }
       for (const event of this.decoder!.push(chunk)) {
         if (this.state === 'closed') return;
@@ -217,40 +224,6 @@ export class Link {
       }
     } catch (err) {
       this.close('violation', describe(err));
-    }
-  }
-
-  /** Holds the first bytes of an accepted link until its codec is chosen; returns them all then. */
-  private detect(chunk: Buffer): Buffer | undefined {
-    this.early.push(chunk);
-    const first = Buffer.concat(this.early);
-    const codec = (this.options.codec as CodecPicker)(first);
-    if (!codec) {
-      if (first.length > MAX_DETECT_BYTES) throw new WireError('ERR_UNKNOWN_WIRE', `wire: ${first.length} bytes that no codec of this node recognises`);
-      return undefined;
-    }
-    this.early = [];
-    this.choose(codec);
-    return first;
-  }
-
-  /** An accepted link's codec is known (from its bytes or its silence): hand it the held frames. */
-  private choose(codec: WireCodec): void {
-    if (this.state !== 'detecting') return;
-    clearTimeout(this.silenceTimer);
-    this.setCodec(codec);
-    if (!this.pacer) this.flushHeld();
-    this.handshake();
-  }
-
-  /** Frames sent while the codec was unknown (or a paced link not up) go out, in order. */
-  private flushHeld(): void {
-    const held = this.held;
-    this.held = [];
-    for (const encode of held) {
-      const frame = encode(this.chosen!);
-      // A pacer may decline a frame the peer already has; only a closed link ends the flush.
-      if (frame && !this.enqueue(frame) && this.state === 'closed') break;
     }
   }
 

@@ -37,6 +37,8 @@ export interface RealNodeOptions {
   readonly dialCodec?: WireCodec;
   /** How an accepted link's codec is chosen from its first bytes; JSON for every link by default. */
   readonly acceptCodec?: CodecPicker;
+  /** The codec for an accepted link that sends nothing for `afterMs` (a Go node never speaks first); none by default. */
+  readonly acceptSilence?: { readonly afterMs: number; readonly codec: WireCodec };
   /** What happens between "socket connected" and "link up"; the hello by default (handshake.ts). */
   readonly handshake?: Handshake;
   /** Time and chance for the redial policy (tests pass a fake). */

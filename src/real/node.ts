@@ -17,10 +17,11 @@ import { MAX_TEXT, ReceivedMsg, newMessageId } from './codec.ts';
 import { helloHandshake } from './handshake.ts';
 import { HopMemory } from './hop-memory.ts';
 import type { Encode, Link } from './link.ts';
-import { LinkManager, describeLink } from './link-manager.ts';
+import { LinkManager } from './link-manager.ts';
 import { DEFAULT_LIMITS, type NodeStats, type PeerInfo, type RealNodeOptions } from './node-options.ts';
 import { WIRE_VERSION } from './wire/hello.ts';
-import type { WireCodec, WireEvent, WireMessage } from './wire/codec.ts';
+import type { WireEvent } from './wire/codec.ts';
+import { encodeOnce } from './wire/choice.ts';
 import { canonicalId } from './wire/gob/ids.ts';
 import { codecNamed, wireCodecs } from './wire/pick.ts';
 
@@ -63,6 +64,7 @@ export class RealNode implements Port {
       limits: { ...DEFAULT_LIMITS, ...options.limits },
       dialCodec: options.dialCodec ?? wire.dialCodec,
       acceptCodec: options.acceptCodec ?? wire.acceptCodec,
+      ...((options.acceptSilence ?? wire.acceptSilence) ? { acceptSilence: (options.acceptSilence ?? wire.acceptSilence)! } : {}),
       handshake: options.handshake ?? helloHandshake(() => ({ version: WIRE_VERSION, name: this.name, port: this.port })),
       traffic: this.traffic,
       event: (link, event) => this.onEvent(link, event),
@@ -91,7 +93,7 @@ export class RealNode implements Port {
     if (!to) return;
     if (msg !== this.lastSent) {
       this.lastSent = msg;
-      this.lastEncode = encoder({ id: String(msg.id), origin: msg.origin, text: msg.text, hops: hopsOf(msg) + 1 });
+      this.lastEncode = encodeOnce({ id: String(msg.id), origin: msg.origin, text: msg.text, hops: hopsOf(msg) + 1 });
     }
     if (to.send(this.lastEncode)) this.counts.sent++;
   }
@@ -150,18 +152,7 @@ export class RealNode implements Port {
    */
   connect(host: string, port: number, redial = false, wire?: 'json' | 'gob'): boolean {
     if (!(Number.isInteger(port) && port >= 1 && port <= 65_535)) throw new InputError('ERR_BAD_PORT', `connect: port ${port} must be from 1 to 65535`);
-    if (this.closing) return false;
-    if (port === this.port && (host === this.host || host === 'localhost' || (this.host === '127.0.0.1' && host.startsWith('127.')))) {
-      this.log(`${host}:${port} is this node itself; connect to another node's address`);
-      return false;
-    }
-    const there = this.mesh.linkTo(host, port);
-    if (there) {
-      this.log(`already linked to ${describeLink(there)} (link ${there.link}); a second link would bring every message twice`);
-      return false;
-    }
-    this.mesh.dial(host, port, redial, wire ? codecNamed(wire) : undefined);
-    return true;
+    return !this.closing && this.mesh.connect(host, port, redial, wire ? codecNamed(wire) : undefined);
   }
 
   stats(): NodeStats {
@@ -215,23 +206,6 @@ export class RealNode implements Port {
   private log(line: string): void {
     this.options.log?.(line);
   }
-}
-
-/** Encodes `wire` at most once per codec. */
-function encoder(wire: WireMessage): Encode {
-  let codec: WireCodec | undefined;
-  let bytes: Buffer | undefined;
-  const more = new Map<WireCodec, Buffer>();
-  return (c) => {
-    if (c === codec) return bytes;
-    if (!codec) {
-      codec = c;
-      return (bytes = c.encodeMessage(wire));
-    }
-    let b = more.get(c);
-    if (!b) more.set(c, (b = c.encodeMessage(wire)));
-    return b;
-  };
 }
 
 /** Hop count at which a node got `msg`: 0 for its own messages. */

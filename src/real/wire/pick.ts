@@ -5,7 +5,7 @@
  * an accepted connection that stays silent is taken for a Go node: at once under `gob`, after
  * GOB_SILENCE_MS under `auto`, never under `json`. Messages for it meanwhile are held by its link.
  */
-import type { CodecPicker } from '../link.ts';
+import type { CodecPicker } from './choice.ts';
 import { WireError, type WireCodec } from './codec.ts';
 import { detectWire } from './gob/detect.ts';
 import { gobCodec } from './gob/wire-codec.ts';
@@ -22,15 +22,25 @@ export function codecNamed(name: 'json' | 'gob'): WireCodec {
   return name === 'gob' ? gobCodec : jsonCodec;
 }
 
+/** Which codec an accepted link that stays silent takes, and after how long. */
+export interface AcceptSilence {
+  readonly afterMs: number;
+  readonly codec: WireCodec;
+}
+
 /** What a node dials with and how it recognises accepted connections, for `--wire`. */
-export function wireCodecs(wire: WireName): { dialCodec: WireCodec; acceptCodec: CodecPicker } {
+export function wireCodecs(wire: WireName): { dialCodec: WireCodec; acceptCodec: CodecPicker; acceptSilence?: AcceptSilence } {
   const pick = (first: Buffer): WireCodec | undefined => {
+    // The first byte alone separates them (a JSON frame's length starts with 0, a gob count never
+    // does); the JSON decoder refuses a bad frame itself, so only a gob start is read further.
+    if (first[0] === 0) return jsonCodec;
     const guess = detectWire(first);
     if (guess === 'json') return jsonCodec;
     if (guess === 'gob') return gobCodec;
     if (guess === 'more') return undefined;
     throw new WireError('ERR_UNKNOWN_WIRE', `wire: first bytes ${first.subarray(0, 8).toString('hex')} are neither floodlab's JSON frames nor a gob stream`);
   };
-  const silent = wire === 'json' ? undefined : { afterMs: wire === 'gob' ? 0 : GOB_SILENCE_MS, codec: gobCodec };
-  return { dialCodec: wire === 'gob' ? gobCodec : jsonCodec, acceptCodec: Object.assign(pick, silent ? { silent } : {}) };
+  const dialCodec = wire === 'gob' ? gobCodec : jsonCodec;
+  if (wire === 'json') return { dialCodec, acceptCodec: pick };
+  return { dialCodec, acceptCodec: pick, acceptSilence: { afterMs: wire === 'gob' ? 0 : GOB_SILENCE_MS, codec: gobCodec } };
 }
