@@ -37,7 +37,8 @@ export class RealNode implements Port {
   port = 0;
   private readonly mesh: LinkManager;
   private readonly seenCache: BoundedSeenCache;
-  private readonly firstHops: HopMemory;
+  /** Only for protocols with control messages or timers: nothing else reads a past hop. */
+  private readonly firstHops: HopMemory | undefined;
   /** The last message sent and its encoder: a message goes to several links in a row, encoded once per codec. */
   private lastSent: Msg | undefined;
   private lastEncode: Encode = () => undefined;
@@ -58,7 +59,7 @@ export class RealNode implements Port {
     this.state = options.protocol.init?.(this);
     const maxEntries = options.seenMaxEntries ?? 100_000;
     this.seenCache = new BoundedSeenCache({ maxEntries, maxAge: options.seenMaxAgeMs ?? 10 * 60_000, now: () => performance.now() });
-    this.firstHops = new HopMemory(maxEntries);
+    if (options.protocol.onControl || options.protocol.onTimer) this.firstHops = new HopMemory(maxEntries);
     const wire = wireCodecs(options.wire ?? 'auto');
     this.mesh = new LinkManager({
       limits: { ...DEFAULT_LIMITS, ...options.limits },
@@ -106,7 +107,7 @@ export class RealNode implements Port {
   firstSight(id: MessageId): boolean {
     // One name for both spellings of a message's id (its own, and the 'g' id of its Go UniqueID).
     const first = this.seenCache.firstSight(canonicalId(String(id)));
-    if (first) this.firstHops.set(id, this.receiving ? this.hop : 0);
+    if (first) this.firstHops?.set(id, this.receiving ? this.hop : 0);
     else if (this.receiving) this.counts.duplicates++;
     return first;
   }
@@ -125,7 +126,7 @@ export class RealNode implements Port {
     const timer = setTimeout(() => {
       this.timers.delete(timer);
       if (this.closing || !this.protocol.onTimer) return;
-      this.hop = this.firstHops.get(token);
+      this.hop = this.firstHops?.get(token) ?? -1;
       try {
         this.protocol.onTimer(this, token);
       } finally {
@@ -156,8 +157,10 @@ export class RealNode implements Port {
   }
 
   stats(): NodeStats {
-    const list = this.mesh.table.list();
-    return { ...this.counts, ...this.traffic, peers: list.length, connected: list.filter((l) => l.up).length, dropped: this.mesh.dropped, seen: this.seenCache.size };
+    const { table } = this.mesh;
+    let connected = 0;
+    for (let k = 0; k < table.size; k++) if (table.at(k)?.up) connected++;
+    return { ...this.counts, ...this.traffic, peers: table.peers, connected, dropped: this.mesh.dropped, seen: this.seenCache.size };
   }
 
   /** Every link, then every link waiting to be redialed. */
@@ -180,7 +183,7 @@ export class RealNode implements Port {
   private onEvent(link: Link, event: WireEvent): void {
     if (event.kind === 'control') {
       this.counts.controlReceived++;
-      this.hop = this.firstHops.get(event.control.id);
+      this.hop = this.firstHops?.get(event.control.id) ?? -1;
       try {
         this.protocol.onControl?.(this, link.link, event.control);
       } finally {
@@ -190,8 +193,7 @@ export class RealNode implements Port {
     }
     if (event.kind !== 'message') return;
     const m = event.message;
-    // A gob message has no author: it is shown by the link's address, as the Go program shows it.
-    const msg = m instanceof ReceivedMsg ? m : new ReceivedMsg(m.id, m.origin === '' ? link.remote : m.origin, m.text, m.hops);
+    const msg = m instanceof ReceivedMsg ? m : new ReceivedMsg(m.id, m.origin || link.remote, m.text, m.hops);
     this.counts.received++;
     this.receiving = true;
     this.hop = msg.hops;

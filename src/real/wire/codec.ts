@@ -14,6 +14,7 @@ import type { Control } from '../../core/seam.ts';
  */
 export interface WireMessage {
   readonly id: string;
+  /** The author's name. A wire that carries no author (gob) decodes '' and the node names the message by the link's address, as the Go program shows it. */
   readonly origin: string;
   readonly text: string;
   readonly hops: number;
