@@ -5,3 +5,5 @@ export { encodeGobMessage, encodeGobStream, encodeGobValue, MESSAGE_DEFINITION, 
 export { GobError, type GobErrorCode } from './errors.ts';
 export { checkGobId, DEFAULT_MAX_TEXT_BYTES, GOB_ID_MAX, GOB_ID_MIN, gobIdToDecimal, parseGobId, type GobMessage } from './message.ts';
 export { DEFAULT_MAX_QUEUED, DEFAULT_MAX_WAIT_MS, PacedWriter, type PaceOptions } from './pace.ts';
+export { canonicalId, gobIdOf, gobIdOfG, jsonIdOfGob } from './ids.ts';
+export { gobCodec } from './wire-codec.ts';
