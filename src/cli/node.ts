@@ -4,15 +4,18 @@
  * headless when stdin closes, and closes every link cleanly on exit, quit, SIGINT or SIGTERM.
  */
 import type { Command } from 'commander';
+import { InputError } from '../core/errors.ts';
 import { parseProtocol } from '../core/protocols/index.ts';
 import { OPTIONS, override } from '../options/schema.ts';
 import { checkName } from '../real/codec.ts';
 import { startChat } from '../real/repl.ts';
+import { GOB_SILENCE_MS, WIRE_NAMES, type WireName } from '../real/wire/pick.ts';
 import { action } from './action.ts';
 import { intIn } from '../options/parse.ts';
 import { addOptions } from './options/commander.ts';
 
 interface NodeFlags {
+  wire: string;
   port: number;
   host: string;
   name?: string;
@@ -26,15 +29,18 @@ export function registerNode(program: Command): void {
     OPTIONS.host,
     OPTIONS.name,
     OPTIONS.protocol,
+    { long: 'wire', arg: 'wire', default: 'auto', help: `what this node dials with: json (floodlab's frames), gob (the original Go program's), auto (json; an accepted connection silent for ${GOB_SILENCE_MS} ms is taken for a Go node)` },
   ])
-    .addHelpText('after', '\nIn the node: connect HOST:PORT, /peers, /stats, /help, exit or quit; any other line is a chat message.\n\nExample (three terminals):\n  floodlab node --name alice\n  floodlab node --name bob      then: connect 127.0.0.1:55555\n  floodlab node --name carol    then: connect 127.0.0.1:55556')
+    .addHelpText('after', '\nIn the node: connect HOST:PORT (connect gob://HOST:PORT for a Go node), /peers, /stats, /help, exit or quit; any other line is a chat message.\n\nExample (three terminals):\n  floodlab node --name alice\n  floodlab node --name bob      then: connect 127.0.0.1:55555\n  floodlab node --name carol    then: connect 127.0.0.1:55556')
     .action(
       action(async (flags: NodeFlags) => {
         const protocol = parseProtocol(flags.protocol);
+        if (!(WIRE_NAMES as readonly string[]).includes(flags.wire)) throw new InputError('ERR_BAD_WIRE', `node: --wire '${flags.wire}' is not one of ${WIRE_NAMES.join(', ')}`);
         const chat = await startChat({
           protocol,
           host: flags.host,
           port: flags.port,
+          wire: flags.wire as WireName,
           ...(flags.name !== undefined ? { name: checkName(flags.name) } : {}),
           input: process.stdin,
           output: process.stdout,

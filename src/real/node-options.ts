@@ -9,6 +9,7 @@ import type { Handshake } from './handshake.ts';
 import type { CodecPicker, LinkLimits, LinkState } from './link.ts';
 import type { RedialClock } from './redial.ts';
 import type { WireCodec } from './wire/codec.ts';
+import type { WireName } from './wire/pick.ts';
 
 export interface RealNodeOptions {
   /** Shown as the author of this node's messages; default `node-PORT`. */
@@ -26,6 +27,12 @@ export interface RealNodeOptions {
   readonly onDeliver?: (msg: Msg, hops: number) => void;
   /** One line per event worth telling a user: connections, drops, bad frames, redials. */
   readonly log?: (line: string) => void;
+  /**
+   * The wire: what this node dials with (auto: JSON) and how long an accepted connection may stay
+   * silent before it is taken for a Go node (wire/pick.ts). Default 'auto'. dialCodec and
+   * acceptCodec, when given, take precedence.
+   */
+  readonly wire?: WireName;
   /** The codec links this node dials speak; floodlab's JSON by default. */
   readonly dialCodec?: WireCodec;
   /** How an accepted link's codec is chosen from its first bytes; JSON for every link by default. */

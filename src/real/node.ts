@@ -22,7 +22,8 @@ import { DEFAULT_LIMITS, type NodeStats, type PeerInfo, type RealNodeOptions } f
 import { WIRE_VERSION } from './wire/hello.ts';
 import type { WireEvent } from './wire/codec.ts';
 import { encodeOnce } from './wire/choice.ts';
-import { jsonCodec } from './wire/json.ts';
+import { canonicalId } from './wire/gob/ids.ts';
+import { codecNamed, wireCodecs } from './wire/pick.ts';
 
 export type { NodeStats, PeerInfo, RealNodeOptions } from './node-options.ts';
 
@@ -59,11 +60,12 @@ export class RealNode implements Port {
     const maxEntries = options.seenMaxEntries ?? 100_000;
     this.seenCache = new BoundedSeenCache({ maxEntries, maxAge: options.seenMaxAgeMs ?? 10 * 60_000, now: () => performance.now() });
     if (options.protocol.onControl || options.protocol.onTimer) this.firstHops = new HopMemory(maxEntries);
+    const wire = wireCodecs(options.wire ?? 'auto');
     this.mesh = new LinkManager({
       limits: { ...DEFAULT_LIMITS, ...options.limits },
-      dialCodec: options.dialCodec ?? jsonCodec,
-      acceptCodec: options.acceptCodec ?? (() => jsonCodec),
-      ...(options.acceptSilence ? { acceptSilence: options.acceptSilence } : {}),
+      dialCodec: options.dialCodec ?? wire.dialCodec,
+      acceptCodec: options.acceptCodec ?? wire.acceptCodec,
+      ...((options.acceptSilence ?? wire.acceptSilence) ? { acceptSilence: (options.acceptSilence ?? wire.acceptSilence)! } : {}),
       handshake: options.handshake ?? helloHandshake(() => ({ version: WIRE_VERSION, name: this.name, port: this.port })),
       traffic: this.traffic,
       event: (link, event) => this.onEvent(link, event),
@@ -103,7 +105,8 @@ export class RealNode implements Port {
   }
 
   firstSight(id: MessageId): boolean {
-    const first = this.seenCache.firstSight(id);
+    // One name for both spellings of a message's id (its own, and the 'g' id of its Go UniqueID).
+    const first = this.seenCache.firstSight(canonicalId(String(id)));
     if (first) this.firstHops?.set(id, this.receiving ? this.hop : 0);
     else if (this.receiving) this.counts.duplicates++;
     return first;
@@ -148,9 +151,9 @@ export class RealNode implements Port {
    * and goes out when it is. `redial` makes the node dial again if the link drops. Refused, with
    * one logged line and false, when host:port is this node or a node already linked.
    */
-  connect(host: string, port: number, redial = false): boolean {
+  connect(host: string, port: number, redial = false, wire?: 'json' | 'gob'): boolean {
     if (!(Number.isInteger(port) && port >= 1 && port <= 65_535)) throw new InputError('ERR_BAD_PORT', `connect: port ${port} must be from 1 to 65535`);
-    return !this.closing && this.mesh.connect(host, port, redial);
+    return !this.closing && this.mesh.connect(host, port, redial, wire ? codecNamed(wire) : undefined);
   }
 
   stats(): NodeStats {

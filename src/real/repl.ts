@@ -9,6 +9,7 @@ import type { Msg } from '../core/message.ts';
 import type { Protocol } from '../core/seam.ts';
 import { HELP, USAGE_CONNECT, parseLine } from './commands.ts';
 import { RealNode, type NodeStats, type PeerInfo } from './node.ts';
+import type { WireName } from './wire/pick.ts';
 import type { RedialClock } from './redial.ts';
 
 export interface ChatOptions {
@@ -16,6 +17,8 @@ export interface ChatOptions {
   readonly protocol: Protocol;
   readonly host?: string;
   readonly port?: number;
+  /** What the node dials with and how it takes silent connections (default 'auto'). */
+  readonly wire?: WireName;
   readonly input: Readable;
   readonly output: Writable;
   /** Time and chance for redials (tests pass a fake clock); the real ones by default. */
@@ -84,6 +87,7 @@ export async function startChat(options: ChatOptions): Promise<Chat> {
     protocol: options.protocol,
     ...(options.host !== undefined ? { host: options.host } : {}),
     ...(options.port !== undefined ? { port: options.port } : {}),
+    ...(options.wire !== undefined ? { wire: options.wire } : {}),
     onDeliver: (msg, hops) => {
       if (hops > 0) print(showMessage(msg));
     },
@@ -121,7 +125,7 @@ export async function startChat(options: ChatOptions): Promise<Chat> {
         print(`${cmd.reason}; ${USAGE_CONNECT}`);
         break;
       case 'connect':
-        self.connect(cmd.host, cmd.port, true);
+        self.connect(cmd.host, cmd.port, true, cmd.wire);
         break;
       case 'peers':
         print(peersText(self.peers()));
