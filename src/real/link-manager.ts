@@ -50,6 +50,8 @@ export class LinkManager {
   private readonly all = new Set<Link>();
   private readonly dials = new WeakMap<Link, Dial>();
   private readonly redialer: Redialer;
+  /** The codec a user chose for one address (`connect gob://...`), kept for its redials. */
+  private readonly codecFor = new Map<string, WireCodec>();
   private readonly clock: RedialClock;
   private closing = false;
 
@@ -69,9 +71,10 @@ export class LinkManager {
   /**
    * Dials host:port (at once, even when a redial to it is waiting); `redial` makes it come back
    * after a drop. Refused, with one logged line and false, when host:port is this node or a node
-   * already linked: a second link would bring every message twice.
+   * already linked: a second link would bring every message twice. `codec` overrides the node's
+   * dial codec for this address (`connect gob://...`), its redials included.
    */
-  connect(host: string, port: number, redial: boolean): boolean {
+  connect(host: string, port: number, redial: boolean, codec?: WireCodec): boolean {
     const { host: self, port: selfPort } = this.transport;
     if (port === selfPort && (plainHost(host) === self || (self === '127.0.0.1' && host.startsWith('127.')))) {
       this.options.log(`${host}:${port} is this node itself; connect to another node's address`);
@@ -83,6 +86,8 @@ export class LinkManager {
       return false;
     }
     this.redialer.cancel(plainHost(host), port);
+    if (codec) this.codecFor.set(`${plainHost(host)}:${port}`, codec);
+    else this.codecFor.delete(`${plainHost(host)}:${port}`);
     this.open(plainHost(host), port, redial ? 0 : -1);
     return true;
   }
@@ -110,7 +115,7 @@ export class LinkManager {
       connected: false,
       listening: `${r.host}:${r.port}`,
       redial: { attempt: r.attempt, inMs: Math.max(0, r.dueAt - now) },
-      wire: this.options.dialCodec.name,
+      wire: (this.codecFor.get(`${r.host}:${r.port}`) ?? this.options.dialCodec).name,
       framesIn: 0,
       framesOut: 0,
       pendingBytes: 0,
@@ -133,7 +138,7 @@ export class LinkManager {
       this.options.log(`not dialing ${host}:${port}: ${ticket}`);
       return;
     }
-    const link = this.adopt(this.transport.dial(host, port), `${host}:${port}`, true);
+    const link = this.adopt(this.transport.dial(host, port), `${host}:${port}`, true, this.codecFor.get(`${host}:${port}`));
     this.tickets.set(link, ticket);
     if (attempt >= 0) this.dials.set(link, { host, port, attempt });
   }
@@ -160,11 +165,11 @@ export class LinkManager {
     this.open(host, port, attempt);
   }
 
-  private adopt(socket: Socket, remote: string, outgoing: boolean): Link {
+  private adopt(socket: Socket, remote: string, outgoing: boolean, codec?: WireCodec): Link {
     const link = new Link(socket, {
       remote,
       outgoing,
-      codec: outgoing ? this.options.dialCodec : this.options.acceptCodec,
+      codec: outgoing ? (codec ?? this.options.dialCodec) : this.options.acceptCodec,
       handshake: this.options.handshake,
       ...(!outgoing && this.options.acceptSilence ? { silence: this.options.acceptSilence } : {}),
       limits: this.options.limits,

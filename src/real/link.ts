@@ -14,7 +14,7 @@ import type { Socket } from 'node:net';
 import { PeerScore, type PeerScoreOptions } from '../core/peer-score.ts';
 import { PeerBudget, type PeerBudgetRates } from '../core/token-bucket.ts';
 import type { Handshake, HandshakeLink } from './handshake.ts';
-import { WireError, type Hello, type WireCodec, type WireDecoder, type WireEvent, type WireLimits } from './wire/codec.ts';
+import { WireError, type Hello, type WireCodec, type WireDecoder, type WireEvent, type WireLimits, type WirePacer } from './wire/codec.ts';
 import { MAX_HELD_FRAMES, WireChoice, type CodecPicker, type Encode } from './wire/choice.ts';
 import { WriteQueue, type WriteLimits } from './write-queue.ts';
 
@@ -97,6 +97,9 @@ export class Link {
   /** Times reading was paused because the peer sent over its budget. */
   throttled = 0;
   private silenceTimer: NodeJS.Timeout | undefined;
+  /** For a paced codec (gob): frames waiting for the link to come up, then the pacer. */
+  private preUp: Buffer[] = [];
+  private pacer: WirePacer | undefined;
 
   constructor(
     private readonly socket: Socket,
@@ -168,8 +171,23 @@ export class Link {
       this.close('slow', `${MAX_HELD_FRAMES} frames waiting for the peer to say which wire it speaks`);
       return false;
     }
-    if (codec && (!frame || !this.writes.push(frame))) return false;
+    if (codec && (!frame || !this.enqueue(codec, frame))) return false;
     this.framesOut++;
+    return true;
+  }
+
+  /**
+   * A message frame in a known codec: to the queue, or for a paced codec (gob) to its pacer,
+   * held until the link is up so that no two messages leave in one write.
+   */
+  private enqueue(codec: WireCodec, frame: Buffer): boolean {
+    if (!codec.newPacer) return this.writes.push(frame);
+    if (this.pacer) return this.pacer.send(frame);
+    if (this.preUp.length >= MAX_HELD_FRAMES) {
+      this.close('slow', `${MAX_HELD_FRAMES} frames waiting for the link to come up`);
+      return false;
+    }
+    this.preUp.push(frame);
     return true;
   }
 
@@ -186,6 +204,8 @@ export class Link {
     clearTimeout(this.partialTimer);
     clearTimeout(this.pauseTimer);
     clearTimeout(this.silenceTimer);
+    this.pacer?.close();
+    this.preUp = [];
     this.wire.clear();
     this.writes.stop();
     this.socket.destroy();
@@ -209,7 +229,7 @@ export class Link {
 
   /** The codec was chosen on an accepted link: what was held goes to the queue, then the handshake starts. */
   private startWith(codec: WireCodec): boolean {
-    for (const frame of this.wire.takeHeld()) if (!this.writes.push(frame)) return false;
+    for (const frame of this.wire.takeHeld()) if (!this.enqueue(codec, frame)) return false;
     this.handshake(codec);
     return true;
   }
@@ -234,6 +254,12 @@ export class Link {
     this.state = 'up';
     clearTimeout(this.deadline);
     this.writes.start();
+    const codec = this.wire.codec!;
+    if (codec.newPacer) {
+      this.pacer = codec.newPacer((frame) => this.writes.push(frame));
+      // A pacer may decline a frame the peer already has; that is not an error.
+      for (const frame of this.preUp.splice(0)) if (this.state !== 'up') break; else this.pacer.send(frame);
+    }
     this.options.events.up(this);
   }
 
@@ -286,6 +312,7 @@ export class Link {
 
   private onEvent(event: WireEvent): void {
     this.framesIn++;
+    this.pacer?.received(event);
     if (event.kind === 'invalid') {
       // Before the handshake is done a bad frame ends the link; after, it is scored.
       if (this.state !== 'up') throw event.error;

@@ -12,6 +12,7 @@ import type { Handshake } from './handshake.ts';
 import type { CodecPicker, LinkLimits, LinkState } from './link.ts';
 import type { RedialClock } from './redial.ts';
 import type { WireCodec } from './wire/codec.ts';
+import type { WireName } from './wire/pick.ts';
 
 export interface RealNodeOptions {
   /** Shown as the author of this node's messages; default `node-PORT`. */
@@ -29,6 +30,12 @@ export interface RealNodeOptions {
   readonly onDeliver?: (msg: Msg, hops: number) => void;
   /** One line per event worth telling a user: connections, drops, bad frames, redials. */
   readonly log?: (line: string) => void;
+  /**
+   * The wire: what this node dials with (auto: JSON) and how long an accepted connection may stay
+   * silent before it is taken for a Go node (wire/pick.ts). Default 'auto'. dialCodec and
+   * acceptCodec, when given, take precedence.
+   */
+  readonly wire?: WireName;
   /** The codec links this node dials speak; floodlab's JSON by default. */
   readonly dialCodec?: WireCodec;
   /** How an accepted link's codec is chosen from its first bytes; JSON for every link by default. */
@@ -41,11 +48,11 @@ export interface RealNodeOptions {
   readonly redialClock?: RedialClock;
   /**
    * The node's key pair (trust/keys.ts). With it the node signs what it originates, takes only
-   * signed messages, and authenticates every JSON link with the signed handshake (docs/security.md).
-   * Without it, messages and links are unsigned, as before.
+   * signed messages (and Go messages, marked unverified), and authenticates every JSON link with
+   * the signed handshake (docs/security.md). Without it, messages and links are unsigned, as before.
    */
   readonly key?: NodeKey;
-  /** With a key: let links on a wire without a handshake (gob) come up unauthenticated. */
+  /** With a key: let links on a wire without a handshake (gob) come up unauthenticated. Default: yes, unless `wire` is 'json'. */
   readonly allowUnauthenticated?: boolean;
   /** Caps on links and connections; DEFAULT_ADMISSION (core/admission.ts) unless given. */
   readonly admission?: AdmissionLimits;
@@ -76,8 +83,10 @@ export interface NodeStats {
   readonly badSignatures: number;
   /** Signed messages dropped as replays: older than the window, below the replay floor, or too far ahead. */
   readonly stale: number;
-  /** Unsigned messages dropped by a node that takes signed ones only. */
+  /** Unsigned messages dropped by a node that takes signed ones only (not Go messages, below). */
   readonly unsigned: number;
+  /** Go messages (a 'g' id, an address as author) a node with a key let through unsigned, marked unverified. */
+  readonly unverified: number;
   /** Messages received at the hop limit: delivered, never forwarded. */
   readonly hopLimited: number;
   /** Connections refused by the admission caps. */

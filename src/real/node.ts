@@ -4,30 +4,29 @@
  * for protocols that need them) and the only place that counts: a send when the protocol hands a
  * message to a link (control messages apart), a receipt when a link decodes one, a duplicate
  * when firstSight says no during a receipt; bytes are counted by the links. Sockets, codecs,
- * handshakes and redials are the LinkManager's (link-manager.ts). Ids come from node:crypto; the
- * seen cache and the hop memory are bounded.
+ * handshakes and redials are the LinkManager's (link-manager.ts, set up by node-mesh.ts); what a
+ * link may hand to the protocol (signed, unsigned, or a Go message marked unverified) and the ids
+ * seen are Inbound's (trust/inbound.ts). Ids come from node:crypto; the seen ids and the hop
+ * memory are bounded.
  */
 import { randomFillSync } from 'node:crypto';
 import { InputError } from '../core/errors.ts';
 import type { MessageId, Msg } from '../core/message.ts';
 import { assertCapabilities } from '../core/protocols/requires.ts';
 import type { Control, Port, Protocol, TimerToken } from '../core/seam.ts';
-import { BoundedSeenCache } from '../core/seen.ts';
-import { ReplayGuard } from '../core/replay-guard.ts';
 import { MAX_HOPS, MAX_TEXT, ReceivedMsg, newMessageId } from './codec.ts';
-import { helloHandshake } from './handshake.ts';
 import { HopMemory } from './hop-memory.ts';
 import type { Encode, Link } from './link.ts';
-import { LinkManager, describeLink } from './link-manager.ts';
-import { DEFAULT_LIMITS, type NodeStats, type PeerInfo, type RealNodeOptions } from './node-options.ts';
-import { WIRE_VERSION } from './wire/hello.ts';
+import { LinkManager } from './link-manager.ts';
+import { meshOptions } from './node-mesh.ts';
+import type { NodeStats, PeerInfo, RealNodeOptions } from './node-options.ts';
 import type { WireEvent } from './wire/codec.ts';
 import { encodeOnce } from './wire/choice.ts';
-import { jsonCodec } from './wire/json.ts';
+import { codecNamed } from './wire/pick.ts';
+import { Inbound } from './trust/inbound.ts';
 import type { NodeKey } from './trust/keys.ts';
-import { signedHandshake } from './trust/signed-handshake.ts';
 import { SignedReceived } from './trust/signed-codec.ts';
-import { checkContent, checkSignature, signMessage, type SignedMsg } from './trust/signed.ts';
+import { signMessage, type SignedMsg } from './trust/signed.ts';
 
 export type { NodeStats, PeerInfo, RealNodeOptions } from './node-options.ts';
 
@@ -40,7 +39,8 @@ export class RealNode implements Port {
   host = '';
   port = 0;
   private readonly mesh: LinkManager;
-  private readonly seenCache: BoundedSeenCache;
+  /** What links may hand to the protocol, and the ids seen (trust/inbound.ts). */
+  private readonly inbound: Inbound;
   /** Only for protocols with control messages or timers: nothing else reads a past hop. */
   private readonly firstHops: HopMemory | undefined;
   /** The last message sent and its encoder: a message goes to several links in a row, encoded once per codec. */
@@ -49,13 +49,9 @@ export class RealNode implements Port {
   private readonly randomBuffer = new Uint32Array(1);
   private receiving = false;
   private closing: Promise<void> | undefined;
-  private readonly counts = { sent: 0, received: 0, controlSent: 0, controlReceived: 0, duplicates: 0, delivered: 0, badFrames: 0, badSignatures: 0, stale: 0, unsigned: 0, hopLimited: 0 };
+  private readonly counts = { sent: 0, received: 0, controlSent: 0, controlReceived: 0, duplicates: 0, delivered: 0, badFrames: 0, hopLimited: 0 };
   /** The key this node signs with; undefined: an unsigned node. */
   readonly key: NodeKey | undefined;
-  /** Ids and times of signed messages: duplicates, and replays refused (core/replay-guard.ts). */
-  private readonly guard: ReplayGuard;
-  /** Time of the signed message being received or originated, for firstSight. */
-  private currentTs: number | undefined;
   private readonly traffic = { bytesIn: 0, bytesOut: 0 };
   /** During a receipt: the hop count of the copy in hand. During a control message or timer: the hop of first receipt (-1 if none). */
   hop = 0;
@@ -68,34 +64,18 @@ export class RealNode implements Port {
     this.protocol = options.protocol;
     this.state = options.protocol.init?.(this);
     const maxEntries = options.seenMaxEntries ?? 100_000;
-    const windowMs = options.seenMaxAgeMs ?? 10 * 60_000;
-    this.seenCache = new BoundedSeenCache({ maxEntries, maxAge: windowMs, now: () => performance.now() });
-    this.guard = new ReplayGuard({ maxEntries, windowMs, skewMs: options.clockSkewMs ?? 30_000 });
     this.key = options.key;
-    const hello = (): { version: number; name: string; port: number } => ({ version: WIRE_VERSION, name: this.name, port: this.port });
-    const handshake =
-      options.handshake ??
-      (options.key
-        ? signedHandshake({ key: options.key, hello, address: () => `${this.host}:${this.port}`, allowUnauthenticated: options.allowUnauthenticated ?? false })
-        : helloHandshake(hello));
+    this.inbound = new Inbound({ maxEntries, windowMs: options.seenMaxAgeMs ?? 10 * 60_000, skewMs: options.clockSkewMs ?? 30_000, signedOnly: options.key !== undefined });
     if (options.protocol.onControl || options.protocol.onTimer) this.firstHops = new HopMemory(maxEntries);
-    this.mesh = new LinkManager({
-      limits: { ...DEFAULT_LIMITS, ...options.limits },
-      dialCodec: options.dialCodec ?? jsonCodec,
-      acceptCodec: options.acceptCodec ?? (() => jsonCodec),
-      ...(options.acceptSilence ? { acceptSilence: options.acceptSilence } : {}),
-      handshake,
-      ...(options.admission ? { admission: options.admission } : {}),
-      offence: (link, reason) => {
-        this.counts.badFrames++;
-        // The first bad frame on a link is told; the rest are counted (/stats), and the link closes at the score's limit.
-        if (link.offences === 1) this.log(`bad frame from ${describeLink(link)} dropped and counted (the link stays unless they repeat): ${reason}`);
-      },
-      traffic: this.traffic,
-      event: (link, event) => this.onEvent(link, event),
-      log: (line) => this.log(line),
-      ...(options.redialClock ? { clock: options.redialClock } : {}),
-    });
+    this.mesh = new LinkManager(
+      meshOptions(options, {
+        self: () => this,
+        traffic: this.traffic,
+        event: (link, event) => this.onEvent(link, event),
+        badFrame: () => this.counts.badFrames++,
+        log: (line) => this.log(line),
+      }),
+    );
   }
 
   /** Starts a node listening on host:port (or the next free port); resolves once it listens. */
@@ -138,7 +118,8 @@ export class RealNode implements Port {
   }
 
   firstSight(id: MessageId): boolean {
-    const first = this.currentTs !== undefined ? this.guard.firstSight(String(id), this.currentTs, Date.now()) : this.seenCache.firstSight(id);
+    // Signed ids against the replay guard; every id under its canonical (Go) spelling too.
+    const first = this.inbound.firstSight(String(id));
     if (first) this.firstHops?.set(id, this.receiving ? this.hop : 0);
     else if (this.receiving) this.counts.duplicates++;
     return first;
@@ -175,12 +156,7 @@ export class RealNode implements Port {
     if (text.length > MAX_TEXT) throw new InputError('ERR_BAD_TEXT', `node: a message of ${text.length} characters is too long; at most ${MAX_TEXT}`);
     if (this.key) {
       const signed = signMessage(this.key, this.name, text, Date.now());
-      this.currentTs = signed.ts;
-      try {
-        this.protocol.originate(this, signed);
-      } finally {
-        this.currentTs = undefined;
-      }
+      this.inbound.during(signed.ts, () => this.protocol.originate(this, signed));
       return signed;
     }
     const msg: Msg = { id: newMessageId(), origin: this.name, text };
@@ -193,16 +169,20 @@ export class RealNode implements Port {
    * and goes out when it is. `redial` makes the node dial again if the link drops. Refused, with
    * one logged line and false, when host:port is this node or a node already linked.
    */
-  connect(host: string, port: number, redial = false): boolean {
+  connect(host: string, port: number, redial = false, wire?: 'json' | 'gob'): boolean {
     if (!(Number.isInteger(port) && port >= 1 && port <= 65_535)) throw new InputError('ERR_BAD_PORT', `connect: port ${port} must be from 1 to 65535`);
-    return !this.closing && this.mesh.connect(host, port, redial);
+    if (wire === 'gob' && this.options.wire === 'json') {
+      this.log(`not dialing gob://${host}:${port}: this node takes floodlab's wire only (--wire json), and a gob link cannot be authenticated`);
+      return false;
+    }
+    return !this.closing && this.mesh.connect(host, port, redial, wire ? codecNamed(wire) : undefined);
   }
 
   stats(): NodeStats {
     const { table } = this.mesh;
     let connected = 0;
     for (let k = 0; k < table.size; k++) if (table.at(k)?.up) connected++;
-    return { ...this.counts, ...this.traffic, peers: table.peers, connected, dropped: this.mesh.dropped, seen: this.seenCache.size + this.guard.size, refused: this.mesh.refused };
+    return { ...this.counts, ...this.inbound.counts, ...this.traffic, peers: table.peers, connected, dropped: this.mesh.dropped, seen: this.inbound.size, refused: this.mesh.refused };
   }
 
   /** Every link, then every link waiting to be redialed. */
@@ -236,54 +216,16 @@ export class RealNode implements Port {
     if (event.kind !== 'message') return;
     const m = event.message;
     this.counts.received++;
-    let msg: ReceivedMsg | SignedReceived;
-    if (m.sig !== undefined) {
-      const signed = m instanceof SignedReceived ? m : new SignedReceived(m.id, m.origin, m.text, m.key!, m.ts!, m.sig, m.hops);
-      if (!this.admitSigned(link, signed)) return;
-      msg = signed;
-      this.currentTs = signed.ts;
-    } else {
-      if (this.key) {
-        this.counts.unsigned++;
-        return;
-      }
-      msg = m instanceof ReceivedMsg ? m : new ReceivedMsg(m.id, m.origin, m.text, m.hops);
-    }
+    const msg = this.inbound.admit(link, m);
+    if (!msg) return;
     this.receiving = true;
     this.hop = msg.hops;
     try {
-      this.protocol.receive(this, link.link, msg);
+      this.inbound.during(msg instanceof SignedReceived ? msg.ts : undefined, () => this.protocol.receive(this, link.link, msg));
     } finally {
       this.receiving = false;
       this.hop = 0;
-      this.currentTs = undefined;
     }
-  }
-
-  /**
-   * A signed message may reach the protocol when its id is the hash of its content, its time is
-   * within the window and above the replay floor, and (on its first copy) its signature verifies.
-   * A later copy of an id already verified skips the signature: its content is the same by hash.
-   */
-  private admitSigned(link: Link, msg: SignedReceived): boolean {
-    const content = checkContent(msg);
-    if (!content.ok) {
-      this.counts.badSignatures++;
-      link.offend(`message ${content.why}: ${content.detail}`);
-      return false;
-    }
-    if (this.guard.check(msg.ts, Date.now()) !== 'fresh') {
-      this.counts.stale++;
-      return false;
-    }
-    if (this.guard.has(msg.id)) return true;
-    const sig = checkSignature(msg);
-    if (!sig.ok) {
-      this.counts.badSignatures++;
-      link.offend(`message ${sig.why}: ${sig.detail}`);
-      return false;
-    }
-    return true;
   }
 
   private log(line: string): void {

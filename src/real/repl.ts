@@ -12,8 +12,10 @@ import type { Protocol } from '../core/seam.ts';
 import { HELP, USAGE_CONNECT, parseLine } from './commands.ts';
 import { RealNode, type NodeStats, type PeerInfo } from './node.ts';
 import { BoundedOutput, type BoundedOutputOptions } from './trust/bounded-output.ts';
+import { UnverifiedMsg } from './trust/inbound.ts';
 import type { NodeKey } from './trust/keys.ts';
 import { NameBook } from './trust/name-book.ts';
+import type { WireName } from './wire/pick.ts';
 import type { RedialClock } from './redial.ts';
 
 export interface ChatOptions {
@@ -21,6 +23,8 @@ export interface ChatOptions {
   readonly protocol: Protocol;
   readonly host?: string;
   readonly port?: number;
+  /** What the node dials with and how it takes silent connections (default 'auto'). */
+  readonly wire?: WireName;
   readonly input: Readable;
   readonly output: Writable;
   /** The node's key: it signs its messages and takes signed ones only (docs/security.md). */
@@ -42,17 +46,23 @@ export interface Chat {
 /**
  * The line shown for a received message: `NAME -> text`, with control and format characters
  * escaped (core/display.ts). A signed message's name goes through the name book: a second key
- * claiming a name is shown with its fingerprint, `NAME [fp:abcd1234] -> text`.
+ * claiming a name is shown with its fingerprint, `NAME [fp:abcd1234] -> text`. A Go message a
+ * signed node let through unsigned is shown as the Go program shows it (an address) and marked:
+ * `127.0.0.1:55555 -> text  (unverified: Go wire)`.
  */
 export function showMessage(msg: Msg, book?: NameBook): string {
   const key = (msg as { key?: unknown }).key;
   const label = book && typeof key === 'string' ? book.label(msg.origin, key) : msg.origin;
-  return chatLine(label, msg.text);
+  const line = chatLine(label, msg.text);
+  return msg instanceof UnverifiedMsg ? `${line}  ${UNVERIFIED_MARK}` : line;
 }
+
+/** What follows a message no signature vouches for. */
+export const UNVERIFIED_MARK = '(unverified: Go wire)';
 
 function statsLine(s: NodeStats): string {
   const control = s.controlSent + s.controlReceived > 0 ? `; control sent ${s.controlSent}, received ${s.controlReceived}` : '';
-  const refusals = `; dropped as bad frames ${s.badFrames}, bad signatures ${s.badSignatures}, replays ${s.stale}, unsigned ${s.unsigned}; at the hop limit ${s.hopLimited}; connections refused ${s.refused}`;
+  const refusals = `; dropped as bad frames ${s.badFrames}, bad signatures ${s.badSignatures}, replays ${s.stale}, unsigned ${s.unsigned}; let through unverified (Go wire) ${s.unverified}; at the hop limit ${s.hopLimited}; connections refused ${s.refused}`;
   return `sent ${s.sent}, received ${s.received}, duplicates ${s.duplicates}, delivered ${s.delivered}${control}; bytes in ${s.bytesIn}, bytes out ${s.bytesOut}; peers ${s.peers}, dropped ${s.dropped}; seen ids ${s.seen}${refusals}`;
 }
 
@@ -105,6 +115,7 @@ export async function startChat(options: ChatOptions): Promise<Chat> {
     ...(options.host !== undefined ? { host: options.host } : {}),
     ...(options.port !== undefined ? { port: options.port } : {}),
     ...(options.key ? { key: options.key } : {}),
+    ...(options.wire !== undefined ? { wire: options.wire } : {}),
     onDeliver: (msg, hops) => {
       if (hops > 0) print(showMessage(msg, book));
     },
@@ -144,7 +155,7 @@ export async function startChat(options: ChatOptions): Promise<Chat> {
         print(`${cmd.reason}; ${USAGE_CONNECT}`);
         break;
       case 'connect':
-        self.connect(cmd.host, cmd.port, true);
+        self.connect(cmd.host, cmd.port, true, cmd.wire);
         break;
       case 'peers':
         print(peersText(self.peers()));

@@ -42,7 +42,7 @@ async function rawSocket(port: number): Promise<{ socket: Socket; bytes: () => n
   return { socket, bytes: () => bytes };
 }
 
-/** A toy second wire, one message per line (`ID HOPS TEXT`), with no hello and no control: shaped like gob for the node. */
+/** A toy second wire, one message per line (`ID HOPS TEXT`), with no hello, no control and no author: shaped like gob for the node. */
 const lineCodec: WireCodec = {
   name: 'line',
   encodeMessage: (m) => Buffer.from(`${m.id} ${m.hops} ${m.text}\n`),
@@ -57,7 +57,7 @@ const lineCodec: WireCodec = {
         partial = lines.pop()!;
         return lines.map((l) => {
           const [id, hops, ...text] = l.split(' ');
-          return { kind: 'message', message: { id: id!, origin: 'liner', text: text.join(' '), hops: Number(hops) } };
+          return { kind: 'message', message: { id: id!, origin: '', text: text.join(' '), hops: Number(hops) } };
         });
       },
       finish() {
@@ -87,7 +87,8 @@ describe('link seams', () => {
     const talker = await rawSocket(a.node.port);
     talker.socket.write('abc 1 hi from a line\n');
     await until(() => b.got.length === 2 && toQuiet.length === 2, 'the line message at b (JSON) and at the quiet link (line)');
-    expect(b.got[1]).toMatchObject({ id: 'abc', origin: 'liner', text: 'hi from a line', hops: 2 });
+    // no author on that wire: the message is named by the link's address, as the Go program does
+    expect(b.got[1]).toMatchObject({ id: 'abc', origin: `127.0.0.1:${talker.socket.localPort}`, text: 'hi from a line', hops: 2 });
     expect(toQuiet[1]).toBe('abc 2 hi from a line');
     expect(a.node.peers().map((p) => p.wire).sort()).toEqual(['json', 'line', 'line']);
   });

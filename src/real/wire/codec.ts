@@ -14,6 +14,7 @@ import type { Control } from '../../core/seam.ts';
  */
 export interface WireMessage {
   readonly id: string;
+  /** The author's name. A wire that carries no author (gob) decodes '' and the node names the message by the link's address, as the Go program shows it. */
   readonly origin: string;
   readonly text: string;
   readonly hops: number;
@@ -77,6 +78,19 @@ export interface WireDecoder {
   readonly buffered: number;
 }
 
+/**
+ * Paces one link's writes, for a peer that cannot take messages back to back (the Go node loses a
+ * message that shares a TCP read with another). `received` is told every event the link decodes.
+ */
+export interface WirePacer {
+  /** Writes `frame` when its turn comes; false when it was not queued (full, closed, or not needed by the peer). */
+  send(frame: Buffer): boolean;
+  received(event: WireEvent): void;
+  close(): void;
+  /** Frames waiting. */
+  readonly queued: number;
+}
+
 export interface WireCodec {
   /** 'json', 'gob': shown in /peers and logs. */
   readonly name: string;
@@ -87,4 +101,6 @@ export interface WireCodec {
   /** The hello; absent when the format has none (gob: the Go program never speaks first). */
   encodeHello?(hello: Hello): Buffer;
   newDecoder(limits: WireLimits): WireDecoder;
+  /** A pacer for one link's writes, when the peer needs one (gob); `write` queues a frame on the socket. */
+  newPacer?(write: (frame: Buffer) => boolean): WirePacer;
 }
