@@ -2,7 +2,10 @@
  * Admission: how many connections a node will hold, so a stranger opening sockets cannot make it
  * spend without bound. Each connection holds a ticket from accept (or dial) to close; an inbound
  * one first counts as handshaking (capped on its own, so idle sockets cannot crowd out links),
- * then as a link once its handshake proves a key. Pure counting: the runtime closes what is refused.
+ * then as a link once its handshake proves a key. An inbound link that comes up without a key (a
+ * Go node on the gob wire, or a silent socket taken for one: nothing tells them apart) counts as
+ * unauthenticated, capped on its own: such links receive the chat, so idle sockets cannot take
+ * many. Pure counting: the runtime closes what is refused.
  */
 import { check } from './errors.ts';
 
@@ -15,9 +18,14 @@ export interface AdmissionLimits {
   readonly maxHandshaking: number;
   /** Most inbound connections from one IP address. */
   readonly maxPerIp: number;
+  /** Most inbound links up without a key (gob); DEFAULT_MAX_UNAUTHENTICATED when not given. */
+  readonly maxUnauthenticated?: number;
 }
 
-export const DEFAULT_ADMISSION: AdmissionLimits = { maxLinks: 128, maxInbound: 96, maxHandshaking: 32, maxPerIp: 64 };
+/** Inbound Go (gob) links at a time, unless the limits say otherwise. */
+export const DEFAULT_MAX_UNAUTHENTICATED = 8;
+
+export const DEFAULT_ADMISSION: AdmissionLimits = { maxLinks: 128, maxInbound: 96, maxHandshaking: 32, maxPerIp: 64, maxUnauthenticated: DEFAULT_MAX_UNAUTHENTICATED };
 
 /**
  * Caps for a lab network that `launch` runs on one machine: every node is on 127.0.0.1 and a hub
@@ -25,13 +33,16 @@ export const DEFAULT_ADMISSION: AdmissionLimits = { maxLinks: 128, maxInbound: 9
  */
 export function labAdmission(nodes: number): AdmissionLimits {
   const n = Math.max(nodes, 1) + 8;
-  return { maxLinks: n, maxInbound: n, maxHandshaking: n, maxPerIp: n };
+  return { maxLinks: n, maxInbound: n, maxHandshaking: n, maxPerIp: n, maxUnauthenticated: n };
 }
 
 /** One connection's place in the counts; `release` is idempotent. */
 export interface Ticket {
-  /** The handshake finished: the connection now counts as a link, not as handshaking. */
-  promote(): void;
+  /**
+   * The handshake finished: the connection now counts as a link, not as handshaking. An inbound
+   * link up without a key is refused past its cap: the reason is returned and the caller closes it.
+   */
+  promote(unauthenticated?: boolean): string | undefined;
   release(): void;
 }
 
@@ -39,15 +50,16 @@ export class Admission {
   private links = 0;
   private inboundLinks = 0;
   private handshaking = 0;
+  private unauthenticated = 0;
   private readonly perIp = new Map<string, number>();
 
   constructor(readonly limits: AdmissionLimits = DEFAULT_ADMISSION) {
-    for (const [k, v] of Object.entries(limits)) check(Number.isInteger(v) && v >= 1, 'ERR_BAD_ADMISSION', `admission: ${k} ${v} must be an integer >= 1`);
+    for (const [k, v] of Object.entries(limits)) if (v !== undefined) check(Number.isInteger(v) && v >= 1, 'ERR_BAD_ADMISSION', `admission: ${k} ${v} must be an integer >= 1`);
   }
 
   /** Connections counted now: links (handshaking included), inbound, handshaking. */
-  counts(): { readonly links: number; readonly inbound: number; readonly handshaking: number; readonly ips: number } {
-    return { links: this.links, inbound: this.inboundLinks, handshaking: this.handshaking, ips: this.perIp.size };
+  counts(): { readonly links: number; readonly inbound: number; readonly handshaking: number; readonly ips: number; readonly unauthenticated: number } {
+    return { links: this.links, inbound: this.inboundLinks, handshaking: this.handshaking, ips: this.perIp.size, unauthenticated: this.unauthenticated };
   }
 
   /** A ticket for a connection accepted from `ip`, or why it is refused. */
@@ -63,15 +75,24 @@ export class Admission {
     this.inboundLinks++;
     this.handshaking++;
     let state: 'handshaking' | 'link' | 'released' = 'handshaking';
+    let keyless = false;
     return {
-      promote: () => {
-        if (state !== 'handshaking') return;
+      promote: (unauthenticated = false) => {
+        if (state !== 'handshaking') return undefined;
+        const cap = l.maxUnauthenticated ?? DEFAULT_MAX_UNAUTHENTICATED;
+        if (unauthenticated && this.unauthenticated >= cap) return `at the limit of ${cap} links without a key (Go nodes, or silent sockets taken for them)`;
         state = 'link';
         this.handshaking--;
+        if (unauthenticated) {
+          keyless = true;
+          this.unauthenticated++;
+        }
+        return undefined;
       },
       release: () => {
         if (state === 'released') return;
         if (state === 'handshaking') this.handshaking--;
+        if (keyless) this.unauthenticated--;
         state = 'released';
         this.links--;
         this.inboundLinks--;
@@ -88,7 +109,7 @@ export class Admission {
     this.links++;
     let released = false;
     return {
-      promote: () => {},
+      promote: () => undefined,
       release: () => {
         if (released) return;
         released = true;

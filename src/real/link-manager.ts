@@ -7,11 +7,13 @@
 import type { Socket } from 'node:net';
 import { Admission, type AdmissionLimits, type Ticket } from '../core/admission.ts';
 import type { Handshake } from './handshake.ts';
-import { Link, type CloseKind, type CodecPicker, type LinkLimits } from './link.ts';
+import { Link, type CloseKind, type CodecPicker } from './link.ts';
+import type { LinkLimits } from './link-limits.ts';
 import { LinkTable } from './links.ts';
 import type { PeerInfo } from './node-options.ts';
 import { Redialer, systemClock, type RedialClock } from './redial.ts';
 import { TcpTransport, plainHost } from './transport/tcp.ts';
+import { compareAddress, describeLink, listeningAddress } from './link-address.ts';
 import type { WireCodec, WireEvent } from './wire/codec.ts';
 
 /** try -1 = a plain connect, 0 = a user's connect redialed on drop, k > 0 = redial k. */
@@ -187,7 +189,14 @@ export class LinkManager {
   }
 
   private onUp(link: Link): void {
-    this.tickets.get(link)?.promote();
+    // A link up without the signed handshake's key (gob) is capped: it gets the chat, and nothing
+    // tells a Go node that has not spoken yet from an idle socket.
+    const refused = this.tickets.get(link)?.promote(!link.codec?.encodeHello);
+    if (refused) {
+      if (this.refused++ % 1000 === 0) this.options.log(`refused a connection from ${link.remote}: ${refused} (${this.refused} refused so far)`);
+      link.close('local', refused);
+      return;
+    }
     const dial = this.dials.get(link);
     if (dial && dial.attempt > 0) this.dials.set(link, { ...dial, attempt: 0 });
     if (link.outgoing) this.options.log(`connected to ${link.remote} (link ${link.link})`);
@@ -236,24 +245,4 @@ export class LinkManager {
     // Every try is logged at first, then every tenth: a peer away for an hour is not 120 lines.
     if (next <= 3 || next % 10 === 0) this.options.log(`${what}; redialing in ${(wait / 1000).toFixed(1)} s (try ${next})`);
   }
-}
-
-/** Where the node on this link listens: dialed, or its address with the port from its hello. */
-export function listeningAddress(link: Link): string | undefined {
-  if (link.outgoing) return link.remote;
-  if (!link.hello || link.hello.port === 0) return undefined;
-  return `${link.remote.slice(0, link.remote.lastIndexOf(':'))}:${link.hello.port}`;
-}
-
-/** Orders 'host:port' addresses by host, then port as a number. */
-function compareAddress(a: string, b: string): number {
-  const [ha, pa] = [a.slice(0, a.lastIndexOf(':')), Number(a.slice(a.lastIndexOf(':') + 1))];
-  const [hb, pb] = [b.slice(0, b.lastIndexOf(':')), Number(b.slice(b.lastIndexOf(':') + 1))];
-  return ha < hb ? -1 : ha > hb ? 1 : pa - pb;
-}
-
-/** 'bob at 127.0.0.1:55556' when its hello came, else the address. */
-export function describeLink(link: Link): string {
-  const at = listeningAddress(link) ?? link.remote;
-  return link.hello ? `${link.hello.name} at ${at}` : at;
 }

@@ -8,30 +8,18 @@
  *   up           in the flood: the queue flushes, events go to the node
  *   closed       for good; `closed` was called once with the kind and a one-line reason
  *
- * Errors, end, close, bad input and timeouts all go through `close()`.
+ * Errors, end, close, bad input and timeouts all go through `close()`. What a peer may cost the
+ * link (handshake and partial-frame timeouts, its budget, its score of bad frames) is PeerGuard's
+ * (link-limits.ts).
  */
 import type { Socket } from 'node:net';
-import { PeerScore, type PeerScoreOptions } from '../core/peer-score.ts';
-import { PeerBudget, type PeerBudgetRates } from '../core/token-bucket.ts';
 import type { Handshake, HandshakeLink } from './handshake.ts';
-import { WireError, type Hello, type WireCodec, type WireDecoder, type WireEvent, type WireLimits, type WirePacer } from './wire/codec.ts';
+import { PeerGuard, type LinkLimits } from './link-limits.ts';
+import { LinkOutput } from './link-output.ts';
+import { WireError, type Hello, type WireCodec, type WireDecoder, type WireEvent } from './wire/codec.ts';
 import { MAX_HELD_FRAMES, WireChoice, type CodecPicker, type Encode } from './wire/choice.ts';
-import { WriteQueue, type WriteLimits } from './write-queue.ts';
 
 export type { CodecPicker, Encode } from './wire/choice.ts';
-
-export interface LinkLimits extends WireLimits, WriteLimits {
-  /** Longest time an outgoing connection may take to connect. */
-  readonly connectTimeoutMs: number;
-  /** Longest time from connect (or accept) to the end of the handshake. */
-  readonly handshakeTimeoutMs: number;
-  /** Longest time a frame may stay incomplete once its first byte arrived. */
-  readonly partialFrameTimeoutMs: number;
-  /** What one peer may send: frames and bytes a second; past it the node stops reading it for a while. */
-  readonly budget: PeerBudgetRates;
-  /** Bad frames a peer may send before its link closes (a score that decays). */
-  readonly score: PeerScoreOptions;
-}
 
 export type LinkState = 'connecting' | 'detecting' | 'handshaking' | 'up' | 'closed';
 
@@ -83,23 +71,12 @@ export class Link {
   readonly done: Promise<void>;
   private readonly wire: WireChoice;
   private decoder: WireDecoder | undefined;
-  private readonly writes: WriteQueue;
+  private readonly writes: LinkOutput;
   /** What the handshake sees of this link, made once the codec is known. */
   private view: HandshakeLink | undefined;
-  private readonly score: PeerScore;
-  private readonly budget: PeerBudget;
-  private deadline: NodeJS.Timeout | undefined;
-  private partialTimer: NodeJS.Timeout | undefined;
-  private pauseTimer: NodeJS.Timeout | undefined;
+  private readonly guard: PeerGuard;
   private chunkAt = 0;
-  /** Bad frames this peer sent that were dropped and scored. */
-  offences = 0;
-  /** Times reading was paused because the peer sent over its budget. */
-  throttled = 0;
   private silenceTimer: NodeJS.Timeout | undefined;
-  /** For a paced codec (gob): frames waiting for the link to come up, then the pacer. */
-  private preUp: Buffer[] = [];
-  private pacer: WirePacer | undefined;
 
   constructor(
     private readonly socket: Socket,
@@ -109,9 +86,8 @@ export class Link {
     this.outgoing = options.outgoing;
     this.state = options.outgoing ? 'connecting' : 'detecting';
     this.wire = new WireChoice(options.codec);
-    this.score = new PeerScore(options.limits.score, performance.now());
-    this.budget = new PeerBudget(options.limits.budget, performance.now());
-    this.writes = new WriteQueue(socket, options.limits, (reason) => this.close('slow', reason), (n) => (options.traffic.bytesOut += n));
+    this.guard = new PeerGuard(options.limits, socket, (reason) => this.close('violation', reason));
+    this.writes = new LinkOutput(socket, options.limits, (reason) => this.close('slow', reason), (n) => (options.traffic.bytesOut += n));
     this.done = new Promise((resolve) => socket.once('close', () => resolve()));
     socket.setNoDelay(true);
     socket.on('data', (chunk: Buffer) => this.onData(chunk));
@@ -123,15 +99,14 @@ export class Link {
       socket.setTimeout(options.limits.connectTimeoutMs);
       socket.once('connect', () => this.onConnect());
     } else {
-      this.startDeadline();
+      this.guard.startDeadline();
       queueMicrotask(() => this.onConnect());
     }
   }
 
-  /** A handshake that does not finish in time closes the link: idle sockets cannot hold a slot. */
-  private startDeadline(): void {
-    const ms = this.options.limits.handshakeTimeoutMs;
-    this.deadline = setTimeout(() => this.close('violation', `no handshake within ${ms} ms`), ms);
+  /** Bad frames this peer sent that were dropped and scored. */
+  get offences(): number {
+    return this.guard.offences;
   }
 
   /**
@@ -140,9 +115,9 @@ export class Link {
    */
   offend(reason: string, now: number = performance.now()): void {
     if (this.state === 'closed') return;
-    this.offences++;
+    const limit = this.guard.offend(now);
     this.options.events.offence?.(this, reason);
-    if (this.score.offend(now)) this.close('violation', `${this.score.offences} bad frames; the last: ${reason}`);
+    if (limit) this.close('violation', `${this.guard.scored} bad frames; the last: ${reason}`);
   }
 
   /** The codec in use; undefined while an accepted link's first bytes are awaited. */
@@ -171,23 +146,8 @@ export class Link {
       this.close('slow', `${MAX_HELD_FRAMES} frames waiting for the peer to say which wire it speaks`);
       return false;
     }
-    if (codec && (!frame || !this.enqueue(codec, frame))) return false;
+    if (codec && (!frame || !this.writes.push(codec, frame))) return false;
     this.framesOut++;
-    return true;
-  }
-
-  /**
-   * A message frame in a known codec: to the queue, or for a paced codec (gob) to its pacer,
-   * held until the link is up so that no two messages leave in one write.
-   */
-  private enqueue(codec: WireCodec, frame: Buffer): boolean {
-    if (!codec.newPacer) return this.writes.push(frame);
-    if (this.pacer) return this.pacer.send(frame);
-    if (this.preUp.length >= MAX_HELD_FRAMES) {
-      this.close('slow', `${MAX_HELD_FRAMES} frames waiting for the link to come up`);
-      return false;
-    }
-    this.preUp.push(frame);
     return true;
   }
 
@@ -200,12 +160,8 @@ export class Link {
   close(kind: CloseKind, reason: string): void {
     if (this.state === 'closed') return;
     this.state = 'closed';
-    clearTimeout(this.deadline);
-    clearTimeout(this.partialTimer);
-    clearTimeout(this.pauseTimer);
+    this.guard.stop();
     clearTimeout(this.silenceTimer);
-    this.pacer?.close();
-    this.preUp = [];
     this.wire.clear();
     this.writes.stop();
     this.socket.destroy();
@@ -216,7 +172,7 @@ export class Link {
     if (this.state === 'closed') return;
     this.socket.setTimeout(0);
     this.everConnected = true;
-    if (this.outgoing) this.startDeadline();
+    if (this.outgoing) this.guard.startDeadline();
     if (this.wire.codec) this.handshake(this.wire.codec);
     else if (this.options.silence) this.silenceTimer = setTimeout(() => this.onSilence(), this.options.silence.afterMs);
   }
@@ -229,7 +185,7 @@ export class Link {
 
   /** The codec was chosen on an accepted link: what was held goes to the queue, then the handshake starts. */
   private startWith(codec: WireCodec): boolean {
-    for (const frame of this.wire.takeHeld()) if (!this.enqueue(codec, frame)) return false;
+    for (const frame of this.wire.takeHeld()) if (!this.writes.push(codec, frame)) return false;
     this.handshake(codec);
     return true;
   }
@@ -252,14 +208,9 @@ export class Link {
   private goUp(): void {
     if (this.state !== 'handshaking') return;
     this.state = 'up';
-    clearTimeout(this.deadline);
-    this.writes.start();
-    const codec = this.wire.codec!;
-    if (codec.newPacer) {
-      this.pacer = codec.newPacer((frame) => this.writes.push(frame));
-      // A pacer may decline a frame the peer already has; that is not an error.
-      for (const frame of this.preUp.splice(0)) if (this.state !== 'up') break; else this.pacer.send(frame);
-    }
+    this.guard.clearDeadline();
+    this.writes.start(this.wire.codec!);
+    if (this.state !== 'up') return;
     this.options.events.up(this);
   }
 
@@ -279,40 +230,17 @@ export class Link {
         if (this.state === 'closed') return;
         this.onEvent(event);
       }
-      this.watchPartial();
-      this.pay(events.length, chunk.length);
+      if (this.state === 'closed') return;
+      this.guard.watchPartial(this.decoder!.buffered);
+      this.guard.pay(events.length, chunk.length);
     } catch (err) {
       this.close('violation', describe(err));
     }
   }
 
-  /** A frame left incomplete must be finished within the limit: no one holds 64 KiB for free. */
-  private watchPartial(): void {
-    if (this.state === 'closed') return;
-    if (!this.decoder || this.decoder.buffered === 0) {
-      clearTimeout(this.partialTimer);
-      this.partialTimer = undefined;
-    } else if (!this.partialTimer) {
-      const ms = this.options.limits.partialFrameTimeoutMs;
-      this.partialTimer = setTimeout(() => this.close('violation', `a frame stayed incomplete for ${ms} ms`), ms);
-    }
-  }
-
-  /** Charges what was read to the peer's budget; over it, stops reading until the debt is paid (TCP back-pressure). */
-  private pay(frames: number, bytes: number): void {
-    const wait = this.budget.charge(frames, bytes, performance.now());
-    if (wait <= 0 || this.pauseTimer || this.state === 'closed') return;
-    this.throttled++;
-    this.socket.pause();
-    this.pauseTimer = setTimeout(() => {
-      this.pauseTimer = undefined;
-      if (this.state !== 'closed') this.socket.resume();
-    }, wait);
-  }
-
   private onEvent(event: WireEvent): void {
     this.framesIn++;
-    this.pacer?.received(event);
+    this.writes.received(event);
     if (event.kind === 'invalid') {
       // Before the handshake is done a bad frame ends the link; after, it is scored.
       if (this.state !== 'up') throw event.error;

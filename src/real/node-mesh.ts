@@ -6,7 +6,8 @@
  */
 import { helloHandshake } from './handshake.ts';
 import type { Link } from './link.ts';
-import { describeLink, type LinkManagerOptions } from './link-manager.ts';
+import { describeLink } from './link-address.ts';
+import type { LinkManagerOptions } from './link-manager.ts';
 import { DEFAULT_LIMITS, type RealNodeOptions } from './node-options.ts';
 import { signedHandshake } from './trust/signed-handshake.ts';
 import type { WireEvent } from './wire/codec.ts';

@@ -12,7 +12,7 @@ describe('Admission', () => {
     expect(a.inbound('1.1.1.4')).toBe('at the limit of 3 connections in their handshake');
     t[0]!.promote();
     expect(isTicket(a.inbound('1.1.1.4'))).toBe(true);
-    expect(a.counts()).toEqual({ links: 4, inbound: 4, handshaking: 3, ips: 4 });
+    expect(a.counts()).toEqual({ links: 4, inbound: 4, handshaking: 3, ips: 4, unauthenticated: 0 });
   });
 
   it('caps connections per IP', () => {
@@ -44,5 +44,19 @@ describe('Admission', () => {
     let admitted = 0;
     for (let i = 0; i < 1000; i++) if (isTicket(a.inbound('127.0.0.1'))) admitted++;
     expect(admitted).toBe(Math.min(a.limits.maxHandshaking, a.limits.maxPerIp, a.limits.maxInbound));
+  });
+
+  it('caps inbound links up without a key (gob) on their own; a refused one keeps its place until released', () => {
+    const a = new Admission({ maxLinks: 100, maxInbound: 100, maxHandshaking: 100, maxPerIp: 100, maxUnauthenticated: 2 });
+    const t = Array.from({ length: 4 }, (_, i) => a.inbound(`10.0.1.${i}`) as Ticket);
+    expect(t[0]!.promote(true)).toBeUndefined();
+    expect(t[1]!.promote(true)).toBeUndefined();
+    expect(t[2]!.promote(true)).toBe('at the limit of 2 links without a key (Go nodes, or silent sockets taken for them)');
+    expect(t[3]!.promote(false)).toBeUndefined(); // a link with a key is not held to it
+    expect(a.counts()).toMatchObject({ handshaking: 1, unauthenticated: 2 });
+    t[2]!.release();
+    t[0]!.release();
+    expect(a.counts()).toMatchObject({ links: 2, handshaking: 0, unauthenticated: 1 });
+    expect(new Admission().limits.maxUnauthenticated).toBe(8);
   });
 });
