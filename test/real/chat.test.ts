@@ -97,6 +97,8 @@ describe('the chat REPL', () => {
     const port = bob.chat.node.port;
     alice.type(`connect ${port}`);
     await alice.line(/^\* connected to/);
+    // The link is up at alice when she has sent her hello; bob's may still be on its way.
+    await until(() => alice.chat.node.peers()[0]?.name === 'bob', "bob's hello at alice");
     await bob.chat.close();
     expect(await alice.line(/dropped/)).toMatch(new RegExp(`^\\* link to bob at 127\\.0\\.0\\.1:${port} dropped: .*; redialing in 0\\.2 s \\(try 1\\)$`));
     alice.type('/peers');
