@@ -77,6 +77,8 @@ describe('the chat REPL', () => {
     expect(joined).toBe(`* alice at 127.0.0.1:${alice.chat.node.port} connected to us (link 0)`);
     bob.type('/peers');
     expect(await bob.line(/^link 0/)).toMatch(new RegExp(`^link 0  from alice at 127\\.0\\.0\\.1:${alice.chat.node.port}  connected  json  frames in 1, out 1$`));
+    // bob's hello left before bob printed that line; it may not have reached alice yet.
+    await until(() => alice.chat.node.peers()[0]?.name === 'bob', "bob's hello at alice");
     alice.type('/peers');
     expect(await alice.line(/^link 0/)).toMatch(new RegExp(`^link 0  to   bob at 127\\.0\\.0\\.1:${bob.chat.node.port}  connected  json`));
   });
