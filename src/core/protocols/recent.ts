@@ -1,7 +1,10 @@
 /**
- * A Map bounded by count that forgets its oldest entries: what a node keeps per message id
+ * A map bounded by count that forgets its oldest entries: what a node keeps per message id
  * (the payload it may have to serve on request, who announced what). Without a bound a long-lived
  * node's memory would grow with every message, the original program's seen-set defect.
+ *
+ * Two arrays in insertion order, searched newest first: a node holds a few entries and asks
+ * about the latest, so this beats a Map per node, which a 10^6-node simulation cannot afford.
  */
 import { check } from '../errors.ts';
 
@@ -9,7 +12,8 @@ import { check } from '../errors.ts';
 export const DEFAULT_REMEMBER = 1024;
 
 export class RecentMap<K, V> {
-  private readonly map = new Map<K, V>();
+  private readonly keys: K[] = [];
+  private readonly values: V[] = [];
   private readonly limit: number;
 
   constructor(limit: number = DEFAULT_REMEMBER) {
@@ -17,28 +21,42 @@ export class RecentMap<K, V> {
     this.limit = limit;
   }
 
+  private find(key: K): number {
+    return this.keys.lastIndexOf(key);
+  }
+
   get(key: K): V | undefined {
-    return this.map.get(key);
+    const i = this.find(key);
+    return i < 0 ? undefined : this.values[i];
   }
 
   has(key: K): boolean {
-    return this.map.has(key);
+    return this.find(key) >= 0;
   }
 
   /** Adds or replaces an entry; past the limit the oldest entry goes. */
   set(key: K, value: V): void {
-    if (!this.map.has(key) && this.map.size >= this.limit) {
-      const oldest = this.map.keys().next();
-      if (!oldest.done) this.map.delete(oldest.value);
+    const i = this.find(key);
+    if (i >= 0) {
+      this.values[i] = value;
+      return;
     }
-    this.map.set(key, value);
+    if (this.keys.length >= this.limit) {
+      this.keys.shift();
+      this.values.shift();
+    }
+    this.keys.push(key);
+    this.values.push(value);
   }
 
   delete(key: K): void {
-    this.map.delete(key);
+    const i = this.find(key);
+    if (i < 0) return;
+    this.keys.splice(i, 1);
+    this.values.splice(i, 1);
   }
 
   get size(): number {
-    return this.map.size;
+    return this.keys.length;
   }
 }
