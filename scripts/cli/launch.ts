@@ -80,7 +80,7 @@ export function registerLaunch(program: Command): void {
           process.off('SIGTERM', interrupt);
         }
         const bad = countsAreExact(protocol.name) ? mismatches(real, sim) : [];
-        if (flags.json) process.stdout.write(JSON.stringify({ real, simulator: { transmissions: sim.transmissions, perMessage: sim.perMessage, expectedTransmissions: sim.expectedTransmissions }, mismatches: bad }, null, 2) + '\n');
+        if (flags.json) process.stdout.write(JSON.stringify({ real, simulator: { transmissionsTotal: sim.transmissionsTotal, perMessage: sim.perMessage, expectedTransmissionsTotal: sim.expectedTransmissionsTotal }, mismatches: bad }, null, 2) + '\n');
         else process.stdout.write(renderLaunch(real, sim));
         if (bad.length > 0) fail(`launch: real transmission counts differ from the simulator's for ${protocol.name}:\n  ${bad.join('\n  ')}`, 1);
         if (!flags.json && countsAreExact(protocol.name)) process.stdout.write(`OK: real ${protocol.name} sent exactly what the simulator and the formula predict, for each of the ${real.perMessage.length} messages.\n`);

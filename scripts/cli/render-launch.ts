@@ -51,16 +51,16 @@ export function renderLaunch(real: LaunchReport, sim: SimReport): string {
     reachedPerMessage: reached,
     duplicatesPerMessage: dups,
   });
-  const simSends = sim.transmissions / sim.messages;
-  const exact = sim.expectedTransmissions === null ? undefined : sim.expectedTransmissions / sim.messages;
+  const simSends = sim.transmissionsPerMessage;
+  const exact = sim.expectedTransmissionsTotal === null ? undefined : sim.expectedTransmissionsTotal / sim.messages;
   const formula = sim.protocol === 'flood' ? '2E − (N−1)' : sim.protocol === 'flood-echo' ? '2E' : '';
   const side = plainTable([`per message (mean of ${k})`, 'real TCP', 'simulator', 'formula'], { colAligns: ['left', 'right', 'right', 'right'] });
   side.push(
     ['transmissions (sends)', num(sends), num(simSends), exact === undefined ? 'n/a' : `${formula} = ${num(exact)}`],
-    ['nodes reached', num(reached), num(sim.reached), `N = ${num(mean(sim.perMessage.map((m) => m.componentNodes)))}`],
-    ['redundant copies received', num(dups), num(sim.duplicates / sim.messages), exact === undefined ? 'n/a' : `sends − (N−1) = ${num(exact - (reached - 1))}`],
-    ['last delivery hop (LDH)', num(Math.max(...per.map((m) => m.ldh))), num(sim.ldh), 'max over messages'],
-    ['time to full coverage', `${num(mean(per.map((m) => m.coverageMs)))} ms`, `${num(sim.timeToFullCoverageMs)} ms virtual`, `latency ${sim.latency}`],
+    ['nodes reached', num(reached), num(sim.reachedPerMessage), `N = ${num(mean(sim.perMessage.map((m) => m.componentNodes)))}`],
+    ['redundant copies received', num(dups), num(sim.duplicatesPerMessage), exact === undefined ? 'n/a' : `sends − (N−1) = ${num(exact - (reached - 1))}`],
+    ['last delivery hop (LDH)', num(Math.max(...per.map((m) => m.ldh))), num(sim.ldhMax), 'max over messages'],
+    ['time to full coverage', `${num(mean(per.map((m) => m.coverageMs)))} ms`, sim.timeToFullCoverageMs === null ? 'n/a' : `${num(sim.timeToFullCoverageMs)} ms virtual`, `latency ${sim.latency}`],
     ['bytes on the wire', `${num(bytes, 0)} (${num(bytes / Math.max(1, sends), 1)} per send)`, '—', ''],
     ['nodes that delivered a message twice', String(twice), '0', '0'],
   );

@@ -51,8 +51,8 @@ export function renderSimReport(report: SimReport): string {
   const origins = [...new Set(report.perMessage.map((m) => m.origin))];
   const originText = origins.length === 1 ? `from node ${origins[0]}` : `from ${origins.length} seeded random origins`;
   const k = report.messages;
-  const sendsPer = report.transmissions / k;
-  const useful = report.reached - 1;
+  const sendsPer = report.transmissionsPerMessage;
+  const useful = report.reachedPerMessage - 1;
   const lines = [
     `floodlab sim: ${report.protocol} over ${report.topology}, seed ${report.seed}`,
     `  network   N = ${num(report.nodes)} nodes, D = ${degreeLabel(report.degree.nominal)}, E = ${num(report.edges)} edges (${degrees}; ${connected})`,
@@ -61,15 +61,15 @@ export function renderSimReport(report: SimReport): string {
     wasteTableText(report),
     '',
     `Result${k > 1 ? ' (per message)' : ''}:`,
-    `  reached      ${num(report.reached)} of ${num(report.nodes)} nodes (${pct(report.coverage)} of the origin's component)`,
-    `  hops, time   last new node at hop ${report.ldh} (LDH); full coverage after ${num(report.timeToFullCoverageMs)} ms`,
+    `  reached      ${num(report.reachedPerMessage)} of ${num(report.nodes)} nodes (${pct(report.coverageMean)} of the origin's component)`,
+    `  hops, time   last new node at hop ${report.ldhMax} (LDH); ${report.timeToFullCoverageMs === null ? 'no message reached its whole component' : `full coverage after ${num(report.timeToFullCoverageMs)} ms`}`,
     `  waste        ${num(sendsPer)} sends for ${num(useful)} new nodes: ${num(sendsPer - useful)} copies (${pct(sendsPer > 0 ? (sendsPer - useful) / sendsPer : 0)}) were redundant`,
-    `  RMR          ${Number.isNaN(report.rmr) ? 'n/a' : report.rmr.toFixed(3)} (sends / (reached − 1) − 1; 0 = no copy wasted)`,
-    `  duplicates   per node: min ${report.duplicatesPerNode.min}, mean ${num(report.duplicatesPerNode.mean)}, max ${report.duplicatesPerNode.max}`,
+    `  RMR          ${report.rmr === null ? 'n/a (no node beyond the origin was reached)' : report.rmr.toFixed(3)} (sends / (reached − 1) − 1; 0 = no copy wasted)`,
+    `  duplicates   per node${k > 1 ? ' and message' : ''}: min ${num(report.duplicatesPerNodePerMessage.min)}, mean ${num(report.duplicatesPerNodePerMessage.mean)}, max ${num(report.duplicatesPerNodePerMessage.max)}`,
     ...(report.control
       ? [`  control      ${num(report.control.total / k)} control messages (${Object.entries(report.control.byType).map(([t, c]) => `${t} ${num(c / k)}`).join(', ')}); not counted in the sends above`]
       : []),
-    ...(report.faults ? [`  faults       ${report.faults.failedNodes} nodes and ${report.faults.failedLinks} links down, loss ${report.faults.spec.loss}: ${num(report.faults.lost / k)} transmissions lost`] : []),
+    ...(report.faults ? [`  faults       ${report.faults.failedNodes} nodes and ${report.faults.failedLinks} links down, loss ${report.faults.spec.loss}: ${num(report.faults.lostTotal / k)} transmissions lost`] : []),
     '',
     'Why measured and textbook differ:',
     ...report.waste.notes.map((n) => wrap(n, 100, '  - ', '    ')),

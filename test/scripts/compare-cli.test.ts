@@ -8,9 +8,9 @@ describe('floodlab compare', () => {
     expect(code).toBe(0);
     const r = JSON.parse(stdout);
     expect(r.rows.map((x: { protocol: string }) => x.protocol)).toEqual(['flood', 'tree', 'plumtree', 'announce']);
-    expect(r.rows[0].payloadSends).toBe(1200 - 199);
-    expect(r.rows[1].payloadSends).toBe(199);
-    expect(r.rows[2].controlSends).toBeGreaterThan(0);
+    expect(r.rows[0].transmissionsPerMessage).toBe(1200 - 199);
+    expect(r.rows[1].transmissionsPerMessage).toBe(199);
+    expect(r.rows[2].controlPerMessage).toBeGreaterThan(0);
   });
 
   it('prints the same table for the same seed, with faults named in the title', async () => {
