@@ -46,8 +46,8 @@ describe('floodlab compare', () => {
     const { code, stdout } = await runCli(['sim', '-n', '200', '-d', '6', '-p', 'announce', '--messages', '3', '--fail', '0.1', '--json']);
     expect(code).toBe(0);
     const r = JSON.parse(stdout);
-    expect(r.control.byType.getdata).toBe(3 * (r.reached - 1));
+    expect(r.control.byType.getdata).toBe(3 * (r.reachedPerMessage - 1));
     expect(r.faults).toMatchObject({ failedNodes: 20, failedLinks: 0 });
-    expect(r.coverage).toBe(1);
+    expect(r.coverageMean).toBe(1);
   });
 });

@@ -76,7 +76,7 @@ describe('compareOn at scale and at the edge', () => {
     const r = compareOn(ring, { latency: 'constant', seed: '1', messages: 200_000, protocols: ['flood'] });
     expect(r.rows[0]).toMatchObject({ transmissionsPerMessage: 51, completeMessages: 200_000, coverageWorst: 1, ldhMax: 25, ldhMean: 25 });
     expect(r.rows[0]!.coveragePerMessage).toHaveLength(200_000);
-  });
+  }, 60_000);
 
   it('gives null, not NaN, for RMR and time to full coverage when only the origin is reached (ttl:0)', () => {
     const r = compareOn(graph, { ...base, protocols: ['ttl:0'] });
