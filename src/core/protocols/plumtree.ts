@@ -29,10 +29,11 @@ interface Missing {
   timing: boolean;
 }
 
-/** One node's state; the maps are made when first needed (most nodes of a big run need few). */
-class PlumState {
-  /** Lazy links; every other link is eager, so new links start eager. */
-  readonly lazy = new LinkSet();
+/**
+ * One node's state. Its link set holds the lazy links; every other link is eager, so new links
+ * start eager. The maps are made when first needed.
+ */
+class PlumState extends LinkSet {
   /** Payloads received, to answer GRAFT. */
   payloads: RecentMap<MessageId, Msg> | undefined;
   /** Ids announced by IHAVE whose payload has not arrived. */
@@ -57,7 +58,7 @@ export function plumtree(timeoutMs: number = PLUMTREE_TIMEOUT_MS): Protocol {
     const n = port.links;
     for (let link = 0; link < n; link++) {
       if (link === fromLink) continue;
-      if (!s.lazy.has(link)) port.send(link, msg);
+      if (!s.hasLink(link)) port.send(link, msg);
       else port.control(link, ihave(msg.id));
     }
   }
@@ -67,7 +68,7 @@ export function plumtree(timeoutMs: number = PLUMTREE_TIMEOUT_MS): Protocol {
     port.deliver(msg);
     (s.payloads ??= new RecentMap()).set(msg.id, msg);
     s.missing?.delete(msg.id);
-    if (fromLink >= 0) s.lazy.delete(fromLink);
+    if (fromLink >= 0) s.deleteLink(fromLink);
     push(port, s, fromLink, msg);
   }
 
@@ -83,7 +84,7 @@ export function plumtree(timeoutMs: number = PLUMTREE_TIMEOUT_MS): Protocol {
         accept(port, fromLink, msg);
         return;
       }
-      state(port).lazy.add(fromLink);
+      state(port).addLink(fromLink);
       port.control(fromLink, prune(msg.id));
     },
     onControl(port: Port, fromLink: number, ctrl: Control): void {
@@ -102,13 +103,13 @@ export function plumtree(timeoutMs: number = PLUMTREE_TIMEOUT_MS): Protocol {
           return;
         }
         case 'graft': {
-          s.lazy.delete(fromLink);
+          s.deleteLink(fromLink);
           const msg = s.payloads?.get(ctrl.id);
           if (msg) port.send(fromLink, msg);
           return;
         }
         case 'prune':
-          s.lazy.add(fromLink);
+          s.addLink(fromLink);
           return;
         default:
           return;
@@ -123,7 +124,7 @@ export function plumtree(timeoutMs: number = PLUMTREE_TIMEOUT_MS): Protocol {
         m.timing = false; // a later IHAVE starts a new timer
         return;
       }
-      s.lazy.delete(link);
+      s.deleteLink(link);
       port.control(link, graft(token));
       port.setTimer(timeoutMs / 2, token);
     },

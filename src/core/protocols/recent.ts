@@ -3,7 +3,7 @@
  * (the payload it may have to serve on request, who announced what). Without a bound a long-lived
  * node's memory would grow with every message, the original program's seen-set defect.
  *
- * Two arrays in insertion order, searched newest first, made at the first entry with room for
+ * One array in insertion order, searched newest first, made at the first entry with room for
  * just it: a node holds a few entries and asks about the latest, so this beats a Map per node,
  * which a 10^6-node simulation cannot afford.
  */
@@ -13,8 +13,8 @@ import { check } from '../errors.ts';
 export const DEFAULT_REMEMBER = 1024;
 
 export class RecentMap<K, V> {
-  private keys: K[] | undefined;
-  private values: V[] | undefined;
+  /** Keys and values interleaved, oldest first: [k0, v0, k1, v1, ...]; made at the first entry. */
+  private entries: unknown[] | undefined;
   private readonly limit: number;
 
   constructor(limit: number = DEFAULT_REMEMBER) {
@@ -22,13 +22,17 @@ export class RecentMap<K, V> {
     this.limit = limit;
   }
 
+  /** Index of the key's slot, searched newest first; -1 when absent. */
   private find(key: K): number {
-    return this.keys === undefined ? -1 : this.keys.lastIndexOf(key);
+    const e = this.entries;
+    if (e === undefined) return -1;
+    for (let i = e.length - 2; i >= 0; i -= 2) if (e[i] === key) return i;
+    return -1;
   }
 
   get(key: K): V | undefined {
     const i = this.find(key);
-    return i < 0 || this.values === undefined ? undefined : this.values[i];
+    return i < 0 ? undefined : (this.entries?.[i + 1] as V);
   }
 
   has(key: K): boolean {
@@ -37,32 +41,26 @@ export class RecentMap<K, V> {
 
   /** Adds or replaces an entry; past the limit the oldest entry goes. */
   set(key: K, value: V): void {
-    if (this.keys === undefined || this.values === undefined) {
-      this.keys = [key];
-      this.values = [value];
+    const e = this.entries;
+    if (e === undefined) {
+      this.entries = [key, value];
       return;
     }
     const i = this.find(key);
     if (i >= 0) {
-      this.values[i] = value;
+      e[i + 1] = value;
       return;
     }
-    if (this.keys.length >= this.limit) {
-      this.keys.shift();
-      this.values.shift();
-    }
-    this.keys.push(key);
-    this.values.push(value);
+    if (e.length >= 2 * this.limit) e.splice(0, 2);
+    e.push(key, value);
   }
 
   delete(key: K): void {
     const i = this.find(key);
-    if (i < 0 || this.keys === undefined || this.values === undefined) return;
-    this.keys.splice(i, 1);
-    this.values.splice(i, 1);
+    if (i >= 0) this.entries?.splice(i, 2);
   }
 
   get size(): number {
-    return this.keys?.length ?? 0;
+    return (this.entries?.length ?? 0) / 2;
   }
 }
