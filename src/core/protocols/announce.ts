@@ -18,10 +18,10 @@ type Needs = 'control' | 'timers' | 'state';
 type Port = PortWith<Needs>;
 
 interface Pending {
-  /** Links known to have the id (they announced it); they get no INV from us. */
-  readonly known: number[];
-  /** Announcers not yet asked, oldest first. */
+  /** Links that announced the id, in order: they have it, so they get no INV from us. */
   readonly announcers: number[];
+  /** announcers[next..] have not been asked yet. */
+  next: number;
   /** Whether a request is outstanding (its timer pending). */
   waiting: boolean;
 }
@@ -55,8 +55,9 @@ export function announce(timeoutMs: number = ANNOUNCE_TIMEOUT_MS): Protocol {
     const s = state(port);
     port.deliver(msg);
     (s.payloads ??= new RecentMap()).set(msg.id, msg);
-    const known = s.pending?.get(msg.id)?.known;
+    const known = s.pending?.get(msg.id)?.announcers;
     s.pending?.delete(msg.id);
+    if (s.pending?.size === 0) s.pending = undefined;
     const n = port.links;
     for (let link = 0; link < n; link++) {
       if (link !== fromLink && !known?.includes(link)) port.control(link, inv(msg.id));
@@ -84,18 +85,16 @@ export function announce(timeoutMs: number = ANNOUNCE_TIMEOUT_MS): Protocol {
       if (ctrl.type !== 'inv' || s.has(ctrl.id)) return;
       const pending = (s.pending ??= new RecentMap());
       let p = pending.get(ctrl.id);
-      if (!p) pending.set(ctrl.id, (p = { known: [], announcers: [], waiting: false }));
-      p.known.push(fromLink);
-      if (p.waiting) p.announcers.push(fromLink);
-      else ask(port, p, fromLink, ctrl.id);
+      if (!p) pending.set(ctrl.id, (p = { announcers: [], next: 0, waiting: false }));
+      p.announcers.push(fromLink);
+      if (!p.waiting) ask(port, p, p.announcers[p.next++]!, ctrl.id);
     },
     onTimer(port: Port, token: TimerToken): void {
       const s = state(port);
       const p = s.pending?.get(token);
       if (!p || s.has(token)) return;
-      const next = p.announcers.shift();
-      if (next === undefined) p.waiting = false; // a later INV asks again
-      else ask(port, p, next, token);
+      if (p.next === p.announcers.length) p.waiting = false; // a later INV asks again
+      else ask(port, p, p.announcers[p.next++]!, token);
     },
   };
   return protocol;

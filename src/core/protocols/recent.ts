@@ -57,7 +57,9 @@ export class RecentMap<K, V> {
 
   delete(key: K): void {
     const i = this.find(key);
-    if (i >= 0) this.entries?.splice(i, 2);
+    if (i < 0 || this.entries === undefined) return;
+    this.entries.splice(i, 2);
+    if (this.entries.length === 0) this.entries = undefined; // an empty map holds no array
   }
 
   get size(): number {
