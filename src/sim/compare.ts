@@ -166,7 +166,7 @@ export function compareOn(csr: Csr, options: Omit<CompareOptions, 'nodes' | 'deg
   const { labels } = csr;
   const plan: FaultPlan | undefined = hasFaults(spec) ? planFaults(csr, spec, options.seed, namedOrigin(csr.order, options.origin, labels)) : undefined;
   const origins = pickLiveOrigins(csr.order, options.messages, options.origin, labels, seededRng(options.seed, 'origins'), plan);
-  const reachable = reachableSizes(csr, plan, origins);
+  const reachable = reachableSizes(csr, plan && (plan.failedNodes > 0 || plan.failedLinks > 0) ? plan : undefined, origins);
   const rows = protocols.map((protocol) => {
     const r = simulate(csr, protocol, {
       latency,

@@ -125,7 +125,8 @@ export function runSimulation(options: SimOptions, observer?: EngineObserver): S
   const origins = pickLiveOrigins(csr.order, options.messages, options.origin, labels, seededRng(options.seed, 'origins'), plan);
   const result = simulate(csr, protocol, { latency, rng: seededRng(options.seed, 'engine'), origins, lossSeed: options.seed, ...(labels ? { labels } : {}), ...(plan ? { faults: plan } : {}), ...(observer ? { observer } : {}) });
   // Under faults a message can reach only the live nodes of its origin's component.
-  const live = plan ? reachableSizes(csr, plan, origins) : undefined;
+  // (Loss alone takes nothing down: then the components above are the live ones.)
+  const live = plan && (plan.failedNodes > 0 || plan.failedLinks > 0) ? reachableSizes(csr, plan, origins) : undefined;
   const controlTotal = result.perMessage.reduce((s, m) => s + m.control, 0);
   const lost = result.perMessage.reduce((s, m) => s + m.lost, 0);
 
