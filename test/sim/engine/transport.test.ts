@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { BaseTransport } from '../../../src/sim/engine/transport/base.ts';
-import { ConstantDelayLayer, DelayLayer, makeDelay } from '../../../src/sim/engine/transport/delay.ts';
+import { ConstantDelayLayer, DelayLayer, makeDelay, UniformDelayLayer } from '../../../src/sim/engine/transport/delay.ts';
 import { LinkFaultLayer } from '../../../src/sim/engine/transport/link-faults.ts';
 import { LossLayer } from '../../../src/sim/engine/transport/loss.ts';
 import { NodeFaultLayer } from '../../../src/sim/engine/transport/node-faults.ts';
@@ -38,6 +38,10 @@ describe('transport layers', () => {
     expect(new BaseTransport().arrival(0, 1, 40)).toBe(40);
     expect(new ConstantDelayLayer(new BaseTransport(), 1000).arrival(0, 1, 40)).toBe(1040);
     expect(countingDelay().layer.arrival(3, 1, 40)).toBe(47);
+    // the inline uniform draw is the model's: same draws, same delays
+    const model = makeDelay(parseLatency('uniform:1-9'), staticTopology(toCsr(edgeListFromPairs(2, [[0, 1]]))), seededRng(2, 'u'));
+    const inline = new UniformDelayLayer(new BaseTransport(), 1000, 9000, seededRng(2, 'u'));
+    for (let i = 0; i < 50; i++) expect(inline.arrival(0, 1, 0)).toBe(model(0));
   });
 
   it('per-link delay: one draw per link, the same both ways', () => {
@@ -92,7 +96,8 @@ describe('transport layers', () => {
     const csr = toCsr(edgeListFromPairs(4, [[0, 1], [1, 2], [2, 3], [3, 0]]));
     const topo = staticTopology(csr);
     expect(transportStack(topo, parseLatency('constant'), seededRng(1, 'e'), undefined, undefined)).toBeInstanceOf(ConstantDelayLayer);
-    expect(transportStack(topo, parseLatency('uniform:1-5'), seededRng(1, 'e'), undefined, undefined)).toBeInstanceOf(DelayLayer);
+    expect(transportStack(topo, parseLatency('uniform:1-5'), seededRng(1, 'e'), undefined, undefined)).toBeInstanceOf(UniformDelayLayer);
+    expect(transportStack(topo, parseLatency('exponential:5'), seededRng(1, 'e'), undefined, undefined)).toBeInstanceOf(DelayLayer);
     const plan = planFaults(csr, { ...NO_FAULTS, loss: 0.1, failNodes: 0.25, failLinks: 0.25 }, '1');
     expect(transportStack(topo, parseLatency('constant'), seededRng(1, 'e'), plan, '1')).toBeInstanceOf(NodeFaultLayer);
     const lossOnly = planFaults(csr, { ...NO_FAULTS, loss: 0.1 }, '1');
