@@ -85,8 +85,9 @@ export function announce(timeoutMs: number = ANNOUNCE_TIMEOUT_MS): Protocol {
       if (ctrl.type !== 'inv' || s.has(ctrl.id)) return;
       const pending = (s.pending ??= new RecentMap());
       let p = pending.get(ctrl.id);
-      if (!p) pending.set(ctrl.id, (p = { announcers: [], next: 0, waiting: false }));
-      p.announcers.push(fromLink);
+      // An array literal of one, not [] then push: a pushed-to empty array reserves 17 slots.
+      if (!p) pending.set(ctrl.id, (p = { announcers: [fromLink], next: 0, waiting: false }));
+      else p.announcers.push(fromLink);
       if (!p.waiting) ask(port, p, p.announcers[p.next++]!, ctrl.id);
     },
     onTimer(port: Port, token: TimerToken): void {

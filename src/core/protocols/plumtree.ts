@@ -94,8 +94,9 @@ export function plumtree(timeoutMs: number = PLUMTREE_TIMEOUT_MS): Protocol {
           if (s.has(ctrl.id)) return;
           const missing = (s.missing ??= new RecentMap());
           let m = missing.get(ctrl.id);
-          if (!m) missing.set(ctrl.id, (m = { announcers: [], timing: false }));
-          m.announcers.push(fromLink);
+          // An array literal of one, not [] then push: a pushed-to empty array reserves 17 slots.
+          if (!m) missing.set(ctrl.id, (m = { announcers: [fromLink], timing: false }));
+          else m.announcers.push(fromLink);
           if (!m.timing) {
             m.timing = true;
             port.setTimer(timeoutMs, ctrl.id);
