@@ -7,8 +7,8 @@ import { check } from '../core/errors.ts';
 import { exactSends, floodFormulas, rmr, type FloodFormulas } from '../core/formulas.ts';
 import { parseProtocol } from '../core/protocols/index.ts';
 import { wasteTable, type WasteTable } from '../report/waste.ts';
-import { runProtocol } from './engine/dispatch.ts';
-import type { EngineObserver, MessageStats } from './engine/engine.ts';
+import { simulate } from './engine/engine.ts';
+import type { EngineObserver, MessageStats } from './engine/types.ts';
 import { hasFaults, NO_FAULTS, planFaults, type FaultSpec } from './faults.ts';
 import { parseLatency } from './latency.ts';
 import { namedOrigin, pickLiveOrigins, reachableSizes } from './live.ts';
@@ -40,8 +40,17 @@ export interface FaultReport {
   readonly failedNodes: number;
   readonly failedLinks: number;
   /** Transmissions counted but lost (dropped, or sent into an undetected failure), all messages. */
-  readonly lost: number;
+  readonly lostTotal: number;
 }
+
+/** One message's figures in the report: control and lost only when the run had any. */
+export type SimMessage = Omit<MessageStats, 'control' | 'controlByType' | 'lost'> & {
+  readonly componentNodes: number;
+  readonly componentEdges: number;
+  readonly control?: number;
+  readonly controlByType?: Readonly<Record<string, number>>;
+  readonly lost?: number;
+};
 
 export interface SimReport {
   readonly nodes: number;
@@ -53,26 +62,34 @@ export interface SimReport {
   readonly messages: number;
   readonly degree: { readonly nominal: number; readonly min: number; readonly max: number; readonly mean: number };
   readonly components: number;
-  /** All sends of all messages. */
-  readonly transmissions: number;
+  /** Payload sends of all messages together. */
+  readonly transmissionsTotal: number;
+  /** Payload sends per message (mean over messages). */
+  readonly transmissionsPerMessage: number;
   /** Nodes that delivered, per message (mean over messages; the origin counts). */
-  readonly reached: number;
+  readonly reachedPerMessage: number;
   /** Reached over the size of the origin's component, per message (mean). */
-  readonly coverage: number;
-  /** Copies that arrived at a node that already had the message, all messages. */
-  readonly duplicates: number;
-  readonly duplicatesPerNode: { readonly min: number; readonly mean: number; readonly max: number };
-  /** Relative message redundancy over all messages: sends / Σ(reached − 1) − 1. */
-  readonly rmr: number;
+  readonly coverageMean: number;
+  /** Copies that arrived at a node that already had the message: all messages together, and per message. */
+  readonly duplicatesTotal: number;
+  readonly duplicatesPerMessage: number;
+  /** Duplicates each node received per message (its count over the run ÷ messages): least, mean, most. */
+  readonly duplicatesPerNodePerMessage: { readonly min: number; readonly mean: number; readonly max: number };
+  /** Relative message redundancy over all messages: sends / Σ(reached − 1) − 1; null when no message reached a node beyond its origin. */
+  readonly rmr: number | null;
   /** Last delivery hop, the largest over messages. */
-  readonly ldh: number;
-  /** Time until the last node had the message, ms, mean over messages. */
-  readonly timeToFullCoverageMs: number;
+  readonly ldhMax: number;
+  /** Time until the last node had the message, ms, mean over the messages that reached their whole component; null when none did. */
+  readonly timeToFullCoverageMs: number | null;
+  /** Messages that reached every (live) node of their origin's component. */
+  readonly completeMessages: number;
+  /** Why a figure is null, when one is (e.g. "no message reached a node beyond its origin"). */
+  readonly nullBecause?: readonly string[];
   /** Formulas for one message on the whole graph. */
   readonly formulas: FloodFormulas;
-  /** Exact sends of all messages for this protocol over each origin's component (null if none). */
-  readonly expectedTransmissions: number | null;
-  readonly perMessage: readonly (MessageStats & { readonly componentNodes: number; readonly componentEdges: number })[];
+  /** Exact payload sends of all messages for this protocol over each origin's component (null if it has no closed form). */
+  readonly expectedTransmissionsTotal: number | null;
+  readonly perMessage: readonly SimMessage[];
   /** The waste table's rows and notes. */
   readonly waste: WasteTable;
   /** Control messages of all messages, in total and per type (only for protocols that send them). */
@@ -106,9 +123,10 @@ export function runSimulation(options: SimOptions, observer?: EngineObserver): S
   const labels = topo.edges.labels;
   const plan = hasFaults(spec) ? planFaults(csr, spec, options.seed, namedOrigin(csr.order, options.origin, labels)) : undefined;
   const origins = pickLiveOrigins(csr.order, options.messages, options.origin, labels, seededRng(options.seed, 'origins'), plan);
-  const result = runProtocol(csr, protocol, { latency, rng: seededRng(options.seed, 'engine'), origins, lossSeed: options.seed, ...(labels ? { labels } : {}), ...(plan ? { faults: plan } : {}), ...(observer ? { observer } : {}) });
+  const result = simulate(csr, protocol, { latency, rng: seededRng(options.seed, 'engine'), origins, lossSeed: options.seed, ...(labels ? { labels } : {}), ...(plan ? { faults: plan } : {}), ...(observer ? { observer } : {}) });
   // Under faults a message can reach only the live nodes of its origin's component.
-  const live = plan ? reachableSizes(csr, plan, origins) : undefined;
+  // (Loss alone takes nothing down: then the components above are the live ones.)
+  const live = plan && (plan.failedNodes > 0 || plan.failedLinks > 0) ? reachableSizes(csr, plan, origins) : undefined;
   const controlTotal = result.perMessage.reduce((s, m) => s + m.control, 0);
   const lost = result.perMessage.reduce((s, m) => s + m.lost, 0);
 
@@ -132,6 +150,12 @@ export function runSimulation(options: SimOptions, observer?: EngineObserver): S
     if (x < dupMin) dupMin = x;
     if (x > dupMax) dupMax = x;
   }
+  const complete = perMessage.filter((m) => m.reached === m.componentNodes);
+  const useful = reachedSum - k;
+  const nullBecause = [
+    ...(useful === 0 ? ['rmr: no message reached a node beyond its origin'] : []),
+    ...(complete.length === 0 ? ['timeToFullCoverageMs: no message reached every node of its component'] : []),
+  ];
   const waste = wasteTable({
     protocol: protocol.name,
     nodes: csr.order,
@@ -156,20 +180,24 @@ export function runSimulation(options: SimOptions, observer?: EngineObserver): S
     messages: k,
     degree: { nominal: topo.nominalDegree, min, max, mean: csr.order > 0 ? (2 * csr.size) / csr.order : 0 },
     components: comps.count,
-    transmissions,
-    reached: reachedSum / k,
-    coverage: sum((m) => m.reached / m.componentNodes) / k,
-    duplicates,
-    duplicatesPerNode: { min: csr.order > 0 ? dupMin : 0, mean: csr.order > 0 ? duplicates / csr.order : 0, max: dupMax },
-    rmr: rmr(transmissions, reachedSum - k),
-    ldh: perMessage.reduce((top, m) => Math.max(top, m.ldh), 0), // no spread: --messages may be 10^6
-    timeToFullCoverageMs: sum((m) => m.coverageTime) / k / 1000,
+    transmissionsTotal: transmissions,
+    transmissionsPerMessage: transmissions / k,
+    reachedPerMessage: reachedSum / k,
+    coverageMean: sum((m) => m.reached / m.componentNodes) / k,
+    duplicatesTotal: duplicates,
+    duplicatesPerMessage: duplicates / k,
+    duplicatesPerNodePerMessage: { min: csr.order > 0 ? dupMin / k : 0, mean: csr.order > 0 ? duplicates / csr.order / k : 0, max: dupMax / k },
+    rmr: useful > 0 ? rmr(transmissions, useful) : null,
+    ldhMax: perMessage.reduce((top, m) => Math.max(top, m.ldh), 0), // no spread: --messages may be 10^6
+    timeToFullCoverageMs: complete.length > 0 ? complete.reduce((s, m) => s + m.coverageTimeUs, 0) / complete.length / 1000 : null,
+    completeMessages: complete.length,
+    ...(nullBecause.length > 0 ? { nullBecause } : {}),
     formulas: floodFormulas(csr.order, csr.size, topo.nominalDegree),
-    expectedTransmissions: expectedEach.every((x) => x !== undefined) ? expectedEach.reduce((s, x) => s + x!, 0) : null,
+    expectedTransmissionsTotal: expectedEach.every((x) => x !== undefined) ? expectedEach.reduce((s, x) => s + x!, 0) : null,
     perMessage,
     waste: plan ? { ...waste, notes: [...waste.notes, faultNote(spec, plan.failedNodes, plan.failedLinks, lost, k)] } : waste,
     ...(controlTotal > 0 ? { control: { total: controlTotal, byType: sumByType(result.perMessage) } } : {}),
-    ...(plan ? { faults: { spec, failedNodes: plan.failedNodes, failedLinks: plan.failedLinks, lost } } : {}),
+    ...(plan ? { faults: { spec, failedNodes: plan.failedNodes, failedLinks: plan.failedLinks, lostTotal: lost } } : {}),
   };
 }
 
