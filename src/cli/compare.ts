@@ -7,7 +7,7 @@ import { OPTIONS, override } from '../options/schema.ts';
 import { compareProtocols, type CompareResult } from '../sim/compare.ts';
 import { action } from './action.ts';
 import { FAULT_OPTIONS, faultSpec, type FaultFlags } from './fault-options.ts';
-import { noteIgnored } from './notes.ts';
+import { noteCleaned, noteIgnored } from './notes.ts';
 import { addOptions } from './options/commander.ts';
 import { checkOutputs, emitTo, type OutputFlag } from './output.ts';
 import { compareCsv, renderCompareMarkdown, renderCompareText } from './render/compare.ts';
@@ -75,6 +75,7 @@ export function registerCompare(program: Command): void {
           faults: faultSpec(flags),
           ...(flags.origin !== undefined ? { origin: flags.origin } : {}),
         });
+        noteCleaned('compare', result.topology, result.graphCleaned);
         const printedJson = emitTo(flags.json, () => compareJson(result));
         const printedCsv = emitTo(flags.csv, () => compareCsv(result));
         if (!printedJson && !printedCsv) process.stdout.write(flags.markdown ? renderCompareMarkdown(result) : renderCompareText(result));

@@ -8,7 +8,7 @@ import { runSimulation, type SimReport } from '../sim/run.ts';
 import { action } from './action.ts';
 import { toCsv } from './csv.ts';
 import { FAULT_OPTIONS, faultSpec, type FaultFlags } from './fault-options.ts';
-import { noteIgnored } from './notes.ts';
+import { noteCleaned, noteIgnored } from './notes.ts';
 import { addOptions } from './options/commander.ts';
 import { checkOutputs, emitTo, type OutputFlag } from './output.ts';
 import { renderSimReport } from './render/waste.ts';
@@ -60,6 +60,7 @@ export function registerSim(program: Command): void {
           ...(flags.origin !== undefined ? { origin: flags.origin } : {}),
           faults: faultSpec(flags),
         });
+        noteCleaned('sim', report.topology, report.graphCleaned);
         const printedJson = emitTo(flags.json, () => simJson(report));
         const printedCsv = emitTo(flags.csv, () => simCsv(report));
         if (!printedJson && !printedCsv) process.stdout.write(renderSimReport(report));

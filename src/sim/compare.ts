@@ -15,6 +15,7 @@ import { parseLatency } from './latency.ts';
 import { namedOrigin, pickLiveOrigins, reachableSizes } from './live.ts';
 import { seededRng } from './random.ts';
 import { toCsr, type Csr } from './topology/csr.ts';
+import type { GraphCleaning } from './generators/graph-file.ts';
 import { buildTopology } from './topology/spec.ts';
 
 export interface CompareOptions {
@@ -67,6 +68,8 @@ export interface CompareRow {
 
 export interface CompareResult {
   readonly topology: string;
+  /** For a graph file: what cleaning it dropped or merged (absent otherwise). */
+  readonly graphCleaned?: GraphCleaning;
   readonly nodes: number;
   readonly edges: number;
   readonly degree: number;
@@ -196,6 +199,7 @@ export function compareProtocols(options: CompareOptions): CompareResult {
   const result = compareOn(csr, options);
   return {
     topology: topo.name,
+    ...(topo.cleaned ? { graphCleaned: topo.cleaned } : {}),
     nodes: csr.order,
     edges: csr.size,
     degree: topo.nominalDegree,

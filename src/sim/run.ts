@@ -15,6 +15,7 @@ import { namedOrigin, pickLiveOrigins, reachableSizes } from './live.ts';
 import { seededRng } from './random.ts';
 import { csrComponents } from './topology/components.ts';
 import { toCsr, type Csr } from './topology/csr.ts';
+import type { GraphCleaning } from './generators/graph-file.ts';
 import { buildTopology } from './topology/spec.ts';
 
 export interface SimOptions {
@@ -62,6 +63,8 @@ export interface SimReport {
   readonly messages: number;
   readonly degree: { readonly nominal: number; readonly min: number; readonly max: number; readonly mean: number };
   readonly components: number;
+  /** For a graph file: the self-loops, duplicate and directed edges cleaning dropped or merged (absent otherwise). */
+  readonly graphCleaned?: GraphCleaning;
   /** Payload sends of all messages together. */
   readonly transmissionsTotal: number;
   /** Payload sends per message (mean over messages). */
@@ -180,6 +183,7 @@ export function runSimulation(options: SimOptions, observer?: EngineObserver): S
     messages: k,
     degree: { nominal: topo.nominalDegree, min, max, mean: csr.order > 0 ? (2 * csr.size) / csr.order : 0 },
     components: comps.count,
+    ...(topo.cleaned ? { graphCleaned: topo.cleaned } : {}),
     transmissionsTotal: transmissions,
     transmissionsPerMessage: transmissions / k,
     reachedPerMessage: reachedSum / k,
