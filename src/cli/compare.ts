@@ -29,6 +29,7 @@ interface CompareFlags extends FaultFlags {
   messages: number;
   protocols: string;
   payloadBytes: number;
+  signed?: boolean;
   origin?: string;
   json?: OutputFlag;
   csv?: OutputFlag;
@@ -45,6 +46,7 @@ export const COMPARE_OPTIONS = [
   OPTIONS.seed,
   override(OPTIONS.messages, { default: 100, why: 'not 1 as in sim: plumtree needs a few messages to settle' }),
   OPTIONS.payloadBytes,
+  OPTIONS.signed,
   OPTIONS.origin,
   ...FAULT_OPTIONS,
   OPTIONS.json,
@@ -72,6 +74,7 @@ export function registerCompare(program: Command): void {
           messages: flags.messages,
           protocols: flags.protocols.split(',').map((s) => s.trim()).filter((s) => s !== ''),
           payloadBytes: flags.payloadBytes,
+          ...(flags.signed ? { signed: true } : {}),
           faults: faultSpec(flags),
           ...(flags.origin !== undefined ? { origin: flags.origin } : {}),
         });

@@ -7,7 +7,7 @@ import { check } from '../core/errors.ts';
 import { rmr } from '../core/formulas.ts';
 import { parseProtocol } from '../core/protocols/index.ts';
 import type { Protocol } from '../core/seam.ts';
-import { CONTROL_BYTES, DEFAULT_PAYLOAD_BYTES, payloadSendBytes } from '../core/sizes.ts';
+import { CONTROL_BYTES, DEFAULT_PAYLOAD_BYTES, MAX_PAYLOAD_BYTES, payloadSendBytes } from '../core/sizes.ts';
 import { simulate } from './engine/engine.ts';
 import type { SimulateResult } from './engine/types.ts';
 import { hasFaults, NO_FAULTS, planFaults, type FaultPlan, type FaultSpec } from './faults.ts';
@@ -31,6 +31,8 @@ export interface CompareOptions {
   readonly faults?: FaultSpec;
   /** Bytes of content per message (default 256); see src/core/sizes.ts for the frame around it. */
   readonly payloadBytes?: number;
+  /** Signed messages: every payload send carries a signature (SIGNATURE_BYTES more). */
+  readonly signed?: boolean;
 }
 
 /** One protocol's figures; "per message" means the mean over the run's messages. */
@@ -77,6 +79,7 @@ export interface CompareResult {
   readonly seed: string;
   readonly messages: number;
   readonly payloadBytes: number;
+  readonly signed: boolean;
   readonly faults: FaultSpec;
   readonly failedNodes: number;
   readonly failedLinks: number;
@@ -85,7 +88,7 @@ export interface CompareResult {
   readonly rows: readonly CompareRow[];
 }
 
-function summarize(protocol: Protocol, r: SimulateResult, reachable: readonly { nodes: number }[], payloadBytes: number): CompareRow {
+function summarize(protocol: Protocol, r: SimulateResult, reachable: readonly { nodes: number }[], payloadBytes: number, signed: boolean): CompareRow {
   const k = r.perMessage.length;
   // Loops, not Math.min(...xs): --messages may be 10^6, past the engine's argument limit.
   let coverageSum = 0;
@@ -121,7 +124,7 @@ function summarize(protocol: Protocol, r: SimulateResult, reachable: readonly { 
     duplicates += m.duplicates;
     for (const t in m.controlByType) byType[t] = (byType[t] ?? 0) + m.controlByType[t]! / k;
   }
-  const payload = payloadSendBytes(payloadBytes);
+  const payload = payloadSendBytes(payloadBytes, signed);
   let busiest = 0;
   for (let u = 0; u < r.sendsPerNode.length; u++) busiest = Math.max(busiest, r.sendsPerNode[u]! * payload + r.controlPerNode[u]! * CONTROL_BYTES);
   const transmissionsPerMessage = sends / k;
@@ -151,6 +154,7 @@ function summarize(protocol: Protocol, r: SimulateResult, reachable: readonly { 
 /** What compareOn measures on a graph it is given. */
 export interface GraphComparison {
   readonly payloadBytes: number;
+  readonly signed: boolean;
   readonly failedNodes: number;
   readonly failedLinks: number;
   readonly reachable: number;
@@ -159,10 +163,11 @@ export interface GraphComparison {
 
 /** Runs every protocol on `csr` with the same origins and faults; the options' N, D, topology are unused. */
 export function compareOn(csr: Csr, options: Omit<CompareOptions, 'nodes' | 'degree' | 'topology'>): GraphComparison {
-  check(Number.isInteger(options.messages) && options.messages >= 1 && options.messages <= 1_000_000, 'ERR_BAD_MESSAGES', `compare: --messages ${options.messages} must be an integer from 1 to 1000000`);
-  check(options.protocols.length > 0, 'ERR_BAD_PROTOCOL', 'compare: --protocols is empty; give a comma-separated list such as flood,gossip:0.7,plumtree');
+  check(Number.isInteger(options.messages) && options.messages >= 1 && options.messages <= 1_000_000, 'ERR_BAD_MESSAGES', `compare: ${options.messages} messages: must be an integer from 1 to 1000000`);
+  check(options.protocols.length > 0, 'ERR_BAD_PROTOCOL', 'compare: the list of protocols is empty; give a comma-separated list such as flood,gossip:0.7,plumtree');
   const payloadBytes = options.payloadBytes ?? DEFAULT_PAYLOAD_BYTES;
-  check(Number.isInteger(payloadBytes) && payloadBytes >= 0 && payloadBytes <= 100_000_000, 'ERR_BAD_OPTION', `compare: --payload-bytes ${payloadBytes} must be an integer from 0 to 100000000`);
+  check(Number.isInteger(payloadBytes) && payloadBytes >= 0 && payloadBytes <= MAX_PAYLOAD_BYTES, 'ERR_BAD_OPTION', `compare: payload of ${payloadBytes} bytes: must be an integer from 0 to ${MAX_PAYLOAD_BYTES}`);
+  const signed = options.signed === true;
   const protocols = options.protocols.map((spec) => parseProtocol(spec));
   const latency = parseLatency(options.latency);
   const spec = options.faults ?? NO_FAULTS;
@@ -179,10 +184,11 @@ export function compareOn(csr: Csr, options: Omit<CompareOptions, 'nodes' | 'deg
       ...(labels ? { labels } : {}),
       ...(plan ? { faults: plan } : {}),
     });
-    return summarize(protocol, r, reachable, payloadBytes);
+    return summarize(protocol, r, reachable, payloadBytes, signed);
   });
   return {
     payloadBytes,
+    signed,
     failedNodes: plan?.failedNodes ?? 0,
     failedLinks: plan?.failedLinks ?? 0,
     reachable: reachable.reduce((s, c) => s + c.nodes, 0) / reachable.length,

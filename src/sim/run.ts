@@ -15,6 +15,8 @@ import { namedOrigin, pickLiveOrigins, reachableSizes } from './live.ts';
 import { seededRng } from './random.ts';
 import { csrComponents } from './topology/components.ts';
 import { toCsr, type Csr } from './topology/csr.ts';
+import { DEFAULT_PAYLOAD_BYTES, MAX_PAYLOAD_BYTES, payloadSendBytes, SIGNATURE_BYTES } from '../core/sizes.ts';
+import { signingCost, type SigningCost } from '../core/signing-cost.ts';
 import type { GraphCleaning } from './generators/graph-file.ts';
 import { buildTopology } from './topology/spec.ts';
 
@@ -33,6 +35,22 @@ export interface SimOptions {
   readonly origin?: string;
   /** Loss and failures (none by default); see src/sim/faults.ts. */
   readonly faults?: FaultSpec;
+  /** Bytes of content per message, for the byte figures (default DEFAULT_PAYLOAD_BYTES). */
+  readonly payloadBytes?: number;
+  /** Model signed messages: their bytes on every send and the CPU their checks cost (src/core/signing-cost.ts). */
+  readonly signed?: boolean;
+}
+
+/** What the payload sends put on the wire, under the size model of src/core/sizes.ts. */
+export interface BytesReport {
+  readonly payloadBytes: number;
+  readonly signed: boolean;
+  /** One payload send: content, framing, and the signature when signed. */
+  readonly perSend: number;
+  /** Payload bytes of one message over the whole network (mean over messages). */
+  readonly perMessage: number;
+  /** Of those, what the signatures take (0 unsigned). */
+  readonly signaturePerMessage: number;
 }
 
 /** What faults did to a run (present only when faults were asked for). */
@@ -98,6 +116,9 @@ export interface SimReport {
   /** Control messages of all messages, in total and per type (only for protocols that send them). */
   readonly control?: { readonly total: number; readonly byType: Readonly<Record<string, number>> };
   readonly faults?: FaultReport;
+  readonly bytes: BytesReport;
+  /** With --signed: what signing and checking cost per message over all nodes (mean over messages). */
+  readonly signing?: SigningCost;
 }
 
 function degreeStats(csr: Csr): { min: number; max: number } {
@@ -116,7 +137,10 @@ function degreeStats(csr: Csr): { min: number; max: number } {
  * given, sees every send and receipt (the browser view records its trace this way).
  */
 export function runSimulation(options: SimOptions, observer?: EngineObserver): SimReport {
-  check(Number.isInteger(options.messages) && options.messages >= 1 && options.messages <= 1_000_000, 'ERR_BAD_MESSAGES', `sim: --messages ${options.messages} must be an integer from 1 to 1000000`);
+  check(Number.isInteger(options.messages) && options.messages >= 1 && options.messages <= 1_000_000, 'ERR_BAD_MESSAGES', `sim: ${options.messages} messages: must be an integer from 1 to 1000000`);
+  const payloadBytes = options.payloadBytes ?? DEFAULT_PAYLOAD_BYTES;
+  check(Number.isInteger(payloadBytes) && payloadBytes >= 0 && payloadBytes <= MAX_PAYLOAD_BYTES, 'ERR_BAD_OPTION', `sim: payload of ${payloadBytes} bytes: must be an integer from 0 to ${MAX_PAYLOAD_BYTES}`);
+  const signed = options.signed === true;
   const protocol = parseProtocol(options.protocol);
   const latency = parseLatency(options.latency);
   const topo = buildTopology(options.topology, { nodes: options.nodes, degree: options.degree, seed: options.seed });
@@ -202,6 +226,8 @@ export function runSimulation(options: SimOptions, observer?: EngineObserver): S
     waste: plan ? { ...waste, notes: [...waste.notes, faultNote(spec, plan.failedNodes, plan.failedLinks, lost, k)] } : waste,
     ...(controlTotal > 0 ? { control: { total: controlTotal, byType: sumByType(result.perMessage) } } : {}),
     ...(plan ? { faults: { spec, failedNodes: plan.failedNodes, failedLinks: plan.failedLinks, lostTotal: lost } } : {}),
+    bytes: bytesReport(payloadBytes, signed, transmissions / k),
+    ...(signed ? { signing: meanSigningCost(result.perMessage) } : {}),
   };
 }
 
@@ -218,4 +244,17 @@ function faultNote(spec: FaultSpec, failedNodes: number, failedLinks: number, lo
   if (spec.loss > 0) parts.push(`loss ${spec.loss} per transmission`);
   const detection = spec.silent ? 'failures are silent: copies sent to failed nodes and links count as sends, and are lost' : 'failures are detected: sends to failed nodes and links are refused, not counted';
   return `faults: ${parts.join(', ')}; ${detection}. ${(lost / k).toLocaleString('en-US', { maximumFractionDigits: 1 })} transmissions per message were lost. The exact rows and coverage use the live nodes of the origin's component.`;
+}
+
+function bytesReport(payloadBytes: number, signed: boolean, sendsPerMessage: number): BytesReport {
+  const perSend = payloadSendBytes(payloadBytes, signed);
+  return { payloadBytes, signed, perSend, perMessage: sendsPerMessage * perSend, signaturePerMessage: signed ? sendsPerMessage * SIGNATURE_BYTES : 0 };
+}
+
+/** The signing cost model, averaged over the messages of a run. */
+function meanSigningCost(perMessage: readonly MessageStats[]): SigningCost {
+  const k = perMessage.length;
+  const each = perMessage.map((m) => signingCost(m.reached, m.received));
+  const mean = (f: (c: SigningCost) => number): number => each.reduce((s, c) => s + f(c), 0) / k;
+  return { signatures: mean((c) => c.signatures), verifications: mean((c) => c.verifications), hashChecks: mean((c) => c.hashChecks), cpuMs: mean((c) => c.cpuMs) };
 }

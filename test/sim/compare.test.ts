@@ -64,9 +64,9 @@ describe('compareOn', () => {
   });
 
   it('rejects bad options naming the value', () => {
-    expect(() => compareOn(graph, { ...base, protocols: [] })).toThrow(/--protocols is empty/);
+    expect(() => compareOn(graph, { ...base, protocols: [] })).toThrow(/the list of protocols is empty/);
     expect(() => compareOn(graph, { ...base, protocols: ['flood', 'gossip:2'] })).toThrow(/'gossip:2' needs P/);
-    expect(() => compareOn(graph, { ...base, protocols: ['flood'], payloadBytes: -1 })).toThrow(/--payload-bytes -1/);
+    expect(() => compareOn(graph, { ...base, protocols: ['flood'], payloadBytes: -1 })).toThrow(/payload of -1 bytes/);
   });
 });
 

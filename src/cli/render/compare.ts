@@ -83,7 +83,7 @@ export function compareNotes(result: CompareResult): string[] {
   const notes = [
     'All figures are per message (mean over the run), on the same graph, origins and faults for every protocol.',
     'payload sends: transmissions carrying the message; control msgs: IHAVE, GRAFT, PRUNE (plumtree), INV, GETDATA (announce).',
-    sizeModelNote(result.payloadBytes) + ' 1 kB = 1,000 bytes.',
+    sizeModelNote(result.payloadBytes, result.signed) + ' 1 kB = 1,000 bytes.',
     `bytes vs ${ref?.protocol ?? 'flood'}: total bytes as a share of ${ref?.protocol ?? 'flood'}'s. RMR = payload sends ÷ (reached − 1) − 1 (payload only, as in the Plumtree paper; 0 = a spanning tree).`,
     `coverage: reached ÷ live nodes in the origin's component (${num(result.reachable, 1)} on average); complete msgs: messages that reached every one of them.`,
     'LDH: hops from the origin to the last node reached. full coverage ms: virtual time until the last node had it, mean over complete messages. busiest node: bytes sent per message by the node that sent most.',

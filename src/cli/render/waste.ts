@@ -5,6 +5,7 @@
  */
 import Table from 'cli-table3';
 import { degreeLabel, num, pct as fmtPct, plural } from '../../report/format.ts';
+import { SIGNATURE_BYTES } from '../../core/sizes.ts';
 import type { SimReport } from '../../sim/run.ts';
 import { simView, type SimView } from './sim-view.ts';
 
@@ -77,6 +78,8 @@ export function renderSimReport(report: SimReport): string {
     `  duplicates   per node${k > 1 ? ' and message' : ''}: min ${num(dup.min)}, mean ${num(dup.mean)}, max ${num(dup.max)}`,
     ...(v.controlPerMessage ? [`  control      ${plural(v.controlPerMessage.total, 'control message')} (${v.controlPerMessage.byType.map(([t, c]) => `${t} ${num(c)}`).join(', ')}); not counted in the sends above`] : []),
     ...(v.faults ? [`  faults       ${plural(v.faults.failedNodes, 'node')} and ${plural(v.faults.failedLinks, 'link')} down, loss ${v.faults.loss}: ${plural(v.faults.lostPerMessage, 'transmission')} lost`] : []),
+    `  bytes        ${num(report.bytes.perMessage, 0)} per message on the wire: ${plural(report.bytes.perSend, 'byte')} per send (${num(report.bytes.payloadBytes)} payload + framing${report.bytes.signed ? ` + ${num(SIGNATURE_BYTES)} signature` : ''})${report.bytes.signed ? `; signatures are ${pct(report.bytes.signaturePerMessage / Math.max(1, report.bytes.perMessage))} of it` : ''}`,
+    ...(report.signing ? [`  signing      ${num(report.signing.cpuMs, 1)} ms of CPU per message over all nodes: 1 signature, ${plural(report.signing.verifications, 'verification')} (first copies), ${plural(report.signing.hashChecks, 'hash check')} (every copy); a model, see docs/security.md`] : []),
     '',
     'Why measured and textbook differ:',
     ...report.waste.notes.map((n) => wrap(n, 100, '  - ', '    ')),
