@@ -1,0 +1,56 @@
+/**
+ * Renders a mixed launch (`launch --go K`) for people: which nodes are Go nodes, then per message
+ * what the floodlab nodes counted, the Go nodes' sends inferred from their rule, the split of
+ * floodlab's counts that follows from it, and how many nodes showed it once; then the verdict.
+ * A Go node counts nothing, so nothing here is its own count except what it printed.
+ */
+import type { MixedLaunchReport, MixedMessage } from '../../real/go-launch.ts';
+import { plural } from '../../report/format.ts';
+import { plainTable } from './waste.ts';
+
+const num = (x: number): string => x.toLocaleString('en-US', { maximumFractionDigits: 1 });
+
+/** floodlab → floodlab sends (received by floodlab, less the Go nodes' sends) and floodlab → Go writes (the rest). */
+export function splitSends(m: MixedMessage): { toFloodlab: number; toGo: number } {
+  const toFloodlab = m.received - m.goSendsInferred;
+  return { toFloodlab, toGo: m.sends - toFloodlab };
+}
+
+export function renderGoLaunch(r: MixedLaunchReport, about: { protocol: string; topology: string; seed: string }): string {
+  const go = r.nodes.flatMap((n, i) => (n.kind === 'go' ? [i] : []));
+  const edges = r.nodes.reduce((s, n) => s + n.degree, 0) / 2;
+  const table = plainTable(['message', 'origin', 'floodlab sends', 'Go sends (inferred)', 'all sends', 'floodlab received', 'floodlab duplicates', 'floodlab→floodlab / →Go', 'showed once'], {
+    colAligns: ['left', 'left', 'right', 'right', 'right', 'right', 'right', 'right', 'right'],
+  });
+  for (const [k, m] of r.perMessage.entries()) {
+    const split = splitSends(m);
+    const should = m.shown.length - m.shown.filter((x, i) => x === 0 && !m.wrong.includes(i)).length;
+    const once = m.shown.filter((x, i) => x === 1 && !m.wrong.includes(i)).length;
+    table.push([
+      String(k),
+      `${m.origin} (${r.nodes[m.origin]!.kind === 'go' ? 'Go, typed' : 'floodlab'})`,
+      num(m.sends),
+      num(m.goSendsInferred),
+      num(m.sends + m.goSendsInferred),
+      num(m.received),
+      num(m.duplicates),
+      `${num(split.toFloodlab)} / ${num(split.toGo)}`,
+      `${once} of ${should}`,
+    ]);
+  }
+  const nodes = plainTable(['node', 'kind', 'port', 'links', ...r.perMessage.map((_, k) => `msg ${k}`)], { colAligns: ['left', 'left', 'right', 'right', ...r.perMessage.map(() => 'right' as const)] });
+  for (const [i, n] of r.nodes.entries()) {
+    nodes.push([n.name, n.kind === 'go' ? `Go (pid ${n.pid})` : 'floodlab', String(n.port), String(n.degree), ...r.perMessage.map((m) => (m.origin === i && n.kind === 'go' ? 'typed' : String(m.shown[i]))) ]);
+  }
+  const wrong = r.perMessage.flatMap((m, k) => m.wrong.map((i) => `message ${k}: node ${i} (${r.nodes[i]!.kind}) showed it ${m.shown[i]} times`));
+  return [
+    `floodlab launch: ${about.protocol} over ${about.topology}, seed ${about.seed}: ${plural(r.nodes.length - go.length, 'floodlab node')} in this process and ${plural(go.length, 'original Go node')} (${go.join(', ')}), no two Go nodes linked`,
+    `  network   N = ${r.nodes.length}, E = ${plural(edges, 'link')}; nodes started in ${num(r.startMs)} ms, links up in ${num(r.wireMs)} ms; Go nodes listen on ${go.map((i) => r.nodes[i]!.port).join(', ')} (all interfaces: the program's choice)`,
+    '',
+    'Per message (floodlab counts are measured; a Go node counts nothing: its sends are inferred, one per link for each message it saw, the sender\'s link included; the split of floodlab\'s sends follows from that):',
+    table.toString(),
+    'What every node showed (floodlab: deliveries; Go: `ADDR -> text` lines on its stdout; a Go node does not show a line typed at it):',
+    nodes.toString(),
+    wrong.length === 0 ? `OK: every node showed each of the ${plural(r.perMessage.length, 'message')} exactly once.` : `NOT OK:\n  ${wrong.join('\n  ')}`,
+  ].join('\n') + '\n';
+}
