@@ -182,3 +182,8 @@ export class GoProcess {
     for (const check of [...this.changed]) check();
   }
 }
+
+/** PIDs of the Go nodes started here and not yet stopped (tests check none outlives a launch). */
+export function runningGoPids(): number[] {
+  return [...live].filter((n) => n.running).map((n) => n.pid);
+}
