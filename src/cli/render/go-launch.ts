@@ -8,6 +8,8 @@ import type { MixedLaunchReport, MixedMessage } from '../../real/go-launch.ts';
 import { plural } from '../../report/format.ts';
 import { plainTable } from './waste.ts';
 
+/** Most messages given a column each in the per-node table. */
+const WIDE_MESSAGES = 8;
 const num = (x: number): string => x.toLocaleString('en-US', { maximumFractionDigits: 1 });
 
 /** floodlab → floodlab sends (received by floodlab, less the Go nodes' sends) and floodlab → Go writes (the rest). */
@@ -38,9 +40,15 @@ export function renderGoLaunch(r: MixedLaunchReport, about: { protocol: string; 
       `${once} of ${should}`,
     ]);
   }
-  const nodes = plainTable(['node', 'kind', 'port', 'links', ...r.perMessage.map((_, k) => `msg ${k}`)], { colAligns: ['left', 'left', 'right', 'right', ...r.perMessage.map(() => 'right' as const)] });
+  // One column per message while that fits a terminal; past WIDE_MESSAGES, a count per node.
+  const wide = r.perMessage.length <= WIDE_MESSAGES;
+  const nodes = plainTable(['node', 'kind', 'port', 'links', ...(wide ? r.perMessage.map((_, k) => `msg ${k}`) : ['showed once', 'typed', 'missing or twice'])], { colAligns: ['left', 'left', 'right', 'right', ...(wide ? r.perMessage : [0, 0, 0]).map(() => 'right' as const)] });
   for (const [i, n] of r.nodes.entries()) {
-    nodes.push([n.name, n.kind === 'go' ? `Go (pid ${n.pid})` : 'floodlab', String(n.port), String(n.degree), ...r.perMessage.map((m) => (m.origin === i && n.kind === 'go' ? 'typed' : String(m.shown[i]))) ]);
+    const typed = r.perMessage.filter((m) => m.origin === i && n.kind === 'go').length;
+    const cells = wide
+      ? r.perMessage.map((m) => (m.origin === i && n.kind === 'go' ? 'typed' : String(m.shown[i])))
+      : [String(r.perMessage.filter((m) => m.shown[i] === 1 && !m.wrong.includes(i)).length), String(typed), String(r.perMessage.filter((m) => m.wrong.includes(i)).length)];
+    nodes.push([n.name, n.kind === 'go' ? `Go (pid ${n.pid})` : 'floodlab', String(n.port), String(n.degree), ...cells]);
   }
   const wrong = r.perMessage.flatMap((m, k) => m.wrong.map((i) => `message ${k}: node ${i} (${r.nodes[i]!.kind}) showed it ${m.shown[i]} times`));
   return [

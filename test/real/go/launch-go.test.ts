@@ -11,6 +11,8 @@ import { findGoBinary, runningGoPids } from '../../../src/real/go-process.ts';
 import type { LaunchGraph } from '../../../src/real/graph.ts';
 import { buildTopology } from '../../../src/sim/topology/spec.ts';
 import { seededRng } from '../../../src/sim/random.ts';
+import { renderGoLaunch, splitSends } from '../../../src/cli/render/go-launch.ts';
+import type { MixedLaunchReport } from '../../../src/real/go-launch.ts';
 import { buildGoNode } from './build-go.ts';
 
 const root = fileURLToPath(new URL('../../../', import.meta.url));
@@ -39,6 +41,32 @@ describe('pickGoNodes', () => {
     const k4: LaunchGraph = { order: 4, size: 6, src: [0, 0, 0, 1, 1, 2], dst: [1, 2, 3, 2, 3, 3] };
     expect(() => pickGoNodes(k4, 2, seededRng('1', 'go'))).toThrow(/--go 2: found only 1 nodes of this graph with no link between them/);
     expect(() => pickGoNodes(k4, 4, seededRng('1', 'go'))).toThrow(/--go 4 must be from 1 to N − 1 = 3/);
+  });
+});
+
+describe('the mixed launch report', () => {
+  const report = (shown: number[], wrong: number[]): MixedLaunchReport => ({
+    nodes: [
+      { kind: 'floodlab', name: 'a', port: 40000, degree: 1 },
+      { kind: 'go', name: 'go', port: 55555, degree: 2, pid: 123 },
+      { kind: 'floodlab', name: 'b', port: 40001, degree: 1 },
+    ],
+    startMs: 1,
+    wireMs: 1,
+    perMessage: [{ origin: 0, text: 'message 0', id: 'x', sends: 1, received: 2, duplicates: 1, goSendsInferred: 2, shown, wrong }],
+    floodlabTotals: { sent: 1, received: 2, controlSent: 0, controlReceived: 0, duplicates: 1, delivered: 2, bytesIn: 0, bytesOut: 0, peers: 2, connected: 2, dropped: 0, seen: 1 },
+    allOnce: wrong.length === 0,
+  });
+  const about = { protocol: 'flood', topology: 'path', seed: '1' };
+
+  it('splits floodlab sends by the inferred Go sends: receipts − Go sends went floodlab → floodlab, the rest to Go', () => {
+    expect(splitSends(report([1, 1, 1], []).perMessage[0]!)).toEqual({ toFloodlab: 0, toGo: 1 });
+  });
+
+  it('names every node that did not show a message once', () => {
+    expect(renderGoLaunch(report([1, 1, 1], []), about)).toMatch(/^OK: every node showed each of the 1 message exactly once\.$/m);
+    const bad = renderGoLaunch(report([1, 0, 2], [1, 2]), about);
+    expect(bad).toMatch(/^NOT OK:\n  message 0: node 1 \(go\) showed it 0 times\n  message 0: node 2 \(floodlab\) showed it 2 times$/m);
   });
 });
 
