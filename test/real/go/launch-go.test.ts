@@ -39,7 +39,7 @@ describe('pickGoNodes', () => {
 
   it('refuses when the graph has no K nodes apart (a complete graph has one)', () => {
     const k4: LaunchGraph = { order: 4, size: 6, src: [0, 0, 0, 1, 1, 2], dst: [1, 2, 3, 2, 3, 3] };
-    expect(() => pickGoNodes(k4, 2, seededRng('1', 'go'))).toThrow(/--go 2: found only 1 nodes of this graph with no link between them/);
+    expect(() => pickGoNodes(k4, 2, seededRng('1', 'go'))).toThrow(/--go 2: found only 1 node of this graph with no link between them/);
     expect(() => pickGoNodes(k4, 4, seededRng('1', 'go'))).toThrow(/--go 4 must be from 1 to N − 1 = 3/);
   });
 });
