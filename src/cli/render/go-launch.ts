@@ -50,6 +50,15 @@ export function renderGoLaunch(r: MixedLaunchReport, about: { protocol: string; 
       : [String(r.perMessage.filter((m) => m.shown[i] === 1 && !m.wrong.includes(i)).length), String(typed), String(r.perMessage.filter((m) => m.wrong.includes(i)).length)];
     nodes.push([n.name, n.kind === 'go' ? `Go (pid ${n.pid})` : 'floodlab', String(n.port), String(n.degree), ...cells]);
   }
+  // Under flood-echo, floodlab–floodlab links carry each message exactly 2·E_ff times, so the
+  // rest of what floodlab received came from Go nodes: a measured check of the inferred Go sends.
+  const eff = edges - go.reduce((sum, i) => sum + r.nodes[i]!.degree, 0);
+  const fromGo = r.perMessage.map((m) => m.received - 2 * eff);
+  const agrees = r.perMessage.every((m, k) => fromGo[k] === m.goSendsInferred);
+  const crossCheck =
+    about.protocol === 'flood-echo'
+      ? [`Cross-check (flood-echo): floodlab–floodlab links carry each message 2·E_ff = ${2 * eff} times; floodlab received beyond that ${fromGo.join(', ')}, ${agrees ? 'equal to' : '**not** equal to'} the Go sends inferred.`]
+      : [];
   const wrong = r.perMessage.flatMap((m, k) => m.wrong.map((i) => `message ${k}: node ${i} (${r.nodes[i]!.kind}) showed it ${m.shown[i]} times`));
   return [
     `floodlab launch: ${about.protocol} over ${about.topology}, seed ${about.seed}: ${plural(r.nodes.length - go.length, 'floodlab node')} in this process and ${plural(go.length, 'original Go node')} (${go.join(', ')}), no two Go nodes linked`,
@@ -57,6 +66,7 @@ export function renderGoLaunch(r: MixedLaunchReport, about: { protocol: string; 
     '',
     'Per message (floodlab counts are measured; a Go node counts nothing: its sends are inferred, one per link for each message it saw, the sender\'s link included; the split of floodlab\'s sends follows from that):',
     table.toString(),
+    ...crossCheck,
     'What every node showed (floodlab: deliveries; Go: `ADDR -> text` lines on its stdout; a Go node does not show a line typed at it):',
     nodes.toString(),
     wrong.length === 0 ? `OK: every node showed each of the ${plural(r.perMessage.length, 'message')} exactly once.` : `NOT OK:\n  ${wrong.join('\n  ')}`,

@@ -66,6 +66,8 @@ describe('the mixed launch report', () => {
   it('names every node that did not show a message once', () => {
     expect(renderGoLaunch(report([1, 1, 1], []), about)).toMatch(/^OK: every node showed each of the 1 message exactly once\.$/m);
     const bad = renderGoLaunch(report([1, 0, 2], [1, 2]), about);
+    // A path a – Go – b has no floodlab–floodlab link: under flood-echo all floodlab receipts came from the Go node.
+    expect(renderGoLaunch(report([1, 1, 1], []), { ...about, protocol: 'flood-echo' })).toMatch(/2·E_ff = 0 times; floodlab received beyond that 2, equal to the Go sends inferred/);
     expect(bad).toMatch(/^NOT OK:\n  message 0: node 1 \(go\) showed it 0 times\n  message 0: node 2 \(floodlab\) showed it 2 times$/m);
   });
 });
@@ -92,6 +94,19 @@ describe('launch --go with the real Go program', { timeout: 60_000 }, () => {
     expect(report.nodes[1]!.port).toBeGreaterThanOrEqual(55555);
     expect(gone(report.nodes[1]!.pid!)).toBe(true);
     expect(runningGoPids()).toEqual([]);
+  });
+
+  it('flood-echo: what floodlab received beyond its own 2·E(floodlab–floodlab) sends is the Go sends inferred', async () => {
+    // Under flood-echo every floodlab node that sees a message writes it once on every link, so
+    // floodlab–floodlab links carry it 2·E_ff times whatever the timing; every other receipt at a
+    // floodlab node came from a Go node, which must be what the Go rule predicts.
+    const graph = buildTopology('random-regular', { nodes: 8, degree: 3, seed: 5 }).edges; // E = 12
+    const goNodes = pickGoNodes(graph, 2, seededRng('5', 'go'));
+    const report = await runMixedLaunch({ graph, names: Array.from({ length: 8 }, (_, i) => `n${i}`), origins: [goNodes[0]!, ...[0, 1, 2, 3, 4, 5, 6, 7].filter((i) => !goNodes.includes(i)).slice(0, 2), goNodes[1]!], protocol: 'flood-echo', goNodes, goBinary: binary, timeoutMs: 40_000 });
+    const eff = 12 - 3 * goNodes.length; // Go nodes have 3 links each, none between them
+    expect(report.perMessage.map((m) => m.goSendsInferred)).toEqual([6, 6, 6, 6]); // both Go nodes saw each one: 3 + 3
+    expect(report.perMessage.map((m) => m.received - 2 * eff)).toEqual([6, 6, 6, 6]);
+    expect(report.allOnce).toBe(true);
   });
 
   it('stops every Go process when the launch times out', async () => {
