@@ -1,21 +1,22 @@
 /**
  * A mixed launch (`launch --go K`): floodlab nodes in this process and K original Go nodes as child
  * processes, wired as one graph, flooding messages one after another from floodlab and Go origins.
- * floodlab nodes take OS-chosen ports; each Go node takes the first free port from 55555 up and
- * says which. A floodlab node dials a Go node with gob; a Go node dials by typing `connect` on its
+ * Go nodes start first, each on the first free port from 55555 up (it says which); floodlab nodes
+ * then take OS-chosen ports. A floodlab node dials a Go node with gob; a Go node dials by typing `connect` on its
  * stdin. What each node showed is read from floodlab's deliveries and each Go node's stdout.
  * Every Go process is killed by PID at the end, on error, timeout or abort alike.
  */
 import { tmpdir } from 'node:os';
-import { UnionFind } from '../core/graph/union-find.ts';
 import { startInProcess, type Cluster } from './cluster.ts';
 import { DeliveryTracker } from './deliveries.ts';
 import { GoProcess } from './go-process.ts';
-import { inferredGoSends } from './go-plan.ts';
+import { components, floodMixed, type FloodContext, type MixedMessage } from './go-flood.ts';
 import { degrees, type LaunchGraph } from './graph.ts';
 import type { NodeStats } from './node.ts';
 import { LaunchTimeoutError, statsOf, waitFor } from './wait.ts';
 import { canonicalId } from './wire/gob/ids.ts';
+
+export type { MixedMessage } from './go-flood.ts';
 
 export interface MixedLaunchOptions {
   readonly graph: LaunchGraph;
@@ -42,23 +43,6 @@ export interface MixedNode {
   readonly pid?: number;
 }
 
-export interface MixedMessage {
-  readonly origin: number;
-  readonly text: string;
-  /** Its id as floodlab names it ('g' + the Go UniqueID for a Go message). */
-  readonly id: string;
-  /** What the floodlab nodes counted for it. */
-  readonly sends: number;
-  readonly received: number;
-  readonly duplicates: number;
-  /** The Go nodes' sends, inferred: each Go node that saw it writes it on every link. */
-  readonly goSendsInferred: number;
-  /** Per node: deliveries (floodlab) or `ADDR -> text` lines (Go); a Go origin shows its own message 0 times. */
-  readonly shown: readonly number[];
-  /** Nodes that should have shown it once and did not (missing or twice). */
-  readonly wrong: readonly number[];
-}
-
 export interface MixedLaunchReport {
   readonly nodes: readonly MixedNode[];
   readonly startMs: number;
@@ -66,13 +50,9 @@ export interface MixedLaunchReport {
   readonly perMessage: readonly MixedMessage[];
   /** The floodlab nodes' counters at the end (Go nodes count nothing). */
   readonly floodlabTotals: NodeStats;
-  /** Every node showed every message it could reach exactly once (its own Go messages not at all). */
+  /** Every node showed every message it could reach exactly once (its own Go messages not at all), but for the Go program's own double prints (MixedMessage.goRaced). */
   readonly allOnce: boolean;
 }
-
-/** How long the counters and the Go nodes' output must stay still for a message to be over (> the pacer's 100 ms wait). */
-export const QUIET_MS = 400;
-const POLL_MS = 20;
 
 export async function runMixedLaunch(options: MixedLaunchOptions): Promise<MixedLaunchReport> {
   const { graph } = options;
@@ -103,9 +83,6 @@ export async function runMixedLaunch(options: MixedLaunchOptions): Promise<Mixed
   };
   const work = async (): Promise<MixedLaunchReport> => {
     let t = performance.now();
-    cluster = await startInProcess({ names: fl.map((i) => options.names[i]!), protocol: options.protocol, onDeliver, ...(options.log ? { log: options.log } : {}) });
-    if (finished) await cluster.close();
-    const handleOf = (i: number) => cluster!.handles[fl.indexOf(i)]!;
     // One at a time: two Go nodes starting at once race for the same port, which the program handles, but its output then tells which.
     for (const g of options.goNodes) {
       const go = await GoProcess.start(options.goBinary, tmpdir());
@@ -115,6 +92,10 @@ export async function runMixedLaunch(options: MixedLaunchOptions): Promise<Mixed
         throw new Error('launch: stopped while starting');
       }
     }
+    // floodlab nodes after the Go nodes: their system-chosen ports then cannot be one a Go node wants.
+    cluster = await startInProcess({ names: fl.map((i) => options.names[i]!), protocol: options.protocol, onDeliver, ...(options.log ? { log: options.log } : {}) });
+    if (finished) await cluster.close();
+    const handleOf = (i: number) => cluster!.handles[fl.indexOf(i)]!;
     const startMs = performance.now() - t;
     t = performance.now();
     const deg = degrees(graph);
@@ -143,66 +124,13 @@ export async function runMixedLaunch(options: MixedLaunchOptions): Promise<Mixed
     const wireMs = performance.now() - t;
     const component = components(graph);
     const perMessage: MixedMessage[] = [];
-    for (let k = 0; k < options.origins.length; k++) perMessage.push(await floodOne(k, component, deg));
+    const context: FloodContext = { graph, isGo, floodlab: fl, handles: cluster.handles, goProcs, tracker, firstSeen, component, degree: deg, limitMs: options.messageTimeoutMs ?? 15_000 };
+    for (let k = 0; k < options.origins.length; k++) perMessage.push(await floodMixed(context, k, options.origins[k]!));
     const nodes: MixedNode[] = Array.from({ length: graph.order }, (_, i) => {
       const go = goProcs.get(i);
       return go ? { kind: 'go' as const, name: options.names[i]!, port: go.port, degree: deg[i]!, pid: go.pid } : { kind: 'floodlab' as const, name: options.names[i]!, port: handleOf(i).port, degree: deg[i]! };
     });
     return { nodes, startMs, wireMs, perMessage, floodlabTotals: await statsOf(cluster.handles), allOnce: perMessage.every((m) => m.wrong.length === 0) };
-  };
-
-  const floodOne = async (k: number, component: Int32Array, deg: Int32Array): Promise<MixedMessage> => {
-    const handles = cluster!.handles;
-    const origin = options.origins[k]!;
-    const text = `message ${k}`;
-    const before = await statsOf(handles);
-    const goOrigin = goProcs.get(origin);
-    let id: string;
-    const limit = options.messageTimeoutMs ?? 15_000;
-    if (goOrigin) {
-      const known = firstSeen.length;
-      goOrigin.type(text);
-      await waitFor(() => firstSeen.length > known || !goOrigin.running, limit, 5, () => `launch: message ${k} typed at Go node ${origin} reached no floodlab node within ${limit} ms`);
-      id = firstSeen[known] ?? '';
-    } else {
-      id = canonicalId((await handles[fl.indexOf(origin)]!.originate(text)).id);
-    }
-    const inReach = (i: number): boolean => component[i] === component[origin];
-    const shownAt = (i: number): number => (isGo[i] ? goProcs.get(i)!.showed(text) : (tracker.get(id)?.perNode[i] ?? 0));
-    const expected = (i: number): number => (!inReach(i) || (i === origin && isGo[i]) ? 0 : 1);
-    const all = Array.from({ length: graph.order }, (_, i) => i);
-    const dead = (): GoProcess | undefined => [...goProcs.values()].find((g) => !g.running);
-    let last = '';
-    let stillSince = performance.now();
-    await waitFor(
-      async () => {
-        const gone = dead();
-        if (gone) throw new Error(`launch: the Go node with pid ${gone.pid} exited during message ${k}; its last lines: ${gone.tail()}`);
-        if (!all.every((i) => shownAt(i) >= expected(i))) return false;
-        const s = await statsOf(handles);
-        const key = `${s.sent}/${s.received}/${s.duplicates}/${all.map(shownAt).join(',')}`;
-        if (key !== last) [last, stillSince] = [key, performance.now()];
-        return performance.now() - stillSince >= QUIET_MS;
-      },
-      limit,
-      POLL_MS,
-      () => `launch: message ${k} from node ${origin} was shown by ${all.filter((i) => shownAt(i) > 0).length} of ${all.filter((i) => expected(i) > 0).length} nodes and not quiet after ${limit} ms`,
-    );
-    const after = await statsOf(handles);
-    const shown = all.map(shownAt);
-    let goSends = 0;
-    for (const [g] of goProcs) goSends += inferredGoSends(deg[g]!, shown[g]! > 0 || g === origin);
-    return {
-      origin,
-      text,
-      id,
-      sends: after.sent - before.sent,
-      received: after.received - before.received,
-      duplicates: after.duplicates - before.duplicates,
-      goSendsInferred: goSends,
-      shown,
-      wrong: all.filter((i) => shown[i] !== expected(i)),
-    };
   };
 
   try {
@@ -214,11 +142,4 @@ export async function runMixedLaunch(options: MixedLaunchOptions): Promise<Mixed
     await Promise.all([...goProcs.values()].map((g) => g.stop()));
     await (cluster as Cluster | undefined)?.close();
   }
-}
-
-/** A component label per node. */
-function components(graph: LaunchGraph): Int32Array {
-  const sets = new UnionFind(graph.order);
-  for (let e = 0; e < graph.size; e++) sets.union(graph.src[e]!, graph.dst[e]!);
-  return Int32Array.from({ length: graph.order }, (_, u) => sets.find(u));
 }

@@ -4,7 +4,8 @@
  * fresh decoder, so a Go–Go link loses a message that shares a TCP read with another, while every
  * link with a floodlab end is paced (floodlab's writes) or read whole (floodlab's reads). A Go node
  * counts nothing, so its sends are inferred from its rule (messaging.go's announce): on a message's
- * first sight, typed or received, it writes it to every connection, the sender's included.
+ * first sight, typed or received, it writes it to every connection, the sender's included; each
+ * first sight shows as one printed line (or the typed one).
  */
 import { InputError } from '../core/errors.ts';
 import type { Rng } from '../core/rng.ts';
@@ -41,7 +42,11 @@ export function pickGoNodes(graph: LaunchGraph, k: number, rng: Rng): number[] {
   return out.sort((a, b) => a - b);
 }
 
-/** A Go node's inferred sends for one message: its degree if it saw the message (typed or shown), else 0. */
-export function inferredGoSends(degree: number, saw: boolean): number {
-  return saw ? degree : 0;
+/**
+ * A Go node's inferred sends for one message: every `ADDR -> text` line it printed is followed by
+ * one write on every link, and so is a line typed at it; `times` counts both (it is 2 when the
+ * node printed the message twice, its unsynchronised seen check letting two links through).
+ */
+export function inferredGoSends(degree: number, times: number): number {
+  return degree * times;
 }

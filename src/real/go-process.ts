@@ -23,6 +23,7 @@ const HANDLING = /^Handling connection: /;
 /** Most distinct texts counted, and stdout lines kept for error messages. */
 const MAX_TEXTS = 100_000;
 const KEEP_LINES = 20;
+const MAX_FROM = 8;
 /** Longest stdout line taken whole; a longer one is cut there. */
 const MAX_LINE = 70_000;
 
@@ -54,8 +55,8 @@ let exitHookSet = false;
 export class GoProcess {
   readonly pid: number;
   port = 0;
-  /** Times it showed each text (`ADDR -> TEXT`). */
-  private readonly shown = new Map<string, number>();
+  /** Per text: the addresses it showed it from (`ADDR -> TEXT`), one entry per line, at most MAX_FROM kept. */
+  private readonly shown = new Map<string, { count: number; from: string[] }>();
   private readonly last: string[] = [];
   private handlingCount = 0;
   private partial = '';
@@ -104,7 +105,12 @@ export class GoProcess {
 
   /** Times it showed `text` as received. */
   showed(text: string): number {
-    return this.shown.get(text) ?? 0;
+    return this.shown.get(text)?.count ?? 0;
+  }
+
+  /** The link addresses it showed `text` from, in order (the first MAX_FROM). */
+  showedFrom(text: string): readonly string[] {
+    return this.shown.get(text)?.from ?? [];
   }
 
   /** `Handling connection` lines so far: links it opened or accepted. */
@@ -170,7 +176,12 @@ export class GoProcess {
     if (listening && this.port === 0) this.port = Number(listening[1]);
     else if (HANDLING.test(line)) this.handlingCount++;
     const m = SHOWED.exec(line);
-    if (m && (this.shown.has(m[2]!) || this.shown.size < MAX_TEXTS)) this.shown.set(m[2]!, this.showed(m[2]!) + 1);
+    if (!m) return;
+    let entry = this.shown.get(m[2]!);
+    if (!entry && this.shown.size < MAX_TEXTS) this.shown.set(m[2]!, (entry = { count: 0, from: [] }));
+    if (!entry) return;
+    entry.count++;
+    if (entry.from.length < MAX_FROM) entry.from.push(m[1]!);
   }
 
   private keep(line: string): void {

@@ -1,7 +1,8 @@
 /**
  * Renders a mixed launch (`launch --go K`) for people: which nodes are Go nodes, then per message
  * what the floodlab nodes counted, the Go nodes' sends inferred from their rule, the split of
- * floodlab's counts that follows from it, and how many nodes showed it once; then the verdict.
+ * floodlab's counts that follows from it, and how many nodes showed it once; then the verdict, which
+ * tells the Go program's own double prints (its unsynchronised seen check) from real faults.
  * A Go node counts nothing, so nothing here is its own count except what it printed.
  */
 import type { MixedLaunchReport, MixedMessage } from '../../real/go-launch.ts';
@@ -59,16 +60,28 @@ export function renderGoLaunch(r: MixedLaunchReport, about: { protocol: string; 
     about.protocol === 'flood-echo'
       ? [`Cross-check (flood-echo): floodlab–floodlab links carry each message 2·E_ff = ${2 * eff} times; floodlab received beyond that ${fromGo.join(', ')}, ${agrees ? 'equal to' : '**not** equal to'} the Go sends inferred.`]
       : [];
+  const raced = r.perMessage.flatMap((m, k) => m.goRaced.map((i) => `message ${k} at node ${i} (${m.shown[i]} times)`));
+  const raceNote =
+    raced.length === 0
+      ? []
+      : [
+          `The Go program's own race, ${plural(raced.length, 'time')}: a Go node showed a message more than once, each time from another link (${raced.join('; ')}). Its seen check is not atomic: a connection's goroutine checks the map, prints, and marks the message seen only when it passes it on, with no lock, so two links that bring it at once both get through (and it passes it on twice: the inferred sends count that). floodlab cannot prevent it.`,
+        ];
   const wrong = r.perMessage.flatMap((m, k) => m.wrong.map((i) => `message ${k}: node ${i} (${r.nodes[i]!.kind}) showed it ${m.shown[i]} times`));
   return [
     `floodlab launch: ${about.protocol} over ${about.topology}, seed ${about.seed}: ${plural(r.nodes.length - go.length, 'floodlab node')} in this process and ${plural(go.length, 'original Go node')} (${go.join(', ')}), no two Go nodes linked`,
     `  network   N = ${r.nodes.length}, E = ${plural(edges, 'link')}; nodes started in ${num(r.startMs)} ms, links up in ${num(r.wireMs)} ms; Go nodes listen on ${go.map((i) => r.nodes[i]!.port).join(', ')} (all interfaces: the program's choice)`,
     '',
-    'Per message (floodlab counts are measured; a Go node counts nothing: its sends are inferred, one per link for each message it saw, the sender\'s link included; the split of floodlab\'s sends follows from that):',
+    'Per message (floodlab counts are measured; a Go node counts nothing: its sends are inferred, one per link for each line it printed or was typed, the sender\'s link included; the split of floodlab\'s sends follows from that):',
     table.toString(),
     ...crossCheck,
     'What every node showed (floodlab: deliveries; Go: `ADDR -> text` lines on its stdout; a Go node does not show a line typed at it):',
     nodes.toString(),
-    wrong.length === 0 ? `OK: every node showed each of the ${plural(r.perMessage.length, 'message')} exactly once.` : `NOT OK:\n  ${wrong.join('\n  ')}`,
+    ...raceNote,
+    wrong.length > 0
+      ? `NOT OK:\n  ${wrong.join('\n  ')}`
+      : raced.length === 0
+        ? `OK: every node showed each of the ${plural(r.perMessage.length, 'message')} exactly once.`
+        : `OK: every floodlab node showed each of the ${plural(r.perMessage.length, 'message')} exactly once, and every Go node at least once (more only by the Go program's race above).`,
   ].join('\n') + '\n';
 }
