@@ -8,7 +8,7 @@
  */
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { accessSync, constants, statSync } from 'node:fs';
-import { delimiter, join } from 'node:path';
+import { delimiter, resolve } from 'node:path';
 import { InputError } from '../core/errors.ts';
 
 /** The Go program's name on PATH, as the README's build command names it. */
@@ -27,14 +27,15 @@ const MAX_FROM = 8;
 /** Longest stdout line taken whole; a longer one is cut there. */
 const MAX_LINE = 70_000;
 
-/** The Go binary to run: `goBin` if given (it must be an executable file), else `seednode` on PATH. */
+/** The Go binary to run, as an absolute path: `goBin` if given (it must be an executable file), else `seednode` on PATH. */
 export function findGoBinary(goBin: string | undefined, path = process.env['PATH'] ?? ''): string {
   if (goBin !== undefined) {
     if (!isExecutable(goBin)) throw new InputError('ERR_NO_GO_BINARY', `launch: --go-bin ${goBin} is not an executable file; ${GO_BUILD_HINT}`);
-    return goBin;
+    // Absolute: the Go node runs in another folder, where a relative path would point elsewhere.
+    return resolve(goBin);
   }
   for (const dir of path.split(delimiter)) {
-    const candidate = join(dir || '.', GO_BINARY_NAME);
+    const candidate = resolve(dir || '.', GO_BINARY_NAME);
     if (isExecutable(candidate)) return candidate;
   }
   throw new InputError('ERR_NO_GO_BINARY', `launch: --go needs the original Go program and there is no ${GO_BINARY_NAME} on PATH and no --go-bin; ${GO_BUILD_HINT}`);
@@ -71,6 +72,7 @@ export class GoProcess {
     proc.stderr.setEncoding('utf8');
     proc.stderr.on('data', (chunk: string) => this.keep(`stderr: ${chunk.trim().slice(0, 300)}`));
     proc.stdin.on('error', () => undefined); // typing to a node that already exited
+    proc.on('error', () => undefined); // a failed kill of a process already gone
     this.exited = new Promise((resolve) => proc.once('exit', (code, signal) => ((this.exitCode = code ?? (signal ? -1 : 0)), this.notify(), resolve())));
   }
 
