@@ -19,6 +19,7 @@ import { seededRng } from '../sim/random.ts';
 import { runSimulation } from '../sim/run.ts';
 import { buildTopology } from '../sim/topology/spec.ts';
 import { action, fail } from './action.ts';
+import { launchWithGo } from './launch-go.ts';
 import { noteCleaned, noteIgnored } from './notes.ts';
 import { addOptions } from './options/commander.ts';
 import { checkOutputs, emitTo, type OutputFlag } from './output.ts';
@@ -27,7 +28,7 @@ import { countsAreExact, launchJson, mismatches, renderLaunch } from './render/l
 /** Largest N in one process (each node holds a listener and D sockets). */
 export const MAX_IN_PROCESS = 2000;
 
-interface LaunchFlags {
+export interface LaunchFlags {
   nodes: number;
   degree: number;
   topology: string;
@@ -38,6 +39,8 @@ interface LaunchFlags {
   timeout: number;
   json?: OutputFlag;
   verbose?: boolean;
+  go?: number;
+  goBin?: string;
 }
 
 /** launch's own ranges and defaults, each with its reason: real sockets cost far more than simulated sends. */
@@ -50,6 +53,8 @@ export const LAUNCH_OPTIONS = [
   OPTIONS.protocol,
   { ...OPTIONS.processes, help: `one OS process per node (at most ${MAX_PROCESSES}) instead of all in this one` },
   OPTIONS.timeout,
+  OPTIONS.go,
+  OPTIONS.goBin,
   { ...OPTIONS.json, help: 'JSON (real and simulated counts): alone, printed instead of the tables; with FILE, written there' },
   OPTIONS.verbose,
 ];
@@ -57,7 +62,7 @@ export const LAUNCH_OPTIONS = [
 export function registerLaunch(program: Command): void {
   const cmd = program.command('launch').description('start N real nodes on 127.0.0.1 wired as a generated graph, flood messages, and compare the counts with the simulator');
   addOptions(cmd, LAUNCH_OPTIONS)
-    .addHelpText('after', '\nExamples:\n  floodlab launch -n 20 -d 4\n  floodlab launch -n 50 -d 6 --topology watts-strogatz --messages 10 --protocol flood-echo\n  floodlab launch -n 20 -d 4 --processes')
+    .addHelpText('after', '\nExamples:\n  floodlab launch -n 20 -d 4\n  floodlab launch -n 50 -d 6 --topology watts-strogatz --messages 10 --protocol flood-echo\n  floodlab launch -n 20 -d 4 --processes\n  floodlab launch -n 8 -d 3 --go 2 --messages 3 --go-bin /path/to/seednode')
     .action(
       action(async (flags: LaunchFlags, command: Command) => {
         checkOutputs({ '--json': flags.json });
@@ -75,6 +80,7 @@ export function registerLaunch(program: Command): void {
           const label = graph.labels?.[i];
           return label !== undefined && nameProblem(label) === undefined ? label : `n${i}`;
         });
+        if (flags.go !== undefined) return launchWithGo(flags, graph, names, origins, protocol.name, topo.name);
         const abort = new AbortController();
         const interrupt = (): void => abort.abort();
         process.once('SIGINT', interrupt);

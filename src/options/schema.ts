@@ -70,6 +70,8 @@ export const OPTIONS = {
   partial: spec<boolean>({ long: 'partial', help: 'summarise the cells there are even when some of the grid is missing' }),
   timeout: spec<number>({ long: 'timeout', arg: 'seconds', help: 'stop every node and fail after this long', default: 120, parse: intIn(1, 3600) }),
   processes: spec<boolean>({ long: 'processes', help: 'one OS process per node instead of all in this one' }),
+  go: spec<number>({ long: 'go', arg: 'K', help: 'mix K original Go nodes (the write-up\'s program, run as child processes) into the network', parse: intIn(1, 100) }),
+  goBin: spec<string>({ long: 'go-bin', arg: 'path', help: 'the built Go program for --go (default: seednode on PATH)', parse: textUpTo(4096) }),
   verbose: spec<boolean>({ long: 'verbose', short: 'v', help: 'print what nodes log (drops, bad frames) on stderr' }),
   port: spec<number>({ long: 'port', arg: 'port', help: 'port on 127.0.0.1 (0: any free port)', default: 0, parse: intIn(0, 65_535) }),
   host: spec<string>({ long: 'host', arg: 'address', help: 'interface to listen on (another one than 127.0.0.1 only when you mean it)', default: '127.0.0.1' }),

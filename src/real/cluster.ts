@@ -21,8 +21,8 @@ export interface NodeHandle {
   readonly name: string;
   /** The port it listens on (127.0.0.1). */
   readonly port: number;
-  /** Opens a link to 127.0.0.1:port (no redial: the launcher's links are not meant to drop). */
-  connect(port: number): void;
+  /** Opens a link to 127.0.0.1:port (no redial: the launcher's links are not meant to drop); `wire` picks its codec. */
+  connect(port: number, wire?: 'json' | 'gob'): void;
   /** Authors one message; resolves with its id and the wallClock time it was sent. */
   originate(text: string): Promise<{ id: string; at: number }>;
   stats(): Promise<NodeStats>;
@@ -50,7 +50,7 @@ function inProcessHandle(node: RealNode): NodeHandle {
   return {
     name: node.name,
     port: node.port,
-    connect: (port) => node.connect('127.0.0.1', port),
+    connect: (port, wire) => node.connect('127.0.0.1', port, false, wire),
     originate: (text) => {
       const at = wallClock();
       const msg = node.originate(text);
