@@ -7,12 +7,14 @@ import { writeFileSync } from 'node:fs';
 import { machineLine } from './bench/machine.ts';
 import { benchReal } from './bench/real.ts';
 import { benchSim } from './bench/sim.ts';
+import { benchStartup } from './bench/startup.ts';
 import { benchSweep } from './bench/sweep.ts';
 
 const sections: { name: string; run: () => string | Promise<string> }[] = [
   { name: 'simulator', run: benchSim },
   { name: 'real', run: benchReal },
   { name: 'sweep', run: benchSweep },
+  { name: 'startup', run: benchStartup },
 ];
 
 const only = process.argv.slice(2);
