@@ -19,7 +19,7 @@ export type { EdgeList, TopologyInfo };
  */
 export interface GraphologyGraph {
   forEachNode(callback: (key: string) => void): void;
-  forEachEdge(callback: (edge: string, attributes: never, source: string, target: string, sourceAttributes: never, targetAttributes: never, undirected: boolean) => void): void;
+  forEachEdge(callback: (edge: string, attributes: unknown, source: string, target: string, sourceAttributes: unknown, targetAttributes: unknown, undirected: boolean) => void): void;
 }
 
 /** A graph of the user's own: a graphology Graph, or edges as [u, v] pairs of node names or indices. */

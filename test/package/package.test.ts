@@ -1,7 +1,8 @@
 /**
  * floodlab as a user gets it from npm: the packed tarball installed into an empty project (from
  * the local npm cache), then (a) the API imported from plain Node ESM, (b) a consumer's .ts file
- * type-checked under strict with skipLibCheck off and no @types of its own, (c) `npx floodlab sim`.
+ * type-checked under strict with skipLibCheck off and no @types of its own, (c) `npx floodlab sim`,
+ * and the README's "Use it as a library" example, run as written.
  * Packs with --ignore-scripts: `npm test` has just built dist/, and rebuilding it here would pull
  * it from under the test files that fork it. One file, one install: it is the slow test.
  */
@@ -51,7 +52,7 @@ describe('the packed floodlab, installed into an empty project', { timeout: 60_0
     expect(transmissions).toBe(3001);
   });
 
-  it('(b) type-checks a consumer under strict with skipLibCheck off', () => {
+  it('(b) type-checks a consumer under strict with skipLibCheck off', { timeout: 120_000 }, () => {
     writeFileSync(
       join(project, 'consumer.ts'),
       [
@@ -82,7 +83,27 @@ describe('the packed floodlab, installed into an empty project', { timeout: 60_0
     expect([report.nodes, report.edges, report.transmissions]).toEqual([1000, 2000, 3001]);
     expect(readFileSync(join(project, 'node_modules', 'floodlab', 'bin', 'floodlab.js'), 'utf8')).not.toMatch(/tsx/);
   });
+
+  it("runs the README's library example as written", () => {
+    writeFileSync(join(project, 'example.mjs'), readmeExample());
+    const lines = run('node', ['example.mjs']).trimEnd().split('\n');
+    expect(lines[0]).toBe('3001 3001');
+    // N·D/2 edges each: 2E − (N−1) sends; cells come as they finish (largest first).
+    expect(lines.slice(1, 5).sort()).toEqual([`N=100 D=4: ${2 * 200 - 99} sends`, `N=100 D=8: ${2 * 400 - 99} sends`, `N=1000 D=4: ${2 * 2000 - 999} sends`, `N=1000 D=8: ${2 * 4000 - 999} sends`].sort());
+    expect(lines[5]).toBe('[ [ 0, 1 ], [ 1, 2 ], [ 2, 0 ] ]');
+    expect(lines[6]).toBe(`flood: ${2 * 2000 - 999} sends per message, coverage 1`);
+    expect(lines[7]).toMatch(/^two: [\d.]+ sends per message, coverage [\d.]+$/);
+    expect(lines.at(-1)).toBe('bob got "hello" from alice');
+  });
 });
+
+/** The README's library example: the js block between its markers. */
+function readmeExample(): string {
+  const readme = readFileSync(join(root, 'README.md'), 'utf8');
+  const block = /<!-- library-example:start -->\s*```js\n([\s\S]*?)```\s*<!-- library-example:end -->/.exec(readme);
+  if (!block) throw new Error('README.md: no js block between <!-- library-example:start --> and <!-- library-example:end -->');
+  return block[1]!;
+}
 
 interface SimJson {
   readonly nodes: number;
