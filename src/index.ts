@@ -18,6 +18,7 @@
  */
 export { simulate, type SimulateOptions, type SimReport } from './api/simulate.ts';
 export type { WasteTable } from './report/waste.ts';
+export type { WasteRow } from './core/waste.ts';
 export type { TopologyUses } from './sim/generators/topology-info.ts';
 export { sweep, sweepOptionsOf, type SweepGrid, type SweepProgress, type SweepRunOptions, type CellResult, type Shard, type SweepCell } from './api/sweep.ts';
 export { compare, DEFAULT_COMPARED, type CompareOptions, type CompareResult, type CompareRow } from './api/compare.ts';
