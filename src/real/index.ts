@@ -13,7 +13,7 @@ export { DeliveryTracker } from './deliveries.ts';
 export { floodBurst, floodEach, wire, type BurstResult, type FloodOptions, type RealMessage } from './launch.ts';
 export type { LinkLimits, LinkState } from './link.ts';
 export type { CodecPicker } from './wire/choice.ts';
-export type { Hello, WireCodec, WireDecoder, WireEvent, WireLimits, WireMessage, WirePacer } from './wire/codec.ts';
+export type { Hello, WireCodec, WireDecoder, WireError, WireEvent, WireLimits, WireMessage, WirePacer } from './wire/codec.ts';
 export type { WireName } from './wire/pick.ts';
 export type { Handshake, HandshakeLink, HandshakeStep } from './handshake.ts';
 export type { RedialClock } from './redial.ts';
