@@ -1,9 +1,8 @@
 /**
  * The adapter to graphology's generators (the named graphs), converted to our EdgeList,
- * and the converter graph-file.ts uses for GEXF / GraphML. Interop lives here because the typings
- * do not match what Node loads: the generators are CommonJS `module.exports = fn` typed as
- * `export default` (see gen()), and graphology's `Graph` is typed only as a default export (we
- * use the named UndirectedGraph). Graphs built through graphology are slow (5-8 s and about
+ * and the converter graph-file.ts uses for GEXF / GraphML. Interop lives here: graphology and its
+ * generators are CommonJS (`module.exports = fn`), required on first use (see gen()), and we use
+ * graphology's named UndirectedGraph. Graphs built through graphology are slow (5-8 s and about
  * 0.6 GB per 10^6 edges), so named graphs are capped at NAMED_MAX_EDGES.
  */
 import { createRequire } from 'node:module';
