@@ -8,6 +8,7 @@ import { machineLine } from './bench/machine.ts';
 import { benchGo } from './bench/go.ts';
 import { benchReal } from './bench/real.ts';
 import { benchSim } from './bench/sim.ts';
+import { benchStartup } from './bench/startup.ts';
 import { benchSweep } from './bench/sweep.ts';
 
 const sections: { name: string; run: () => string | Promise<string> }[] = [
@@ -15,6 +16,7 @@ const sections: { name: string; run: () => string | Promise<string> }[] = [
   { name: 'real', run: benchReal },
   { name: 'go', run: benchGo },
   { name: 'sweep', run: benchSweep },
+  { name: 'startup', run: benchStartup },
 ];
 
 const only = process.argv.slice(2);

@@ -1,11 +1,11 @@
 /**
  * The launcher's nodes as separate OS processes (`launch --processes`): one child per node
- * running worker.ts, driven over IPC. Bounded in count (MAX_PROCESSES) and in time (a start
+ * running the built worker.js (plain Node, no TypeScript loader), driven over IPC. Bounded in count (MAX_PROCESSES) and in time (a start
  * timeout; `close()` waits briefly, then kills whatever is left), so none outlives the launcher.
  */
 import { fork, type ChildProcess } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
 import { InputError } from '../core/errors.ts';
+import { builtEntry } from '../runtime/built-entry.ts';
 import type { Cluster, ClusterOptions, NodeHandle } from './cluster.ts';
 import type { NodeStats } from './node.ts';
 
@@ -21,8 +21,6 @@ export type ToParent =
   | { t: 'originated'; req: number; id: string; at: number }
   | { t: 'stats'; req: number; stats: NodeStats };
 
-const root = fileURLToPath(new URL('../../', import.meta.url));
-const workerPath = fileURLToPath(new URL('./worker.ts', import.meta.url));
 
 export interface ProcessClusterOptions extends ClusterOptions {
   /** Child processes are told the protocol by name: a registered spec only. */
@@ -79,7 +77,7 @@ export async function startProcesses(options: ProcessClusterOptions): Promise<Cl
   const started = options.names.map(
     (name, i) =>
       new Promise<NodeHandle>((resolve, reject) => {
-        const child = fork(workerPath, [name, options.protocol], { cwd: root, execArgv: ['--import', 'tsx'], stdio: ['ignore', 'ignore', options.log ? 'pipe' : 'ignore', 'ipc'] });
+        const child = fork(builtEntry(import.meta.url, './worker.js'), [name, options.protocol], { execArgv: [], stdio: ['ignore', 'ignore', options.log ? 'pipe' : 'ignore', 'ipc'] });
         children.push(child);
         child.stderr?.on('data', (chunk: Buffer) => options.log?.(chunk.toString().trimEnd()));
         child.once('exit', (code, signal) => {

@@ -3,7 +3,7 @@
  * Node's IPC channel by process-cluster.ts: connect, originate, stats, close. It reports each
  * first delivery with a timestamp on the machine-wide clock. It ends when told to, on SIGTERM or
  * SIGINT, or when its parent goes away (the channel disconnects), so none is ever left behind.
- * Usage (by the parent only): node --import tsx src/real/worker.ts NAME PROTOCOL
+ * Usage (by the parent only): node dist/real/worker.js NAME PROTOCOL
  */
 import { parseProtocol } from '../core/protocols/index.ts';
 import { wallClock } from './cluster.ts';

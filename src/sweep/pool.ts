@@ -13,9 +13,9 @@
 import { fork, type ChildProcess } from 'node:child_process';
 import { availableParallelism } from 'node:os';
 import { setImmediate as nextTurn } from 'node:timers/promises';
-import { fileURLToPath } from 'node:url';
 import { cellCost, runCell, type CellResult, type SweepCell, type SweepOptions } from '../sim/sweep.ts';
-import type { WorkerAnswer, WorkerTask } from './worker-body.ts';
+import { builtEntry } from '../runtime/built-entry.ts';
+import type { WorkerAnswer, WorkerTask } from './worker.ts';
 
 export interface PoolOptions {
   /** Worker processes; 1 runs the cells in this process. Default: one per core. */
@@ -59,9 +59,9 @@ async function runHere(cells: readonly SweepCell[], options: SweepOptions, pool:
   return results;
 }
 
-/** A worker process: plain JS entry that registers tsx; structured clone keeps NaN and Infinity. */
+/** A worker process: plain Node on the built worker.js (no TypeScript loader); structured clone keeps NaN and Infinity. */
 function startWorker(): { child: ChildProcess; stderr: () => string } {
-  const entry = fileURLToPath(new URL('./worker.js', import.meta.url));
+  const entry = builtEntry(import.meta.url, './worker.js');
   const child = fork(entry, [], { execArgv: [], serialization: 'advanced', stdio: ['ignore', 'ignore', 'pipe', 'ipc'] });
   let tail = '';
   child.stderr?.on('data', (d: Buffer) => (tail = (tail + d.toString()).slice(-STDERR_TAIL)));

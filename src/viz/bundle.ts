@@ -1,13 +1,23 @@
 /**
- * Bundles the page's TypeScript (src/viz/page/main.ts and what it imports, sigma.js and
- * graphology included) into one ES module in memory with esbuild. Done when the server starts:
- * no build step, no CDN, nothing fetched from the network.
+ * The page's script: src/viz/page/main.ts and what it imports (sigma.js and graphology included)
+ * as one ES module. `npm run build` bundles it once with esbuild into dist/viz/page/main.js
+ * (scripts/build-page.ts), so an installed floodlab serves that file and needs neither esbuild nor
+ * sigma at run time. Run from the TypeScript sources (the tests), it is bundled in memory instead,
+ * with esbuild from the dev dependencies. No CDN, nothing fetched from the network either way.
  */
-import { build } from 'esbuild';
+import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
-/** The page's script, as JavaScript text. */
+/** The page's script as JavaScript text: the built bundle beside this module, else bundled now. */
+export async function pageScript(): Promise<string> {
+  const built = new URL('./page/main.js', import.meta.url);
+  if (existsSync(built)) return readFileSync(built, 'utf8');
+  return bundlePage();
+}
+
+/** Bundles the page from its TypeScript sources (build time, or from a clone); needs esbuild. */
 export async function bundlePage(): Promise<string> {
+  const { build } = await import('esbuild');
   const result = await build({
     entryPoints: [fileURLToPath(new URL('./page/main.ts', import.meta.url))],
     bundle: true,

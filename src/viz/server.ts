@@ -1,5 +1,5 @@
 /**
- * The local web server of `floodlab viz`: serves the page (bundled at start) and answers the
+ * The local web server of `floodlab viz`: serves the page (bundled at build time) and answers the
  * page's requests with floods recorded by the simulator's engine. Listens on 127.0.0.1 only;
  * port 0 takes a free port. Bad input is a 400 with the one-line InputError message.
  */
@@ -9,7 +9,7 @@ import type { AddressInfo } from 'node:net';
 import { InputError } from '../core/errors.ts';
 import { protocolList } from '../core/protocols/index.ts';
 import { topologyList } from '../sim/topology/spec.ts';
-import { bundlePage } from './bundle.ts';
+import { pageScript } from './bundle.ts';
 import { layoutGraph, type Positions } from './layout.ts';
 import { parseFloodQuery, VIZ_LIMITS } from './query.ts';
 import { recordFlood } from './trace.ts';
@@ -44,7 +44,7 @@ export async function startVizServer(options: VizServerOptions): Promise<VizServ
   const files = new Map<string, [string, string]>([
     ['/', ['text/html; charset=utf-8', page('index.html')]],
     ['/style.css', ['text/css; charset=utf-8', page('style.css')]],
-    ['/main.js', ['text/javascript; charset=utf-8', await bundlePage()]],
+    ['/main.js', ['text/javascript; charset=utf-8', await pageScript()]],
   ]);
   // The form suggests every topology that needs no value typed in ('watts-strogatz[:BETA]' as
   // 'watts-strogatz'); the others ('caveman:L:K', 'file:PATH') can still be typed.

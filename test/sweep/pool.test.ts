@@ -1,7 +1,7 @@
 /**
  * The worker pool gives what a serial run gives: the same result for every cell, whatever the
- * number of workers and the order cells finish in. Runs real worker processes (through
- * worker.js, which registers tsx in each), as the CLI does.
+ * number of workers and the order cells finish in. Runs real worker processes (the built
+ * dist/sweep/worker.js, plain Node), as the CLI does.
  */
 import { describe, expect, it } from 'vitest';
 import { runCell, sweepCells, type SweepOptions } from '../../src/sim/sweep.ts';

@@ -1,28 +1,35 @@
 /**
  * The adapter to graphology's generators (the named graphs), converted to our EdgeList,
- * and the converter graph-file.ts uses for GEXF / GraphML. Interop lives here because the typings
- * do not match what Node loads: the generators are CommonJS `module.exports = fn` typed as
- * `export default` (see cjs()), and graphology's `Graph` is typed only as a default export (we
- * use the named UndirectedGraph). Graphs built through graphology are slow (5-8 s and about
+ * and the converter graph-file.ts uses for GEXF / GraphML. Interop lives here: graphology and its
+ * generators are CommonJS (`module.exports = fn`), required on first use (see gen()), and we use
+ * graphology's named UndirectedGraph. Graphs built through graphology are slow (5-8 s and about
  * 0.6 GB per 10^6 edges), so named graphs are capped at NAMED_MAX_EDGES.
  */
-import { UndirectedGraph } from 'graphology';
-import caveman from 'graphology-generators/community/caveman.js';
-import connectedCaveman from 'graphology-generators/community/connected-caveman.js';
-import ladder from 'graphology-generators/classic/ladder.js';
-import pathGraph from 'graphology-generators/classic/path.js';
-import krackhardtKite from 'graphology-generators/small/krackhardt-kite.js';
-import florentineFamilies from 'graphology-generators/social/florentine-families.js';
-import karateClub from 'graphology-generators/social/karate-club.js';
+import { createRequire } from 'node:module';
+import type { UndirectedGraph as UndirectedGraphClass } from 'graphology';
 import type { AbstractGraph } from 'graphology-types';
 import { InputError } from '../../core/errors.ts';
 import type { EdgeList } from '../topology/edge-list.ts';
 import type { TopologyInfo, TopologyUses } from './topology-info.ts';
 import { type CleanedEdgeList, GraphBuilder } from './graph-file/builder.ts';
 
-/** A CommonJS module's export as Node's ESM loader hands it over, whatever its typings say. */
-function cjs<T>(mod: { default: T }): T {
-  return (mod as { default?: T }).default ?? (mod as unknown as T);
+/**
+ * graphology and its generators are loaded only when a named graph is built (they are CommonJS,
+ * so `require` loads them synchronously): a random-regular run never pays for them at start-up.
+ */
+const load = createRequire(import.meta.url);
+
+/** What each generator module exports (`module.exports = fn`): a graph from the class and its integer parameters. */
+type Generator = (graphClass: typeof UndirectedGraphClass, ...params: number[]) => AbstractGraph;
+
+/** A generator of graphology-generators, by its path in that package. */
+function gen(path: string): Generator {
+  return load(`graphology-generators/${path}`) as Generator;
+}
+
+/** graphology's UndirectedGraph class. */
+function undirected(): typeof UndirectedGraphClass {
+  return (load('graphology') as { UndirectedGraph: typeof UndirectedGraphClass }).UndirectedGraph;
 }
 
 /**
@@ -54,31 +61,31 @@ interface NamedGraphDef {
 
 /** Every named graph, in the order help lists them. */
 const NAMED: Readonly<Record<string, NamedGraphDef>> = {
-  karate: { usage: 'karate', summary: "Zachary's karate club (34 nodes, 78 edges)", mins: [], edges: () => 78, build: () => cjs(karateClub)(UndirectedGraph) },
+  karate: { usage: 'karate', summary: "Zachary's karate club (34 nodes, 78 edges)", mins: [], edges: () => 78, build: () => gen('social/karate-club.js')(undirected()) },
   florentine: {
     usage: 'florentine',
     summary: "Padgett's Florentine families, marriage ties (15 nodes, 20 edges)",
     mins: [],
     edges: () => 20,
-    build: () => cjs(florentineFamilies)(UndirectedGraph),
+    build: () => gen('social/florentine-families.js')(undirected()),
   },
-  'krackhardt-kite': { usage: 'krackhardt-kite', summary: "Krackhardt's kite (10 nodes, 18 edges)", mins: [], edges: () => 18, build: () => cjs(krackhardtKite)(UndirectedGraph) },
+  'krackhardt-kite': { usage: 'krackhardt-kite', summary: "Krackhardt's kite (10 nodes, 18 edges)", mins: [], edges: () => 18, build: () => gen('small/krackhardt-kite.js')(undirected()) },
   caveman: {
     usage: 'caveman:L:K',
     summary: 'L separate cliques of K nodes (disconnected)',
     mins: [1, 2],
     edges: ([l = 0, k = 0]) => (l * k * (k - 1)) / 2,
-    build: ([l = 0, k = 0]) => cjs(caveman)(UndirectedGraph, l, k),
+    build: ([l = 0, k = 0]) => gen('community/caveman.js')(undirected(), l, k),
   },
   'connected-caveman': {
     usage: 'connected-caveman:L:K',
     summary: 'L cliques of K nodes, one edge of each moved to join them in a ring',
     mins: [2, 3],
     edges: ([l = 0, k = 0]) => (l * k * (k - 1)) / 2,
-    build: ([l = 0, k = 0]) => cjs(connectedCaveman)(UndirectedGraph, l, k),
+    build: ([l = 0, k = 0]) => gen('community/connected-caveman.js')(undirected(), l, k),
   },
-  ladder: { usage: 'ladder:L', summary: 'a ladder of L rungs (2L nodes, 3L-2 edges)', mins: [2], edges: ([l = 0]) => 3 * l - 2, build: ([l = 0]) => cjs(ladder)(UndirectedGraph, l) },
-  path: { usage: 'path', summary: 'a path through the N nodes (--nodes)', uses: { nodes: true, degree: false }, mins: [], edges: (_, n) => n - 1, build: (_, n) => cjs(pathGraph)(UndirectedGraph, n) },
+  ladder: { usage: 'ladder:L', summary: 'a ladder of L rungs (2L nodes, 3L-2 edges)', mins: [2], edges: ([l = 0]) => 3 * l - 2, build: ([l = 0]) => gen('classic/ladder.js')(undirected(), l) },
+  path: { usage: 'path', summary: 'a path through the N nodes (--nodes)', uses: { nodes: true, degree: false }, mins: [], edges: (_, n) => n - 1, build: (_, n) => gen('classic/path.js')(undirected(), n) },
 };
 
 /** Neither --nodes nor --degree: the graph is fixed by its name and parameters. */

@@ -4,9 +4,9 @@
  * error line. The reader must get the very xmldom copy its package uses (it checks `instanceof`).
  */
 import { createRequire } from 'node:module';
-import { MultiGraph } from 'graphology';
-import * as gexf from 'graphology-gexf';
-import * as graphml from 'graphology-graphml';
+import type { MultiGraph as MultiGraphClass } from 'graphology';
+import type * as Gexf from 'graphology-gexf';
+import type * as Graphml from 'graphology-graphml';
 import { fromGraphology } from '../graphology.ts';
 import type { CleanedEdgeList } from './builder.ts';
 
@@ -23,8 +23,11 @@ export function oneLine(err: unknown): string {
   return text.replace(/^\[xmldom \w+\]/, '').replace(/@#\[line.*$/s, '').replace(/\s+/g, ' ').trim();
 }
 
+/** The readers and graphology load (synchronously: CommonJS) only when a GEXF or GraphML file is read. */
+const local = createRequire(import.meta.url);
+const multiGraph = (): typeof MultiGraphClass => (local('graphology') as { MultiGraph: typeof MultiGraphClass }).MultiGraph;
+
 function parseXml(pkg: string, text: string): XmlDocument {
-  const local = createRequire(import.meta.url);
   const { DOMParser } = createRequire(local.resolve(pkg))('@xmldom/xmldom') as { DOMParser: DomParserClass };
   const fail = (message: unknown): never => {
     throw new Error(`malformed XML: ${oneLine(message)}`);
@@ -37,10 +40,12 @@ function parseXml(pkg: string, text: string): XmlDocument {
 
 /** A GEXF document's graph. */
 export function fromGexf(text: string): CleanedEdgeList {
-  return fromGraphology(gexf.parse(MultiGraph, parseXml('graphology-gexf', text) as unknown as Parameters<typeof gexf.parse>[1]));
+  const gexf = local('graphology-gexf') as typeof Gexf;
+  return fromGraphology(gexf.parse(multiGraph(), parseXml('graphology-gexf', text) as unknown as Parameters<typeof gexf.parse>[1]));
 }
 
 /** A GraphML document's graph. */
 export function fromGraphml(text: string): CleanedEdgeList {
-  return fromGraphology(graphml.parse(MultiGraph, parseXml('graphology-graphml', text) as unknown as Parameters<typeof graphml.parse>[1]));
+  const graphml = local('graphology-graphml') as typeof Graphml;
+  return fromGraphology(graphml.parse(multiGraph(), parseXml('graphology-graphml', text) as unknown as Parameters<typeof graphml.parse>[1]));
 }

@@ -1,6 +1,6 @@
 /**
- * The body of a sweep worker process: runs each batch of cells it is sent and sends the results
- * back. A bug (anything but a bad-input result, which runCell returns as data) is sent as an
+ * A sweep worker process, forked by pool.ts as the built worker.js (plain Node): runs each batch
+ * of cells it is sent and sends the results back. A bug (anything but a bad-input result, which runCell returns as data) is sent as an
  * error. The pool alone decides when to stop: the worker ignores Ctrl-C and SIGTERM (which a
  * terminal or a batch scheduler sends to every process of the job) and leaves when its pool does.
  */

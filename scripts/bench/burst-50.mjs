@@ -1,0 +1,30 @@
+// Child of the start-up and memory section (startup.ts): 50 real nodes in this one process, on
+// the built JavaScript as a user's program runs them (floodlab/real and floodlab's buildTopology
+// from dist/, no TypeScript loader), through the real-node section's burst: random 4-regular,
+// 20 warm-up messages, then 1,000 sent back to back, 3 times on fresh nodes. Prints one JSON line:
+// peak RSS (MB), burst rates, messages lost and delivered twice.
+import { buildTopology } from '../../dist/index.js';
+import { DeliveryTracker, floodBurst, floodEach, startInProcess, wire } from '../../dist/real/index.js';
+
+const N = Number(process.argv[2] ?? 50);
+const RUNS = 3;
+const graph = buildTopology('random-regular', { nodes: N, degree: 4, seed: 1 }).edgeList;
+const origins = (k) => Array.from({ length: k }, (_, i) => i % N);
+const rate = [];
+let lost = 0;
+let twice = 0;
+for (let run = 0; run < RUNS; run++) {
+  const tracker = new DeliveryTracker(N);
+  const cluster = await startInProcess({ names: Array.from({ length: N }, (_, i) => `n${i}`), protocol: 'flood', onDeliver: tracker.record });
+  try {
+    await wire(cluster, graph);
+    await floodEach(cluster, graph, tracker, { origins: origins(20), text: () => 'hello' });
+    const burst = await floodBurst(cluster, graph, tracker, { origins: origins(1000), text: () => 'hello', messageTimeoutMs: 60_000 });
+    rate.push((burst.messages - burst.incomplete) / (burst.ms / 1000));
+    lost += burst.incomplete;
+    twice += burst.deliveredTwice;
+  } finally {
+    await cluster.close();
+  }
+}
+process.stdout.write(JSON.stringify({ n: N, rssMb: process.resourceUsage().maxRSS / 1024, rate, lost, twice }) + '\n');
