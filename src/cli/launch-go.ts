@@ -13,7 +13,7 @@ import { findGoBinary } from '../real/go-process.ts';
 import type { LaunchGraph } from '../real/graph.ts';
 import { seededRng } from '../sim/random.ts';
 import { fail } from './action.ts';
-import type { LaunchFlags } from './launch.ts';
+import type { LaunchFlags } from './launch-flags.ts';
 import { emitTo } from './output.ts';
 import { renderGoLaunch } from './render/go-launch.ts';
 

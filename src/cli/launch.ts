@@ -19,6 +19,7 @@ import { seededRng } from '../sim/random.ts';
 import { runSimulation } from '../sim/run.ts';
 import { buildTopology } from '../sim/topology/spec.ts';
 import { action, fail } from './action.ts';
+import type { LaunchFlags } from './launch-flags.ts';
 import { launchWithGo } from './launch-go.ts';
 import { noteCleaned, noteIgnored } from './notes.ts';
 import { addOptions } from './options/commander.ts';
@@ -28,20 +29,6 @@ import { countsAreExact, launchJson, mismatches, renderLaunch } from './render/l
 /** Largest N in one process (each node holds a listener and D sockets). */
 export const MAX_IN_PROCESS = 2000;
 
-export interface LaunchFlags {
-  nodes: number;
-  degree: number;
-  topology: string;
-  seed: string;
-  messages: number;
-  processes?: boolean;
-  protocol: string;
-  timeout: number;
-  json?: OutputFlag;
-  verbose?: boolean;
-  go?: number;
-  goBin?: string;
-}
 
 /** launch's own ranges and defaults, each with its reason: real sockets cost far more than simulated sends. */
 export const LAUNCH_OPTIONS = [

@@ -28,7 +28,7 @@ describe('simulate', () => {
   });
 
   it('counts 2E − (N−1) for flood by default and throws InputError on a bad value', () => {
-    expect(simulate({ nodes: 1000, degree: 4, seed: 1 }).transmissions).toBe(2 * 2000 - 999);
+    expect(simulate({ nodes: 1000, degree: 4, seed: 1 }).transmissionsTotal).toBe(2 * 2000 - 999);
     expect(() => simulate({ nodes: 1 })).toThrow(InputError);
     expect(() => simulate({ protocol: 'nope' })).toThrow(/unknown protocol 'nope'/);
   });
@@ -66,9 +66,9 @@ describe('registerProtocol', () => {
   it('runs a user protocol by name in the simulator, with the count its rule gives', () => {
     registerProtocol(mine);
     const r = simulate({ nodes: 500, degree: 6, protocol: 'mine', seed: 2 });
-    expect(r.transmissions).toBe(2 * 1500 - 499);
+    expect(r.transmissionsTotal).toBe(2 * 1500 - 499);
     const rows = compare({ nodes: 500, degree: 6, protocols: ['flood', 'mine'], messages: 5 }).rows;
-    expect(rows[1]!.payloadSends).toBe(rows[0]!.payloadSends);
+    expect(rows[1]!.transmissionsPerMessage).toBe(rows[0]!.transmissionsPerMessage);
     expect(() => registerProtocol(mine)).toThrow(/already registered/);
   });
 
@@ -99,7 +99,7 @@ describe('sweep', () => {
     expect(seen.map((c) => c.index).sort((a, b) => a - b)).toEqual([0, 1, 2, 3, 4, 5, 6, 7]);
     expect(progress).toEqual(['1/8', '2/8', '3/8', '4/8', '5/8', '6/8', '7/8', '8/8']);
     const first = seen.find((c) => c.index === 0)!;
-    expect(first.ok && first.sends).toBe(simulate({ nodes: 60, degree: 3, seed: 7 }).transmissions);
+    expect(first.ok && first.sends).toBe(simulate({ nodes: 60, degree: 3, seed: 7 }).transmissionsTotal);
   });
 
   it('stops when the loop is left early', async () => {

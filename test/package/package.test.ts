@@ -45,7 +45,7 @@ describe('the packed floodlab, installed into an empty project', { timeout: 60_0
   });
 
   it('(a) runs simulate() from plain Node ESM: 2E − (N−1) transmissions', () => {
-    const code = "import { simulate } from 'floodlab'; const r = simulate({ nodes: 1000, degree: 4, seed: 1 }); console.log(JSON.stringify([r.transmissions, r.edges]));";
+    const code = "import { simulate } from 'floodlab'; const r = simulate({ nodes: 1000, degree: 4, seed: 1 }); console.log(JSON.stringify([r.transmissionsTotal, r.edges]));";
     const [transmissions, edges] = JSON.parse(run('node', ['--input-type=module', '-e', code])) as [number, number];
     expect(edges).toBe(2000); // N·D/2
     expect(transmissions).toBe(floodFormulas(1000, edges, 4).noEcho);
@@ -61,7 +61,7 @@ describe('the packed floodlab, installed into an empty project', { timeout: 60_0
         "import { runSimulation, toCsr } from 'floodlab/sim';",
         "import { RealNode, startInProcess } from 'floodlab/real';",
         'const report: SimReport = simulate({ nodes: 100, degree: 4, seed: 1 });',
-        'const sends: number = report.transmissions;',
+        'const sends: number = report.transmissionsTotal;',
         "const mine: Protocol = onFirstSight('mine', (port: Port, from: number, msg) => { for (let l = 0; l < port.links; l++) if (l !== from) port.send(l, msg); });",
         'registerProtocol(mine);',
         'const cells: Promise<CellResult[]> = (async () => { const out: CellResult[] = []; for await (const c of sweep({ nodes: [100], degrees: [4] }, { jobs: 1 })) out.push(c); return out; })();',
@@ -80,7 +80,7 @@ describe('the packed floodlab, installed into an empty project', { timeout: 60_0
   it('(c) runs `npx floodlab sim` from that project', () => {
     const out = run('npx', ['--no-install', 'floodlab', 'sim', '-n', '1000', '-d', '4', '--json']);
     const report = JSON.parse(out) as SimJson;
-    expect([report.nodes, report.edges, report.transmissions]).toEqual([1000, 2000, 3001]);
+    expect([report.nodes, report.edges, report.transmissionsTotal]).toEqual([1000, 2000, 3001]);
     expect(readFileSync(join(project, 'node_modules', 'floodlab', 'bin', 'floodlab.js'), 'utf8')).not.toMatch(/tsx/);
   });
 
@@ -108,5 +108,5 @@ function readmeExample(): string {
 interface SimJson {
   readonly nodes: number;
   readonly edges: number;
-  readonly transmissions: number;
+  readonly transmissionsTotal: number;
 }
