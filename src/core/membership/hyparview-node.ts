@@ -1,0 +1,259 @@
+/**
+ * HyParView's per-node rules (see hyparview.ts for the protocol in words): one short-lived object per
+ * event binding the port, the node's state and the parameters, so each rule reads as in the paper.
+ */
+import { check } from '../errors.ts';
+import type { MembershipMsg } from './messages.ts';
+import { NO_LINK, pick, type Address, type MembershipPort, type OpenFailure } from './seam.ts';
+import { addBounded, removeFrom, sample } from './views.ts';
+
+/** Parameters, named as in the paper. */
+export interface HvParams {
+  /** Active view size: fanout + 1 (K, `--want`). */
+  readonly activeSize: number;
+  /** Passive view size. */
+  readonly passiveSize: number;
+  /** Active random walk length: the FORWARDJOIN walk's initial ttl. */
+  readonly arwl: number;
+  /** Passive random walk length: the ttl at which a FORWARDJOIN holder adds the newcomer to its passive view. */
+  readonly prwl: number;
+  /** Active and passive addresses sent in a SHUFFLE. */
+  readonly ka: number;
+  readonly kp: number;
+  /** The SHUFFLE walk's initial ttl. */
+  readonly shuffleTtl: number;
+  /** Shuffle period (ms of simulated or real time). */
+  readonly shuffleMs: number;
+  /** Wait before retrying a join whose entry did not answer (ms). */
+  readonly joinRetryMs: number;
+}
+
+/**
+ * The paper's values (section 5, 10,000 nodes): active 5 = fanout 4 + 1, passive 30, ARWL 6, PRWL 3,
+ * ka 3, kp 4; the shuffle walk uses ARWL as its ttl. The paper's simulations run in rounds, so the
+ * shuffle period and join retry in milliseconds are ours.
+ */
+export const HYPARVIEW_DEFAULTS: HvParams = { activeSize: 5, passiveSize: 30, arwl: 6, prwl: 3, ka: 3, kp: 4, shuffleTtl: 6, shuffleMs: 10_000, joinRetryMs: 1000 };
+
+/** The defaults overridden by `options`; throws an InputError naming a bad value. */
+export function hyparviewParams(options: Partial<HvParams>): HvParams {
+  const p = { ...HYPARVIEW_DEFAULTS, ...options };
+  for (const [key, value] of Object.entries(p)) {
+    const min = key === 'activeSize' || key === 'shuffleMs' || key === 'joinRetryMs' ? 1 : 0;
+    check(Number.isInteger(value) && value >= min, 'ERR_BAD_MEMBERSHIP', `hyparview: ${key} ${value} must be an integer >= ${min}`);
+  }
+  return p;
+}
+
+/** Why an open is in flight: our join, a walk's acceptance, or a repair request. */
+type Purpose = 'join' | 'accept' | 'neighbor';
+
+export interface HvState {
+  /** The active view: admitted peer → its link. */
+  readonly active: Map<Address, number>;
+  readonly passive: Address[];
+  /** Opens in flight and why. */
+  readonly outbound: Map<Address, Purpose>;
+  /** NEIGHBOR requests sent and not yet answered: peer → link. */
+  readonly asking: Map<Address, number>;
+  /** Passive nodes that refused or failed in this repair round (cleared each shuffle tick). */
+  tried: Set<Address>;
+  /** Inbound links that have not yet said why they were opened: link → peer. */
+  readonly inbound: Map<number, Address>;
+  /** Inbound links already waiting at the previous tick (closed at the next if still silent). */
+  stale: Set<number>;
+  /** The addresses sent in our last SHUFFLE (evicted first when merging the reply). */
+  lastShuffle: Address[];
+}
+
+export class HyParViewNode {
+  constructor(readonly port: MembershipPort, readonly s: HvState, readonly p: HvParams) {}
+
+  join(): void {
+    const entry = this.port.entry;
+    if (entry === undefined || this.s.outbound.has(entry) || this.s.active.has(entry)) return;
+    this.s.outbound.set(entry, 'join');
+    this.port.open(entry);
+  }
+
+  linkUp(link: number, peer: Address): void {
+    const purpose = this.s.outbound.get(peer);
+    this.s.outbound.delete(peer);
+    if (purpose === 'join' || purpose === 'accept') {
+      this.port.control(link, { type: purpose === 'join' ? 'join' : 'join_accept' });
+      this.admit(peer, link);
+    } else if (purpose === 'neighbor') {
+      this.port.control(link, { type: 'neighbor', high: this.s.active.size === 0 });
+      this.s.asking.set(peer, link);
+    } else this.s.inbound.set(link, peer);
+  }
+
+  linkDown(link: number, peer: Address): void {
+    const s = this.s;
+    s.inbound.delete(link);
+    if (s.asking.get(peer) === link) {
+      s.asking.delete(peer);
+      s.tried.add(peer);
+      this.repair();
+    }
+    if (s.active.get(peer) === link) {
+      s.active.delete(peer); // failed: not kept in the passive view
+      this.repair();
+    }
+  }
+
+  /** True when the caller should retry the join later. */
+  openFailed(to: Address, why: OpenFailure): boolean {
+    const purpose = this.s.outbound.get(to);
+    this.s.outbound.delete(to);
+    if (purpose === 'join') return why === 'unreachable';
+    if (purpose === 'neighbor') {
+      if (why === 'unreachable') removeFrom(this.s.passive, to);
+      else this.s.tried.add(to);
+      this.repair();
+    }
+    return false;
+  }
+
+  control(link: number, msg: MembershipMsg): void {
+    const { port, s, p } = this;
+    const peer = link === NO_LINK ? undefined : port.peer(link);
+    switch (msg.type) {
+      case 'join':
+        if (peer === undefined) return;
+        s.inbound.delete(link);
+        this.admit(peer, link);
+        for (const [a, l] of s.active) if (a !== peer) port.control(l, { type: 'forward_join', joiner: peer, ttl: p.arwl });
+        return;
+      case 'forward_join':
+        return this.forwardJoin(link, msg.joiner, msg.ttl);
+      case 'join_accept':
+        if (peer === undefined) return;
+        s.inbound.delete(link);
+        return this.admit(peer, link);
+      case 'disconnect':
+        if (peer !== undefined && s.active.get(peer) === link) {
+          s.active.delete(peer);
+          this.addPassive(peer);
+        }
+        return;
+      case 'neighbor': {
+        if (peer === undefined) return;
+        s.inbound.delete(link);
+        const accepted = s.active.has(peer) || msg.high || s.active.size < p.activeSize;
+        if (accepted) this.admit(peer, link);
+        port.control(link, { type: 'neighbor_reply', accepted });
+        return;
+      }
+      case 'neighbor_reply':
+        if (peer === undefined || s.asking.get(peer) !== link) return;
+        s.asking.delete(peer);
+        if (msg.accepted) return this.admit(peer, link);
+        s.tried.add(peer);
+        if (!s.active.has(peer)) port.close(link);
+        return this.repair();
+      case 'shuffle':
+        return this.shuffle(link, msg.origin, msg.nodes, msg.ttl);
+      case 'shuffle_reply':
+        for (const a of msg.nodes) this.addPassive(a, s.lastShuffle);
+        return;
+      case 'join_req':
+        return; // the blog rule's message: not ours
+    }
+  }
+
+  /** Periodic work: shuffle, refill below K, close silent inbound links, rejoin when isolated. */
+  tick(): void {
+    const { port, s, p } = this;
+    for (const l of s.stale) {
+      const peer = s.inbound.get(l);
+      if (peer !== undefined && port.peer(l) === peer) port.close(l);
+      s.inbound.delete(l);
+    }
+    s.stale = new Set(s.inbound.keys());
+    s.tried = new Set();
+    if (s.active.size > 0) {
+      const target = pick(port, [...s.active.keys()]);
+      const nodes = [...sample(port.random, [...s.active.keys()].filter((a) => a !== target), p.ka), ...sample(port.random, s.passive, p.kp)];
+      s.lastShuffle = nodes;
+      port.control(s.active.get(target)!, { type: 'shuffle', origin: port.self, nodes, ttl: p.shuffleTtl });
+    }
+    if (s.active.size < p.activeSize) this.repair();
+    if (s.active.size === 0 && s.asking.size === 0 && !hasNeighborOpen(s)) this.join();
+  }
+
+  private forwardJoin(link: number, joiner: Address, ttl: number): void {
+    const { port, s, p } = this;
+    const next = ttl > 0 && s.active.size > 1 ? this.randomActiveLink(link) : NO_LINK;
+    if (next === NO_LINK) {
+      if (joiner === port.self || s.active.has(joiner) || s.outbound.has(joiner)) return;
+      s.outbound.set(joiner, 'accept');
+      port.open(joiner);
+      return;
+    }
+    if (ttl === p.prwl) this.addPassive(joiner);
+    port.control(next, { type: 'forward_join', joiner, ttl: ttl - 1 });
+  }
+
+  private shuffle(link: number, origin: Address, nodes: readonly Address[], ttl: number): void {
+    const { port, s } = this;
+    const left = ttl - 1;
+    const next = left > 0 && s.active.size > 1 ? this.randomActiveLink(link) : NO_LINK;
+    if (next !== NO_LINK) {
+      port.control(next, { type: 'shuffle', origin, nodes, ttl: left });
+      return;
+    }
+    if (origin === port.self) return;
+    const reply = sample(port.random, s.passive, nodes.length + 1);
+    port.controlTo(origin, { type: 'shuffle_reply', nodes: reply });
+    for (const a of [origin, ...nodes]) this.addPassive(a, reply);
+  }
+
+  /** Puts `peer` (linked by `link`) in the active view, dropping a random member first when full. */
+  private admit(peer: Address, link: number): void {
+    const s = this.s;
+    if (s.active.has(peer)) return;
+    if (s.active.size >= this.p.activeSize) {
+      const victim = pick(this.port, [...s.active.keys()]);
+      const l = s.active.get(victim)!;
+      this.port.control(l, { type: 'disconnect' });
+      this.port.close(l);
+      s.active.delete(victim);
+      this.addPassive(victim);
+    }
+    s.active.set(peer, link);
+    removeFrom(s.passive, peer);
+  }
+
+  /** Asks random passive nodes NEIGHBOR until requests in flight would fill the active view. */
+  private repair(): void {
+    const { port, s, p } = this;
+    let need = p.activeSize - s.active.size - s.asking.size - countNeighborOpens(s);
+    if (need <= 0) return;
+    const candidates = s.passive.filter((a) => !s.tried.has(a) && !s.asking.has(a) && !s.outbound.has(a) && !s.active.has(a));
+    for (const q of sample(port.random, candidates, need)) {
+      s.outbound.set(q, 'neighbor');
+      port.open(q);
+      need--;
+    }
+  }
+
+  private addPassive(a: Address, prefer: readonly Address[] = []): void {
+    if (a === this.port.self || this.s.active.has(a)) return;
+    addBounded(this.s.passive, a, this.p.passiveSize, this.port.random, prefer);
+  }
+
+  /** A random active link other than `except` when there is one, else NO_LINK. */
+  private randomActiveLink(except: number): number {
+    const links = [...this.s.active.values()].filter((l) => l !== except);
+    return links.length > 0 ? pick(this.port, links) : NO_LINK;
+  }
+}
+
+function countNeighborOpens(s: HvState): number {
+  let n = 0;
+  for (const purpose of s.outbound.values()) if (purpose === 'neighbor') n++;
+  return n;
+}
+
+const hasNeighborOpen = (s: HvState): boolean => countNeighborOpens(s) > 0;
