@@ -6,7 +6,7 @@
  * to a random neighbour, and a hop counter drops it after `hopLimit` hops. Every node keeps at least
  * K links: whenever it has fewer (after joining, or when a neighbour leaves or fails) it issues one
  * request per missing link through a random neighbour (or, with none left, to an address it has
- * learned, else the entry) and retries on a capped, jittered backoff, never giving up while below K.
+ * learned, or the entry) and retries on a capped, jittered backoff, never giving up while below K.
  * A node is known by its listening address; a node never accepts a request from a node it is linked
  * to or is already opening a link to, and the transport never makes a second link between two nodes.
  *
@@ -31,12 +31,20 @@ export const BLOG_RETRY_MS = 1000;
 export const BLOG_MAX_RETRY_MS = 16_000;
 /** Addresses a node remembers for repair when it has no link left (bounded; ours). */
 export const BLOG_KNOWN = 32;
+/**
+ * Links a node accepts at most, as a multiple of K (ours, a resource bound the write-up does not
+ * have): a node at the cap passes requests on. Without it the entry's degree grows like
+ * sqrt(2·K·N), since each request it sees is accepted with probability 1/(k+1).
+ */
+export const BLOG_MAX_LINKS_PER_K = 10;
 
 export interface BlogOptions {
   readonly want?: number;
   readonly hopLimit?: number;
   readonly retryMs?: number;
   readonly maxRetryMs?: number;
+  /** Links a node accepts at most (default BLOG_MAX_LINKS_PER_K · want). */
+  readonly maxLinks?: number;
 }
 
 interface BlogState {
@@ -60,7 +68,8 @@ export function blog(options: BlogOptions = {}): Membership {
   const hopLimit = options.hopLimit ?? BLOG_HOP_LIMIT;
   const retryMs = options.retryMs ?? BLOG_RETRY_MS;
   const maxRetryMs = options.maxRetryMs ?? BLOG_MAX_RETRY_MS;
-  for (const [key, value, min] of [['want', want, 1], ['hopLimit', hopLimit, 0], ['retryMs', retryMs, 1], ['maxRetryMs', maxRetryMs, retryMs]] as const) {
+  const maxLinks = options.maxLinks ?? BLOG_MAX_LINKS_PER_K * want;
+  for (const [key, value, min] of [['want', want, 1], ['hopLimit', hopLimit, 0], ['retryMs', retryMs, 1], ['maxRetryMs', maxRetryMs, retryMs], ['maxLinks', maxLinks, want]] as const) {
     check(Number.isInteger(value) && value >= min, 'ERR_BAD_MEMBERSHIP', `blog: ${key} ${value} must be an integer >= ${min}`);
   }
 
@@ -82,17 +91,22 @@ export function blog(options: BlogOptions = {}): Membership {
     return live.length > 0 ? pick(port, live) : NO_LINK;
   }
 
-  /** Sends `count` new requests for this node: through neighbours, else to a known address or the entry. */
+  /**
+   * Sends `count` new requests for this node through random neighbours. With no neighbour left it
+   * cannot: it opens one link to a learned address or the entry instead (a failed open forgets that
+   * address), and the next retry sends the requests through that link.
+   */
   function issue(port: MembershipPort, s: BlogState, count: number): void {
-    for (let i = 0; i < count; i++) {
-      const req: MembershipMsg = { type: 'join_req', joiner: port.self, hops: 0 };
-      const link = s.peers.size > 0 ? randomLink(port, NO_LINK) : NO_LINK;
-      if (link !== NO_LINK) port.control(link, req);
-      else {
-        const to = s.known.length > 0 ? pick(port, s.known) : port.entry;
-        if (to !== undefined) port.controlTo(to, req);
-      }
+    if (s.peers.size === 0) {
+      const candidates = port.entry !== undefined && !s.known.includes(port.entry) ? [...s.known, port.entry] : s.known;
+      const fresh = candidates.filter((a) => !s.pending.has(a));
+      if (fresh.length === 0) return;
+      const to = pick(port, fresh);
+      s.pending.add(to);
+      port.open(to);
+      return;
     }
+    for (let i = 0; i < count; i++) port.control(randomLink(port, NO_LINK), { type: 'join_req', joiner: port.self, hops: 0 });
   }
 
   function arm(port: MembershipPort, s: BlogState): void {
@@ -111,10 +125,16 @@ export function blog(options: BlogOptions = {}): Membership {
   return {
     name: 'blog',
     want,
+    linkSlots: maxLinks + want, // accepted links, plus the node's own requests accepted while it is at the cap
     init: (): BlogState => ({ peers: new Map(), pending: new Set(), known: [], backoff: retryMs, armed: false }),
 
     onStart(port) {
-      if (port.entry !== undefined) topUp(port, st(port));
+      // A newcomer's K requests go to the entry as one-shot messages: no link to the entry is kept,
+      // so the entry's degree does not grow with every join.
+      const s = st(port);
+      if (port.entry === undefined) return;
+      for (let i = 0; i < want; i++) port.controlTo(port.entry, { type: 'join_req', joiner: port.self, hops: 0 });
+      arm(port, s);
     },
 
     onLinkUp(port, link, peer) {
@@ -122,6 +142,7 @@ export function blog(options: BlogOptions = {}): Membership {
       s.peers.set(peer, link);
       s.pending.delete(peer);
       learn(port, s, peer);
+      if (s.peers.size === 1) s.backoff = retryMs; // out of isolation: retry soon through this link
       if (s.peers.size < want) arm(port, s); // the entry and early joiners top up once the network has grown
     },
 
@@ -146,7 +167,8 @@ export function blog(options: BlogOptions = {}): Membership {
       const s = st(port);
       const { joiner, hops } = msg;
       learn(port, s, joiner);
-      if (joiner !== port.self && !s.peers.has(joiner) && !s.pending.has(joiner) && port.random() * (s.peers.size + 1) < 1) {
+      const k = s.peers.size;
+      if (joiner !== port.self && k + s.pending.size < maxLinks && !s.peers.has(joiner) && !s.pending.has(joiner) && port.random() * (k + 1) < 1) {
         s.pending.add(joiner);
         port.open(joiner);
         return;

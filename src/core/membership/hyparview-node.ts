@@ -67,7 +67,12 @@ export interface HvState {
 }
 
 export class HyParViewNode {
-  constructor(readonly port: MembershipPort, readonly s: HvState, readonly p: HvParams) {}
+  /** The port's generator as a plain function (a port's `random` may need its `this`). */
+  readonly rnd: () => number;
+
+  constructor(readonly port: MembershipPort, readonly s: HvState, readonly p: HvParams) {
+    this.rnd = () => port.random();
+  }
 
   join(): void {
     const entry = this.port.entry;
@@ -106,7 +111,7 @@ export class HyParViewNode {
   openFailed(to: Address, why: OpenFailure): boolean {
     const purpose = this.s.outbound.get(to);
     this.s.outbound.delete(to);
-    if (purpose === 'join') return why === 'unreachable';
+    if (purpose === 'join') return why !== 'linked';
     if (purpose === 'neighbor') {
       if (why === 'unreachable') removeFrom(this.s.passive, to);
       else this.s.tried.add(to);
@@ -174,7 +179,7 @@ export class HyParViewNode {
     s.tried = new Set();
     if (s.active.size > 0) {
       const target = pick(port, [...s.active.keys()]);
-      const nodes = [...sample(port.random, [...s.active.keys()].filter((a) => a !== target), p.ka), ...sample(port.random, s.passive, p.kp)];
+      const nodes = [...sample(this.rnd, [...s.active.keys()].filter((a) => a !== target), p.ka), ...sample(this.rnd, s.passive, p.kp)];
       s.lastShuffle = nodes;
       port.control(s.active.get(target)!, { type: 'shuffle', origin: port.self, nodes, ttl: p.shuffleTtl });
     }
@@ -204,7 +209,7 @@ export class HyParViewNode {
       return;
     }
     if (origin === port.self) return;
-    const reply = sample(port.random, s.passive, nodes.length + 1);
+    const reply = sample(this.rnd, s.passive, nodes.length + 1);
     port.controlTo(origin, { type: 'shuffle_reply', nodes: reply });
     for (const a of [origin, ...nodes]) this.addPassive(a, reply);
   }
@@ -231,7 +236,7 @@ export class HyParViewNode {
     let need = p.activeSize - s.active.size - s.asking.size - countNeighborOpens(s);
     if (need <= 0) return;
     const candidates = s.passive.filter((a) => !s.tried.has(a) && !s.asking.has(a) && !s.outbound.has(a) && !s.active.has(a));
-    for (const q of sample(port.random, candidates, need)) {
+    for (const q of sample(this.rnd, candidates, need)) {
       s.outbound.set(q, 'neighbor');
       port.open(q);
       need--;
@@ -240,7 +245,7 @@ export class HyParViewNode {
 
   private addPassive(a: Address, prefer: readonly Address[] = []): void {
     if (a === this.port.self || this.s.active.has(a)) return;
-    addBounded(this.s.passive, a, this.p.passiveSize, this.port.random, prefer);
+    addBounded(this.s.passive, a, this.p.passiveSize, this.rnd, prefer);
   }
 
   /** A random active link other than `except` when there is one, else NO_LINK. */

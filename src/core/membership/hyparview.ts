@@ -36,6 +36,7 @@ export function hyparview(options: Partial<HvParams> = {}): Membership {
   return {
     name: 'hyparview',
     want: p.activeSize,
+    linkSlots: 2 * p.activeSize + 2, // K active, up to K NEIGHBOR requests in flight, 2 links being opened to it
     init: (): HvState => ({ active: new Map(), passive: [], outbound: new Map(), asking: new Map(), tried: new Set(), inbound: new Map(), stale: new Set(), lastShuffle: [] }),
 
     onStart(port) {
@@ -58,6 +59,11 @@ export function hyparview(options: Partial<HvParams> = {}): Membership {
 
     onControl(port, link, msg) {
       node(port, p).control(link, msg);
+    },
+
+    admitted(port, link) {
+      const peer = port.peer(link);
+      return peer !== undefined && (port.state as HvState).active.get(peer) === link;
     },
 
     onTimer(port, token) {

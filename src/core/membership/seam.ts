@@ -12,7 +12,7 @@
  *  - messages on one link arrive in order, and all those sent before `close(link)` arrive before
  *    the far end's `onLinkDown`; the closing end gets no `onLinkDown` for its own close.
  */
-import type { Port, TimerToken } from '../seam.ts';
+import type { BasePort, TimerToken } from '../seam.ts';
 import type { MembershipMsg } from './messages.ts';
 
 /** How a node is known: its index in the simulator, 'host:port' (its listening address) on TCP. */
@@ -21,11 +21,11 @@ export type Address = number | string;
 /** The `link` argument of `onControl` for a one-shot message sent with `controlTo` (no link). */
 export const NO_LINK = -1;
 
-/** Why an open failed: nobody answered, or a link to that address already exists. */
-export type OpenFailure = 'unreachable' | 'linked';
+/** Why an open failed: nobody answered, a link to that address already exists, or an end has no room for another link. */
+export type OpenFailure = 'unreachable' | 'linked' | 'refused';
 
 /** What a membership protocol can see and do at one node. */
-export interface MembershipPort extends Pick<Port, 'links' | 'random'> {
+export interface MembershipPort extends Pick<BasePort, 'links' | 'random'> {
   /** This node's own address. */
   readonly self: Address;
   /** The address it was told to join through (undefined for the first node, an entry). */
@@ -54,6 +54,8 @@ export interface Membership {
   readonly name: string;
   /** The number of links a node aims to keep (K, `--want`). */
   readonly want: number;
+  /** Link slots a node may need at once, transient links included (a transport sizes per-node blocks from it). */
+  readonly linkSlots: number;
   /** Makes this node's state (then readable as `port.state`). */
   init(port: MembershipPort): unknown;
   /** The node starts: join through `port.entry` when there is one. */
@@ -68,6 +70,11 @@ export interface Membership {
   onControl(port: MembershipPort, link: number, msg: MembershipMsg): void;
   /** A timer this node set has fired. */
   onTimer(port: MembershipPort, token: TimerToken): void;
+  /**
+   * Whether `link` is part of the overlay at this node (dissemination may use it); absent means every
+   * link is. HyParView's links are its active view; a link opened to ask NEIGHBOR is not, until accepted.
+   */
+  admitted?(port: MembershipPort, link: number): boolean;
 }
 
 /** The live links of a node as (link, peer) pairs, in link order. */
