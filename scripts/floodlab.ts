@@ -12,6 +12,7 @@ import { registerMerge } from './cli/merge.ts';
 import { registerSim } from './cli/sim.ts';
 import { registerSweep } from './cli/sweep.ts';
 import { registerViz } from './cli/viz.ts';
+import { registerGrow } from '../src/cli/grow.ts';
 
 const program = new Command()
   .name('floodlab')
@@ -30,6 +31,7 @@ registerNode(program);
 registerLaunch(program);
 registerViz(program);
 registerExplain(program);
+registerGrow(program);
 
 // Commander's own usage errors (unknown option, missing value) are bad input too: exit 2.
 for (const cmd of program.commands) cmd.exitOverride();

@@ -1,8 +1,8 @@
 /**
  * Grows a network by N joins through a membership protocol: the first node is an entry, each later
  * node knows only one address (the first node, the write-up's default, or a random live node) and
- * joins through it; then the network runs until no link has changed for `quietMs` (settled) or
- * `maxSettleMs` passes. Returns the overlay as an edge list (links admitted at both ends, live nodes
+ * joins through it; then the network runs until its overlay is unchanged over `quietMs` (settled)
+ * or `maxSettleMs` passes. Returns the overlay as an edge list (links admitted at both ends, live nodes
  * renumbered 0..n−1 in join order) and the membership messages spent.
  */
 import { check } from '../../core/errors.ts';
@@ -24,7 +24,7 @@ export interface GrowOptions {
   readonly seed?: string | number;
   /** Simulated ms between joins. */
   readonly joinGapMs?: number;
-  /** Settled once no link has changed for this long (ms). */
+  /** Settled once the overlay is unchanged over this long (ms). */
   readonly quietMs?: number;
   /** Give up settling after this long past the last join (ms). */
   readonly maxSettleMs?: number;
@@ -74,14 +74,35 @@ export function grow(o: GrowOptions): GrowResult {
   return { edges: overlayEdges(net), overlay, want, membership: spent(net), lastJoinMs, endMs: net.now, settled, net };
 }
 
-/** Runs until no link has changed for `quietMs` or nothing is left to do; false if `deadline` came first. */
+/**
+ * Runs until the overlay (links admitted at both ends) is the same at two checks `quietMs` apart, or
+ * nothing is left to do; false if `deadline` came first. Transient links (a HyParView NEIGHBOR
+ * request that will be refused) come and go without counting as change.
+ */
 export function settle(net: MembershipNet, quietMs: number, deadline: number): boolean {
-  const step = Math.max(1, Math.min(1000, quietMs));
+  let before = fingerprint(overlayEdges(net));
   for (;;) {
-    if (net.pending === 0 || net.now - net.lastChange >= quietMs) return true;
+    if (net.pending === 0) return true;
     if (net.now >= deadline) return false;
-    net.run(Math.min(deadline, net.now + step));
+    net.run(Math.min(deadline, net.now + quietMs));
+    const now = fingerprint(overlayEdges(net));
+    if (now === before) return true;
+    before = now;
   }
+}
+
+/** An order-independent hash of an edge list's pairs and size. */
+function fingerprint(g: EdgeList): string {
+  let sum = 0;
+  let xor = 0;
+  for (let e = 0; e < g.size; e++) {
+    const a = Math.min(g.src[e]!, g.dst[e]!);
+    const b = Math.max(g.src[e]!, g.dst[e]!);
+    const h = Math.imul(a ^ Math.imul(b, 0x9e3779b1), 0x85ebca6b) >>> 0;
+    sum = (sum + h) >>> 0;
+    xor ^= Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
+  }
+  return `${g.order}/${g.size}/${sum}/${xor}`;
 }
 
 /** The links admitted at both ends, live nodes renumbered 0..n−1 in id order. */

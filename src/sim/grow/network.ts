@@ -47,8 +47,6 @@ export class MembershipNet {
   readonly counts = new Map<string, number>();
   messages = 0;
   bytes = 0;
-  /** Simulated time of the last link made or removed. */
-  lastChange = 0;
   readonly entries: (Address | undefined)[] = [];
   readonly states: unknown[] = [];
   /** Per half-edge: 1 while its owner has closed it and the far end has not yet let go. */
@@ -113,7 +111,6 @@ export class MembershipNet {
       this.closing[tw] = 0;
     }
     t.removeNode(u);
-    this.lastChange = this.now;
   }
 
   /** Runs events up to simulated time `until` (or until none are left). */
@@ -212,7 +209,6 @@ export class MembershipNet {
     this.closing[h] = 0;
     this.closing[t.twins[h]!] = 0;
     t.removeLink(u, link);
-    this.lastChange = this.now;
     if (this.alive(u) && !mine) this.membership.onLinkDown(this.at(u), link, from);
   }
 
@@ -228,7 +224,6 @@ export class MembershipNet {
     const d = this.delay();
     this.linkDelay[t.first[u]! + lu] = d;
     this.linkDelay[t.first[v]! + lv] = d;
-    this.lastChange = this.now;
     this.membership.onLinkUp(this.at(v), lv, u);
     if (this.alive(u) && this.peerOf(u, lu) === v) this.membership.onLinkUp(this.at(u), lu, v);
   }
