@@ -5,8 +5,9 @@
  * nodes with few links accept more often and the network balances; otherwise it passes the request
  * to a random neighbour, and a hop counter drops it after `hopLimit` hops. Every node keeps at least
  * K links: whenever it has fewer (after joining, or when a neighbour leaves or fails) it issues one
- * request per missing link through a random neighbour (or, with none left, to an address it has
- * learned, or the entry) and retries on a capped, jittered backoff, never giving up while below K.
+ * request per missing link through random neighbours plus one to an address it has learned (with no
+ * neighbour left, it first links to a learned address or the entry), and retries on a
+ * capped, jittered backoff, never giving up while below K.
  * A node is known by its listening address; a node never accepts a request from a node it is linked
  * to or is already opening a link to, and the transport never makes a second link between two nodes.
  *
@@ -92,9 +93,10 @@ export function blog(options: BlogOptions = {}): Membership {
   }
 
   /**
-   * Sends `count` new requests for this node through random neighbours. With no neighbour left it
-   * cannot: it opens one link to a learned address or the entry instead (a failed open forgets that
-   * address), and the next retry sends the requests through that link.
+   * Sends `count` new requests for this node through random neighbours, and one more to a learned
+   * address it is not linked to (so a node cut off together with its neighbours can still reach the
+   * rest of the network; the address may be dead, and then that one request is lost). With no neighbour left it opens one link to a learned address or the
+   * entry instead (a failed open forgets that address), and the next retry uses that link.
    */
   function issue(port: MembershipPort, s: BlogState, count: number): void {
     if (s.peers.size === 0) {
@@ -106,7 +108,10 @@ export function blog(options: BlogOptions = {}): Membership {
       port.open(to);
       return;
     }
-    for (let i = 0; i < count; i++) port.control(randomLink(port, NO_LINK), { type: 'join_req', joiner: port.self, hops: 0 });
+    const req: MembershipMsg = { type: 'join_req', joiner: port.self, hops: 0 };
+    for (let i = 0; i < count; i++) port.control(randomLink(port, NO_LINK), req);
+    const elsewhere = s.known.filter((a) => !s.peers.has(a) && !s.pending.has(a));
+    if (elsewhere.length > 0) port.controlTo(pick(port, elsewhere), req);
   }
 
   function arm(port: MembershipPort, s: BlogState): void {

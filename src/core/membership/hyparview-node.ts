@@ -248,11 +248,23 @@ export class HyParViewNode {
     addBounded(this.s.passive, a, this.p.passiveSize, this.rnd, prefer);
   }
 
-  /** A random active link other than `except` when there is one, else NO_LINK. */
+  /** A random active link other than `except` when there is one, else NO_LINK (no array built). */
   private randomActiveLink(except: number): number {
-    const links = [...this.s.active.values()].filter((l) => l !== except);
-    return links.length > 0 ? pick(this.port, links) : NO_LINK;
+    const active = this.s.active;
+    const others = active.size - (hasLink(active, except) ? 1 : 0);
+    if (others <= 0) return NO_LINK;
+    let k = Math.floor(this.port.random() * others);
+    for (const l of active.values()) {
+      if (l === except) continue;
+      if (k-- === 0) return l;
+    }
+    return NO_LINK;
   }
+}
+
+function hasLink(active: Map<Address, number>, link: number): boolean {
+  for (const l of active.values()) if (l === link) return true;
+  return false;
 }
 
 function countNeighborOpens(s: HvState): number {

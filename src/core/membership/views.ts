@@ -1,21 +1,32 @@
 /**
  * Small helpers over address lists shared by the membership protocols: a uniform sample without
- * replacement (partial Fisher–Yates over the port's generator) and a bounded view that refuses
+ * replacement (index draws for few of many, else a partial Fisher–Yates, over the port's generator) and a bounded view that refuses
  * duplicates and evicts, when full, a preferred victim or else a random entry (HyParView's passive view).
  */
 import type { Address } from './seam.ts';
 
 /** Up to `k` distinct entries of `items` drawn uniformly at random; `items` is not changed. */
 export function sample<T>(random: () => number, items: readonly T[], k: number): T[] {
+  const n = items.length;
+  if (k <= 0 || n === 0) return [];
+  if (2 * k < n) {
+    // Few of many (a shuffle's 3 or 4 of a passive view of 30): draw indices, redraw repeats.
+    const picked: number[] = [];
+    while (picked.length < k) {
+      const i = Math.floor(random() * n);
+      if (!picked.includes(i)) picked.push(i);
+    }
+    return picked.map((i) => items[i]!);
+  }
   const copy = items.slice();
-  const n = Math.min(k, copy.length);
-  for (let i = 0; i < n; i++) {
-    const j = i + Math.floor(random() * (copy.length - i));
+  const m = Math.min(k, n);
+  for (let i = 0; i < m; i++) {
+    const j = i + Math.floor(random() * (n - i));
     const t = copy[i]!;
     copy[i] = copy[j]!;
     copy[j] = t;
   }
-  return copy.slice(0, n);
+  return copy.slice(0, m);
 }
 
 /** Removes `a` from `view` when present; true when it was. */

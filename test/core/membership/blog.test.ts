@@ -71,13 +71,37 @@ describe('blog rule', () => {
     expect(port.sent).toEqual([{ link: 0, msg: req(10, 0) }, { link: 0, msg: req(10, 0) }]);
   });
 
-  it('re-issues one request per missing link when a link goes down', () => {
+  it('re-issues one request per missing link when a link goes down, plus one to a learned address it is not linked to', () => {
     const m = blog({ want: 2 });
     const port = fakePort(m, 0);
     linkUp(m, port, 1, 2);
     port.peers[1] = undefined;
     m.onLinkDown(port, 1, 2);
     expect(port.sent).toEqual([{ link: 0, msg: req(0, 0) }]);
+    expect(port.sentTo).toEqual([{ to: 2, msg: req(0, 0) }]);
+  });
+
+  it('a node left with no link opens one to a learned address or its entry, and forgets an address that fails', () => {
+    const m = blog({ want: 2 });
+    const port = fakePort(m, 5, 0);
+    linkUp(m, port, 1);
+    port.peers[0] = undefined;
+    port.draws = [0.1];
+    m.onLinkDown(port, 0, 1);
+    expect(port.opened).toEqual([1]); // candidates: known [1], then the entry 0
+    m.onOpenFailed(port, 1, 'unreachable');
+    m.onTimer(port, 'retry');
+    expect(port.opened).toEqual([1, 0]);
+  });
+
+  it('a node at its link cap (10K by default) passes every request on', () => {
+    const m = blog({ want: 1, maxLinks: 2 });
+    const port = fakePort(m, 0);
+    linkUp(m, port, 1, 2);
+    port.draws = [0, 0.9];
+    m.onControl(port, 0, req(9, 0));
+    expect(port.opened).toEqual([]);
+    expect(port.sent.map((x) => x.msg)).toEqual([req(9, 1)]);
   });
 
   it('refuses K < 1 and a negative hop limit with an InputError naming the value', () => {

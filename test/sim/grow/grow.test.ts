@@ -63,32 +63,35 @@ describe('grow', () => {
     }
   });
 
-  it('blog: after half the nodes crash at once, every survivor is back at >= K in one component, except the rare stranded node (N = 400, seeds 1..6)', () => {
-    // A node can only rejoin through an address it knows. A late joiner knows little more than its
-    // K neighbours and the entry; when all of them crashed it stays alone (seeds 1, 2 and 5 here each
-    // leave one such node: the entry, node 0, crashed too). HyParView's passive view of 30 addresses is the cure.
+  it('blog: after half the nodes crash at once, survivors are back in one component at >= K, except rare stranded groups (N = 400, seeds 1..6)', () => {
+    // A node rejoins only through an address it knows. A late joiner knows little more than its K
+    // neighbours and the entry; when all of those crashed (the entry, node 0, among them) it stays
+    // alone, or two such nodes stay a pair. The test checks that every survivor outside the largest
+    // component knows no live address outside its own component, and that this is rare (seed 2
+    // leaves a pair and two lone nodes, the others none). HyParView's passive view of 30 addresses is the cure.
     let stranded = 0;
     for (const seed of [1, 2, 3, 4, 5, 6]) {
       const r = grow({ nodes: 400, want: 5, overlay: 'blog', seed });
       const rng = seededRng(seed, 'kill');
       for (let u = 0; u < 400; u++) if (rng() < 0.5) r.net.crash(u);
       settle(r.net, 30_000, r.net.now + 600_000);
-      const alone = new Set<number>();
-      for (let u = 0; u < 400; u++) {
-        if (!r.net.alive(u) || r.net.topology.liveLinks(u) > 0) continue;
-        const known = (r.net.states[u] as { known: number[] }).known;
-        expect([...known, 0].every((a) => !r.net.alive(a)), `node ${u} is alone while it knows a live address`).toBe(true);
-        alone.add(u);
-      }
-      stranded += alone.size;
       const after = overlayEdges(r.net);
       const c = components(after);
-      expect(c.count).toBe(1 + alone.size);
-      const d = degreeStats(toCsr(after));
-      expect(d.histogram[0] ?? 0).toBe(alone.size);
-      expect(d.histogram.slice(1, 5).every((x) => x === 0)).toBe(true);
+      const live = Array.from({ length: 400 }, (_, u) => u).filter((u) => r.net.alive(u)); // overlay index i is live[i]
+      const giant = c.nodes.indexOf(Math.max(...c.nodes));
+      for (let i = 0; i < live.length; i++) {
+        if (c.of[i] === giant) continue;
+        stranded++;
+        const known = [...(r.net.states[live[i]!] as { known: number[] }).known, 0];
+        const outside = known.filter((a) => r.net.alive(a) && c.of[live.indexOf(a)] !== c.of[i]);
+        expect(outside, `survivor ${live[i]} knows a live address outside its component`).toEqual([]);
+      }
+      const giantDegrees = Array.from({ length: live.length }, (_, i) => i).filter((i) => c.of[i] === giant);
+      const csr = toCsr(after);
+      for (const i of giantDegrees) expect(csr.offsets[i + 1]! - csr.offsets[i]!).toBeGreaterThanOrEqual(5);
     }
-    expect(stranded).toBe(3);
+    expect(stranded).toBeGreaterThan(0); // the rare case does happen at 50%
+    expect(stranded).toBeLessThan(10); // of about 1,200 survivors over the six runs
   });
 
   it('graceful departures: the far ends see the links go and repair (blog, 100 of 300 leave)', () => {
