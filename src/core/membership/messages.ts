@@ -4,7 +4,7 @@
  * An address is modelled as 6 bytes (IPv4 address + port), as a compact wire format would carry it.
  */
 import { FRAME_BYTES, TYPE_BYTES } from '../sizes.ts';
-import type { Address } from './seam.ts';
+import type { Address } from './address.ts';
 
 /** blog: a join request walking the network at random; `hops` it has made so far. */
 export interface JoinReq { readonly type: 'join_req'; readonly joiner: Address; readonly hops: number }

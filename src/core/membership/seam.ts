@@ -13,10 +13,10 @@
  *    the far end's `onLinkDown`; the closing end gets no `onLinkDown` for its own close.
  */
 import type { BasePort, TimerToken } from '../seam.ts';
+import type { Address } from './address.ts';
 import type { MembershipMsg } from './messages.ts';
 
-/** How a node is known: its index in the simulator, 'host:port' (its listening address) on TCP. */
-export type Address = number | string;
+export type { Address } from './address.ts';
 
 /** The `link` argument of `onControl` for a one-shot message sent with `controlTo` (no link). */
 export const NO_LINK = -1;

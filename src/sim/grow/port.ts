@@ -6,12 +6,25 @@
 import type { MembershipMsg } from '../../core/membership/messages.ts';
 import type { Address, MembershipPort } from '../../core/membership/seam.ts';
 import type { TimerToken } from '../../core/seam.ts';
-import type { MembershipNet } from './network.ts';
+
+/** What the port needs from its network (MembershipNet); an interface here keeps imports one-way. */
+export interface PortHost {
+  readonly entries: readonly (Address | undefined)[];
+  readonly states: readonly unknown[];
+  readonly topology: { linkCount(u: number): number };
+  readonly rng: () => number;
+  peerOf(u: number, link: number): Address | undefined;
+  open(u: number, to: Address): void;
+  close(u: number, link: number): void;
+  control(u: number, link: number, msg: MembershipMsg): void;
+  controlTo(u: number, to: Address, msg: MembershipMsg): void;
+  setTimer(u: number, delayMs: number, token: TimerToken): void;
+}
 
 export class NetPort implements MembershipPort {
   /** The node this port currently speaks for. */
   u = 0;
-  constructor(private readonly net: MembershipNet) {}
+  constructor(private readonly net: PortHost) {}
 
   get self(): Address {
     return this.u;

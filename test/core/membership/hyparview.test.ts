@@ -102,6 +102,50 @@ describe('hyparview rules', () => {
     expect(port.opened).toEqual([5, 6]);
   });
 
+  it('SHUFFLE: the origin sends itself, ka active and kp passive on a walk; the last node replies one-shot and both merge', () => {
+    const m = hyparview({ activeSize: 2, passiveSize: 3, ka: 1, kp: 1 });
+    const origin = fakePort(m, 0);
+    linkUp(m, origin, 1, 2);
+    for (const l of [0, 1]) m.onControl(origin, l, { type: 'neighbor', high: true });
+    state(origin).passive.push(7, 8, 9);
+    origin.sent.length = 0;
+    origin.draws = [0.1, 0.5, 0.1];
+    m.onTimer(origin, 'shuffle');
+    expect(origin.sent).toEqual([{ link: 0, msg: { type: 'shuffle', origin: 0, nodes: [2, 7], ttl: 6 } }]);
+
+    const last = fakePort(m, 1);
+    linkUp(m, last, 0);
+    m.onControl(last, 0, { type: 'neighbor', high: true }); // one active neighbour: the walk ends here
+    state(last).passive.push(40, 41, 42);
+    last.draws = [0, 0.5, 0.99];
+    m.onControl(last, 0, { type: 'shuffle', origin: 0, nodes: [2, 7], ttl: 5 });
+    // It replies with as many passive addresses as it got (2 nodes + the origin = 3: all of its 3).
+    expect(last.sentTo).toHaveLength(1);
+    const reply = last.sentTo[0]!.msg as { type: string; nodes: number[] };
+    expect(reply.type).toBe('shuffle_reply');
+    expect([...reply.nodes].sort()).toEqual([40, 41, 42]);
+    // It merges 2 and 7 (0 is active, so not passive), evicting addresses it sent back: size stays 3.
+    expect(state(last).passive).toHaveLength(3);
+    expect(state(last).passive).toEqual(expect.arrayContaining([2, 7]));
+
+    // The origin merges the reply, evicting first what it sent (7), then a random entry.
+    m.onControl(origin, -1, { type: 'shuffle_reply', nodes: [40, 41] });
+    expect(state(origin).passive).toHaveLength(3);
+    expect(state(origin).passive).toEqual(expect.arrayContaining([40, 41]));
+    expect(state(origin).passive).not.toContain(7);
+  });
+
+  it('a walk that meets a node with two or more other active neighbours is forwarded with ttl − 1, never back', () => {
+    const m = hyparview();
+    const port = fakePort(m, 3);
+    linkUp(m, port, 1, 2, 4);
+    for (const l of [0, 1, 2]) m.onControl(port, l, { type: 'neighbor', high: true });
+    port.sent.length = 0;
+    for (let i = 0; i < 10; i++) m.onControl(port, 1, { type: 'shuffle', origin: 0, nodes: [], ttl: 3 });
+    expect(port.sent.every((x) => x.link !== 1 && x.msg.type === 'shuffle' && x.msg.ttl === 2)).toBe(true);
+    expect(port.sentTo).toEqual([]);
+  });
+
   it('refuses an active view below 1 with an InputError naming the value', () => {
     expect(() => hyparview({ activeSize: 0 })).toThrow(InputError);
     expect(() => hyparview({ activeSize: 0 })).toThrow('hyparview: activeSize 0 must be an integer >= 1');

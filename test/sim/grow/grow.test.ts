@@ -4,7 +4,7 @@
  * connected; after a crash of half the nodes (or graceful departures) repair reconnects the
  * survivors; the same seed gives the same network; bad input is refused with one line.
  */
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { InputError } from '../../../src/core/errors.ts';
 import { degreeStats } from '../../../src/sim/analysis/index.ts';
 import { grow, overlayEdges, settle } from '../../../src/sim/grow/grow.ts';
@@ -112,6 +112,17 @@ describe('grow', () => {
     expect(Array.from(b.edges.dst)).toEqual(Array.from(a.edges.dst));
     expect(b.membership).toEqual(a.membership);
     expect(Array.from(c.edges.dst)).not.toEqual(Array.from(a.edges.dst));
+  });
+
+  it('never calls the unseeded global generator (every choice flows from the seed)', () => {
+    const spy = vi.spyOn(Math, 'random');
+    try {
+      grow({ nodes: 80, overlay: 'hyparview', entry: 'random', seed: 1 });
+      grow({ nodes: 80, overlay: 'blog', seed: 1 });
+      expect(spy).not.toHaveBeenCalled();
+    } finally {
+      spy.mockRestore();
+    }
   });
 
   it('refuses K < 1, K >= N, an unknown overlay and an unknown entry with one line', () => {
