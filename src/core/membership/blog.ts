@@ -95,8 +95,9 @@ export function blog(options: BlogOptions = {}): Membership {
   /**
    * Sends `count` new requests for this node through random neighbours, and one more to a learned
    * address it is not linked to (so a node cut off together with its neighbours can still reach the
-   * rest of the network; the address may be dead, and then that one request is lost). With no neighbour left it opens one link to a learned address or the
-   * entry instead (a failed open forgets that address), and the next retry uses that link.
+   * rest of the network; the address may be dead, and then that one request is lost). With no
+   * neighbour left it opens one link to a learned address or the entry instead (a failed open
+   * forgets that address), and the next retry uses that link.
    */
   function issue(port: MembershipPort, s: BlogState, count: number): void {
     if (s.peers.size === 0) {
