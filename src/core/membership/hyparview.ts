@@ -21,10 +21,11 @@
  * opened within one to two shuffle periods is closed (a stranger cannot hold links open for free).
  */
 import type { TimerToken } from '../seam.ts';
-import { type HvParams, type HvState, hyparviewParams, HyParViewNode } from './hyparview-node.ts';
+import { HyParViewNode } from './hyparview-node.ts';
+import { type HvParams, type HvState, hyparviewParams } from './hyparview-params.ts';
 import type { Address, Membership, MembershipPort, OpenFailure } from './seam.ts';
 
-export { HYPARVIEW_DEFAULTS, type HvParams } from './hyparview-node.ts';
+export { HYPARVIEW_DEFAULTS, type HvParams, type HvState } from './hyparview-params.ts';
 
 const SHUFFLE: TimerToken = 'shuffle';
 const JOIN: TimerToken = 'join';

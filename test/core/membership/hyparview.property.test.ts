@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { hyparview } from '../../../src/core/membership/hyparview.ts';
-import type { HvState } from '../../../src/core/membership/hyparview-node.ts';
+import type { HvState } from '../../../src/core/membership/hyparview-params.ts';
 import { seededRng } from '../../../src/sim/random.ts';
 import { componentsAmong, grow, liveNodes } from './grow.ts';
 import type { TestNet } from './harness.ts';

@@ -7,7 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import { InputError } from '../../../src/core/errors.ts';
 import { hyparview, HYPARVIEW_DEFAULTS } from '../../../src/core/membership/hyparview.ts';
-import type { HvState } from '../../../src/core/membership/hyparview-node.ts';
+import type { HvState } from '../../../src/core/membership/hyparview-params.ts';
 import { fakePort, linkUp, type FakePort } from './fake-port.ts';
 
 const state = (port: FakePort): HvState => port.state as HvState;
