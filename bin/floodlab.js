@@ -4,4 +4,4 @@
 import { register } from 'tsx/esm/api';
 
 register();
-await import('../scripts/floodlab.ts');
+await import('../src/cli/main.ts');

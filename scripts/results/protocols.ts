@@ -10,7 +10,7 @@ import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { compareProtocols, type CompareOptions, type CompareResult } from '../../src/sim/compare.ts';
 import { NO_FAULTS, type FaultSpec } from '../../src/sim/faults.ts';
-import { renderCompareMarkdown } from '../cli/render-compare.ts';
+import { renderCompareMarkdown } from '../../src/cli/render/compare.ts';
 
 const N = 1000;
 const D = 8;

@@ -4,11 +4,13 @@
  * clustering, path lengths, the membership messages spent, and what a flood costs on it.
  */
 import type { Command } from 'commander';
-import { OVERLAYS } from '../core/membership/index.ts';
-import { grow, GROW_DEFAULTS } from '../sim/grow/grow.ts';
+import { grow } from '../sim/grow/grow.ts';
 import { growReport, type GrowReport } from '../sim/grow/report.ts';
-import { action } from '../../scripts/cli/action.ts';
-import { intOption } from '../../scripts/cli/options.ts';
+import { OPTIONS, override } from '../options/schema.ts';
+import { action } from './action.ts';
+import { addOptions } from './options/commander.ts';
+import { checkOutputs, emitTo, type OutputFlag } from './output.ts';
+import { intIn } from '../options/parse.ts';
 
 interface GrowFlags {
   nodes: number;
@@ -16,29 +18,33 @@ interface GrowFlags {
   overlay: string;
   entry: string;
   seed: string;
-  json?: boolean;
+  json?: OutputFlag;
 }
 
 const num = (x: number): string => x.toLocaleString('en-US', { maximumFractionDigits: 3 });
 const plural = (n: number, one: string, many = `${one}s`): string => `${num(n)} ${n === 1 ? one : many}`;
 
+/** The schema entries `grow` takes, in help order. */
+export const GROW_OPTIONS = [
+  override(OPTIONS.nodes, { help: 'number of nodes that join, one by one', parse: intIn(2, 10_000_000), why: 'each node has a fixed block of link slots' }),
+  OPTIONS.want,
+  OPTIONS.overlay,
+  OPTIONS.entry,
+  OPTIONS.seed,
+  OPTIONS.json,
+];
+
 export function registerGrow(program: Command): void {
-  program
-    .command('grow')
-    .description('grow a network by N joins through a membership protocol and measure what it built')
-    .option('-n, --nodes <N>', 'number of nodes that join, one by one', intOption('--nodes', 2, 10_000_000), 1000)
-    .option('--want <K>', 'links each node keeps (blog: at least K; hyparview: the active view, at most K)', intOption('--want', 1, 1000), GROW_DEFAULTS.want)
-    .option('--overlay <name>', `membership protocol: ${OVERLAYS.join(' or ')}`, GROW_DEFAULTS.overlay)
-    .option('--entry <who>', 'the one address a newcomer knows: first (the first node) or random (a random live node)', GROW_DEFAULTS.entry)
-    .option('--seed <S>', 'seed for every random choice', GROW_DEFAULTS.seed)
-    .option('--json', 'print one JSON object instead of the text')
+  const cmd = program.command('grow').description('grow a network by N joins through a membership protocol and measure what it built');
+  addOptions(cmd, GROW_OPTIONS)
     .addHelpText('after', '\nExamples:\n  floodlab grow -n 1000 --want 5\n  floodlab grow -n 10000 --overlay hyparview --entry random --json')
     .action(
       action((flags: GrowFlags) => {
+        checkOutputs({ '--json': flags.json });
         const entry = flags.entry as 'first' | 'random';
         const r = grow({ nodes: flags.nodes, want: flags.want, overlay: flags.overlay, entry, seed: flags.seed });
         const report = growReport(r, flags.seed);
-        process.stdout.write(flags.json ? JSON.stringify({ ...report, entry, seed: flags.seed }, null, 2) + '\n' : renderGrow(report, entry, flags.seed));
+        if (!emitTo(flags.json, () => JSON.stringify({ ...report, entry, seed: flags.seed }, null, 2) + '\n')) process.stdout.write(renderGrow(report, entry, flags.seed));
       }),
     );
 }

@@ -2,6 +2,7 @@
  * The analyzer's formulas: what one message costs under each forwarding rule, for a connected
  * graph (or the origin's component) of n nodes and e edges, nominal degree d.
  */
+import { exactSendsOf } from './protocols/index.ts';
 
 export interface FloodFormulas {
   /** Textbook transmissions N·D. */
@@ -27,12 +28,13 @@ export function floodFormulas(n: number, e: number, d: number): FloodFormulas {
   };
 }
 
-/** Exact sends of one message for a rule, or undefined when no closed form exists. */
+/**
+ * Exact sends of one message for a rule (a spec such as 'flood' or 'gossip:0.7') over a component
+ * of n nodes and e edges, or undefined when the rule has no closed form. The closed forms live in
+ * the protocol registry, beside each rule.
+ */
 export function exactSends(protocol: string, n: number, e: number): number | undefined {
-  if (protocol === 'flood-echo') return 2 * e;
-  if (protocol === 'flood') return 2 * e - (n - 1);
-  if (protocol === 'tree') return Math.max(0, n - 1);
-  return undefined;
+  return exactSendsOf(protocol, n, e);
 }
 
 /**

@@ -4,6 +4,7 @@
  * one listener with an absolute timestamp, so times from several processes can be compared.
  */
 import { parseProtocol } from '../core/protocols/index.ts';
+import type { Protocol } from '../core/seam.ts';
 import { RealNode, type NodeStats } from './node.ts';
 
 /** Milliseconds on a clock shared by every process of this machine (high resolution). */
@@ -34,7 +35,8 @@ export interface Cluster {
 
 export interface ClusterOptions {
   readonly names: readonly string[];
-  readonly protocol: string;
+  /** A registered protocol's name (spec), or a Protocol object (tests). */
+  readonly protocol: string | Protocol;
   readonly onDeliver: DeliveryListener;
   /** Logs lines from nodes (drops, bad frames); none by default. */
   readonly log?: (line: string) => void;
@@ -57,7 +59,7 @@ function inProcessHandle(node: RealNode): NodeHandle {
 
 /** Starts every node in this process on 127.0.0.1 with OS-chosen ports. */
 export async function startInProcess(options: ClusterOptions): Promise<Cluster> {
-  const protocol = parseProtocol(options.protocol);
+  const protocol = typeof options.protocol === 'string' ? parseProtocol(options.protocol) : options.protocol;
   const nodes: RealNode[] = [];
   const close = async (): Promise<void> => {
     await Promise.all(nodes.map((n) => n.close()));

@@ -9,6 +9,7 @@ import { InputError } from '../core/errors.ts';
 import type { Msg } from '../core/message.ts';
 import type { Control } from '../core/seam.ts';
 import { encodeTextFrame } from './frame.ts';
+import { WireError } from './wire/codec.ts';
 
 /** Longest chat text, in UTF-16 code units. */
 export const MAX_TEXT = 16_384;
@@ -18,9 +19,12 @@ export const MAX_NAME = 64;
 export const MAX_HOPS = 65_535;
 
 /** A received body that is not a valid message; code 'ERR_BAD_BODY'. */
-export class CodecError extends Error {
+export class CodecError extends WireError {
   override readonly name = 'CodecError';
-  readonly code = 'ERR_BAD_BODY';
+  declare readonly code: 'ERR_BAD_BODY';
+  constructor(message: string) {
+    super('ERR_BAD_BODY', message);
+  }
 }
 
 /**
@@ -123,7 +127,7 @@ function plainStringEnd(body: Buffer, p: number): number {
 }
 
 /** True when body[p..] starts with the ASCII text `s`. */
-function at(body: Buffer, p: number, s: string): boolean {
+export function at(body: Buffer, p: number, s: string): boolean {
   for (let k = 0; k < s.length; k++) if (body[p + k] !== s.charCodeAt(k)) return false;
   return true;
 }

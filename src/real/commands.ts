@@ -10,7 +10,8 @@
 export type Command =
   | { readonly kind: 'empty' }
   | { readonly kind: 'exit' }
-  | { readonly kind: 'connect'; readonly host: string; readonly port: number }
+  /** `wire`: from `connect gob://HOST:PORT` or `json://`; absent, the node's --wire decides. */
+  | { readonly kind: 'connect'; readonly host: string; readonly port: number; readonly wire?: 'json' | 'gob' }
   | { readonly kind: 'connect-usage' }
   /** `connect` and something shaped like an address that is not one, e.g. port 99999. */
   | { readonly kind: 'connect-error'; readonly reason: string }
@@ -19,11 +20,12 @@ export type Command =
   | { readonly kind: 'help' }
   | { readonly kind: 'chat'; readonly text: string };
 
-export const USAGE_CONNECT = 'usage: connect HOST:PORT (e.g. connect 127.0.0.1:55556), or connect PORT for 127.0.0.1';
+export const USAGE_CONNECT = 'usage: connect HOST:PORT (e.g. connect 127.0.0.1:55556), connect PORT for 127.0.0.1, connect gob://HOST:PORT for a Go node';
 
 export const HELP = [
   'connect HOST:PORT   open a link to another node (connect PORT means 127.0.0.1:PORT)',
-  '/peers              list links',
+  'connect gob://H:P   open a link to one of the original Go program\'s nodes (its gob wire)',
+  '/peers              list links: who (by name), state, wire; and links being redialed',
   '/stats              messages sent, received, duplicates; bytes in and out',
   'exit, quit          close every link and stop',
   'anything else       a chat message, flooded to every node',
@@ -61,10 +63,10 @@ export function parseLine(line: string): Command {
   if (trimmed === '/peers') return { kind: 'peers' };
   if (trimmed === '/stats') return { kind: 'stats' };
   if (trimmed === '/help') return { kind: 'help' };
-  const m = /^connect\s+(\S+)$/.exec(trimmed);
-  const address = m ? parseAddress(m[1]!) : undefined;
-  if (address) return { kind: 'connect', ...address };
-  const problem = m ? addressProblem(m[1]!) : undefined;
+  const m = /^connect\s+(?:(gob|json):\/\/)?(\S+)$/.exec(trimmed);
+  const address = m ? parseAddress(m[2]!) : undefined;
+  if (address) return { kind: 'connect', ...address, ...(m![1] ? { wire: m![1] as 'json' | 'gob' } : {}) };
+  const problem = m ? addressProblem(m[2]!) : undefined;
   if (problem) return { kind: 'connect-error', reason: problem };
   return { kind: 'chat', text };
 }

@@ -4,6 +4,7 @@
  * before it buffers a byte of its body, so a peer cannot make a node hold more than one frame's
  * worth. Bytes left over when the stream ends are an error, never silently dropped.
  */
+import { WireError } from './wire/codec.ts';
 
 /** Bytes of the length prefix. */
 export const PREFIX_BYTES = 4;
@@ -12,12 +13,11 @@ export const PREFIX_BYTES = 4;
 export const DEFAULT_MAX_FRAME_BYTES = 64 * 1024;
 
 /** A framing error with a stable code: 'ERR_FRAME_TOO_LONG' or 'ERR_FRAME_TRUNCATED'. */
-export class FrameError extends Error {
+export class FrameError extends WireError {
   override readonly name = 'FrameError';
-  readonly code: 'ERR_FRAME_TOO_LONG' | 'ERR_FRAME_TRUNCATED';
+  declare readonly code: 'ERR_FRAME_TOO_LONG' | 'ERR_FRAME_TRUNCATED';
   constructor(code: FrameError['code'], message: string) {
-    super(message);
-    this.code = code;
+    super(code, message);
   }
 }
 

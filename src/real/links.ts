@@ -3,7 +3,7 @@
  * that goes away leaves an empty slot, which the next peer reuses, so link numbers never shift
  * under a protocol that remembers them (e.g. per-link state kept across timers).
  */
-import type { Peer } from './peer.ts';
+import type { Link as Peer } from './link.ts';
 
 export class LinkTable {
   private readonly slots: (Peer | undefined)[] = [];

@@ -25,6 +25,8 @@ const root = fileURLToPath(new URL('../../', import.meta.url));
 const workerPath = fileURLToPath(new URL('./worker.ts', import.meta.url));
 
 export interface ProcessClusterOptions extends ClusterOptions {
+  /** Child processes are told the protocol by name: a registered spec only. */
+  readonly protocol: string;
   /** Longest wait for every child to be listening. */
   readonly startTimeoutMs?: number;
   /** Aborting while children start stops them at once. */

@@ -9,14 +9,20 @@ import type { Msg } from '../core/message.ts';
 import type { Protocol } from '../core/seam.ts';
 import { HELP, USAGE_CONNECT, parseLine } from './commands.ts';
 import { RealNode, type NodeStats, type PeerInfo } from './node.ts';
+import type { WireName } from './wire/pick.ts';
+import type { RedialClock } from './redial.ts';
 
 export interface ChatOptions {
   readonly name?: string;
   readonly protocol: Protocol;
   readonly host?: string;
   readonly port?: number;
+  /** What the node dials with and how it takes silent connections (default 'auto'). */
+  readonly wire?: WireName;
   readonly input: Readable;
   readonly output: Writable;
+  /** Time and chance for redials (tests pass a fake clock); the real ones by default. */
+  readonly redialClock?: RedialClock;
 }
 
 export interface Chat {
@@ -40,10 +46,27 @@ function statsLine(s: NodeStats): string {
   return `sent ${s.sent}, received ${s.received}, duplicates ${s.duplicates}, delivered ${s.delivered}${control}; bytes in ${s.bytesIn}, bytes out ${s.bytesOut}; peers ${s.peers}, dropped ${s.dropped}; seen ids ${s.seen}`;
 }
 
-function peersText(peers: PeerInfo[]): string {
-  if (peers.length === 0) return 'no peers yet; connect HOST:PORT to add one';
-  return peers.map((p) => `link ${p.link}  ${p.direction === 'out' ? 'to  ' : 'from'} ${p.remote}  ${p.connected ? 'connected' : 'connecting'}  frames in ${p.framesIn}, out ${p.framesOut}${p.pendingBytes > 0 ? `, ${p.pendingBytes} bytes waiting` : ''}`).join('\n');
+/** Who is on a link: `bob at 127.0.0.1:55556` once its hello came, else the address. */
+function who(p: PeerInfo): string {
+  const at = p.listening ?? p.remote;
+  return p.name ? `${p.name} at ${at}` : at;
 }
+
+function peerLine(p: PeerInfo): string {
+  const dir = p.direction === 'out' ? 'to  ' : 'from';
+  if (p.redial) return `redialing  ${dir} ${who(p)}  try ${p.redial.attempt} in ${(p.redial.inMs / 1000).toFixed(1)} s`;
+  const state = p.state === 'up' ? 'connected' : p.state;
+  return `link ${p.link}  ${dir} ${who(p)}  ${state}  ${p.wire}  frames in ${p.framesIn}, out ${p.framesOut}${p.pendingBytes > 0 ? `, ${p.pendingBytes} bytes waiting` : ''}`;
+}
+
+/** What `/peers` prints: every link, then every link waiting to be redialed. */
+export function peersText(peers: readonly PeerInfo[]): string {
+  if (peers.length === 0) return 'no peers yet; connect HOST:PORT to add one';
+  return peers.map(peerLine).join('\n');
+}
+
+/** The warning for a chat line typed when the node has no link at all. */
+export const NO_PEERS = 'no peers: the line was not sent to anyone; connect host:port first';
 
 /** Starts a node and its line interface; prints `listening on HOST:PORT` first. */
 export async function startChat(options: ChatOptions): Promise<Chat> {
@@ -64,10 +87,12 @@ export async function startChat(options: ChatOptions): Promise<Chat> {
     protocol: options.protocol,
     ...(options.host !== undefined ? { host: options.host } : {}),
     ...(options.port !== undefined ? { port: options.port } : {}),
+    ...(options.wire !== undefined ? { wire: options.wire } : {}),
     onDeliver: (msg, hops) => {
       if (hops > 0) print(showMessage(msg));
     },
     log: (line) => print(`* ${line}`),
+    ...(options.redialClock ? { redialClock: options.redialClock } : {}),
   });
   print(`listening on ${self.host}:${self.port} as ${self.name} (${self.protocol.name})`);
   print('type a line to send it; connect HOST:PORT to link to another node; /help for more');
@@ -100,7 +125,7 @@ export async function startChat(options: ChatOptions): Promise<Chat> {
         print(`${cmd.reason}; ${USAGE_CONNECT}`);
         break;
       case 'connect':
-        self.connect(cmd.host, cmd.port, true);
+        self.connect(cmd.host, cmd.port, true, cmd.wire);
         break;
       case 'peers':
         print(peersText(self.peers()));
@@ -112,8 +137,15 @@ export async function startChat(options: ChatOptions): Promise<Chat> {
         print(HELP);
         break;
       case 'chat':
+        if (self.stats().peers === 0) {
+          const redials = self.peers().filter((p) => p.redial).length;
+          print(`* ${NO_PEERS}${redials > 0 ? ` (${redials === 1 ? 'one link is' : `${redials} links are`} being redialed: /peers)` : ''}`);
+          break;
+        }
         try {
           self.originate(cmd.text);
+          const s = self.stats();
+          if (s.connected === 0) print(`* not connected yet: the line goes out when ${s.peers === 1 ? 'the link is' : 'a link is'} up`);
         } catch (err) {
           print(`* not sent: ${err instanceof Error ? err.message : String(err)}`);
         }

@@ -6,7 +6,7 @@
  * failed peer are refused, not counted) unless they are asked to be silent.
  */
 import { check, InputError } from '../core/errors.ts';
-import { randomInt, type Rng } from '../core/rng.ts';
+import { type Rng, shuffleInPlace } from '../core/rng.ts';
 import { seededRng } from './random.ts';
 import type { Csr } from './topology/csr.ts';
 
@@ -69,13 +69,7 @@ export function hasFaults(spec: FaultSpec): boolean {
 
 /** `count` distinct items of `pool`, uniformly (partial Fisher–Yates over the injected rng). */
 function sample(pool: Int32Array, count: number, rng: Rng): Int32Array {
-  for (let i = 0; i < count; i++) {
-    const j = i + randomInt(rng, pool.length - i);
-    const t = pool[i]!;
-    pool[i] = pool[j]!;
-    pool[j] = t;
-  }
-  return pool.subarray(0, count);
+  return shuffleInPlace(pool, rng, count).subarray(pool.length - count);
 }
 
 /**

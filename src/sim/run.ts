@@ -6,7 +6,7 @@
 import { check } from '../core/errors.ts';
 import { exactSends, floodFormulas, rmr, type FloodFormulas } from '../core/formulas.ts';
 import { parseProtocol } from '../core/protocols/index.ts';
-import { wasteTable, type WasteTable } from '../core/waste.ts';
+import { wasteTable, type WasteTable } from '../report/waste.ts';
 import { simulate } from './engine/engine.ts';
 import type { EngineObserver, MessageStats } from './engine/types.ts';
 import { hasFaults, NO_FAULTS, planFaults, type FaultSpec } from './faults.ts';

@@ -4,7 +4,7 @@
  * names the 2K reason for blog, and bad input is one line with exit 2.
  */
 import { describe, expect, it } from 'vitest';
-import { runCli } from '../scripts/run-cli.ts';
+import { runCli } from './run-cli.ts';
 
 describe('floodlab grow', () => {
   it('--json: nodes, edges, overlay, want, connected, degree, clustering, pathLength, membershipMessages, flood', async () => {

@@ -12,6 +12,10 @@ describe('what a typed line means', () => {
 
   it('takes a bare port as 127.0.0.1', () => {
     expect(parseLine('connect 55557')).toEqual({ kind: 'connect', host: '127.0.0.1', port: 55557 });
+    expect(parseLine('connect gob://127.0.0.1:55555')).toEqual({ kind: 'connect', host: '127.0.0.1', port: 55555, wire: 'gob' });
+    expect(parseLine('connect json://55556')).toEqual({ kind: 'connect', host: '127.0.0.1', port: 55556, wire: 'json' });
+    expect(parseLine('connect gob://127.0.0.1:99999')).toMatchObject({ kind: 'connect-error' });
+    expect(parseLine('connect ftp://127.0.0.1:1')).toEqual({ kind: 'chat', text: 'connect ftp://127.0.0.1:1' });
   });
 
   it('sends a line that merely starts with "connect" as chat', () => {

@@ -11,7 +11,7 @@ import { floodEach, wire } from '../../src/real/launch.ts';
 import { startProcesses } from '../../src/real/process-cluster.ts';
 import { runLaunch } from '../../src/real/run-launch.ts';
 import { buildTopology } from '../../src/sim/topology/spec.ts';
-import { mismatches } from '../../scripts/cli/render-launch.ts';
+import { mismatches } from '../../src/cli/render/launch.ts';
 import type { LaunchReport } from '../../src/real/run-launch.ts';
 import type { SimReport } from '../../src/sim/run.ts';
 

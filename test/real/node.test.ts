@@ -43,6 +43,20 @@ describe('RealNode', () => {
     expect(a.node.peers().find((p) => p.remote.endsWith(`:${d.node.port}`))!.link).toBe(0);
   });
 
+  it('two nodes that dial each other at once keep one link between them, the same one on both sides', async () => {
+    const [a, b] = await Promise.all([testNode('a'), testNode('b')]);
+    a.node.connect('127.0.0.1', b.node.port);
+    b.node.connect('127.0.0.1', a.node.port);
+    await until(() => a.node.stats().peers === 1 && b.node.stats().peers === 1 && a.node.stats().connected === 1 && b.node.stats().connected === 1, 'one link each');
+    // the kept link is the one dialed by the node with the lower port
+    const lower = a.node.port < b.node.port ? a : b;
+    expect(lower.node.peers().map((p) => p.direction)).toEqual(['out']);
+    a.node.originate('once');
+    await until(() => b.got.length === 1, 'b to get it');
+    await new Promise((r) => setTimeout(r, 50));
+    expect([a.node.stats().sent, b.node.stats().received, b.node.stats().duplicates]).toEqual([1, 1, 0]);
+  });
+
   it('will not link to itself', async () => {
     const a = await testNode('a');
     a.node.connect('127.0.0.1', a.node.port);

@@ -48,9 +48,9 @@ describe('floodlab node, three processes in a chain', () => {
 
   it('/peers and /stats report links and counters', async () => {
     bob.type('/peers');
-    // One link bob dialed (to alice) and one carol dialed (from carol), in either slot order.
-    await bob.waitLine(/^link [01] +from 127\.0\.0\.1:\d+ +connected/);
-    await bob.waitLine(new RegExp(`^link [01] +to +127\\.0\\.0\\.1:${alice.port} +connected`));
+    // One link bob dialed (to alice) and one carol dialed (from carol, named by her hello), in either slot order.
+    await bob.waitLine(new RegExp(`^link [01] +from carol at 127\\.0\\.0\\.1:${carol.port} +connected`));
+    await bob.waitLine(new RegExp(`^link [01] +to +alice at 127\\.0\\.0\\.1:${alice.port} +connected`));
     bob.type('/stats');
     const line = await bob.waitLine(/^sent \d+, received \d+, duplicates \d+/);
     // bob, in the middle, received 4 messages (1 + 2 + 1 before this test, none twice on a

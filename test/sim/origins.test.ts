@@ -16,7 +16,7 @@ describe('pickOrigins', () => {
   });
 
   it('rejects a node that does not exist, naming the range', () => {
-    expect(() => pickOrigins(10, 1, '10', undefined, seededRng(1, 'o'))).toThrow(/--origin '10' is not a node; allowed: 0 to 9/);
+    expect(() => pickOrigins(10, 1, '10', undefined, seededRng(1, 'o'))).toThrow(/^origin '10' is not a node; allowed: 0 to 9/);
     expect(() => pickOrigins(3, 1, 'zed', ['a', 'b', 'c'], seededRng(1, 'o'))).toThrow(/or a node name such as 'a'/);
   });
 });

@@ -5,7 +5,7 @@
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
-import { explainText } from '../../scripts/cli/explain.ts';
+import { explainText } from '../../src/cli/explain.ts';
 
 const num = (x: number): string => x.toLocaleString('en-US');
 
@@ -33,9 +33,11 @@ describe('explainText', () => {
     expect(explainText(100, 4, 'flood')).toMatch(/flood: exactly 2E − \(N−1\) = 301 {2}◀ your protocol/);
   });
 
-  it('refuses N and D for which no D-regular graph exists', () => {
-    expect(() => explainText(11, 3, 'flood')).toThrow(/N·D = 11·3 is odd/);
-    expect(() => explainText(5, 5, 'flood')).toThrow(/at most N − 1 = 4/);
+  it('refuses N and D for which no connected D-regular graph exists, as sim does', () => {
+    expect(() => explainText(11, 3, 'flood')).toThrow(/degree 3 with 11 nodes: N\*D must be even/);
+    expect(() => explainText(5, 5, 'flood')).toThrow(/degree must be below the number of nodes/);
+    // Two separate pairs: sim refuses it, so explain does too (it used to claim flood-echo sends 2E = 4).
+    expect(() => explainText(4, 1, 'flood')).toThrow(/degree 1 with 4 nodes cannot be connected/);
     expect(() => explainText(10, 4, 'no-such')).toThrow(/unknown protocol 'no-such'/);
   });
 });

@@ -45,7 +45,7 @@ describe('viz server', () => {
       ['n=abc', "viz: n 'abc' is not allowed; expected an integer from 2 to 5000"],
       ['n=99999', "viz: n '99999' is not allowed; expected an integer from 2 to 5000"],
       ['protocol=nope', "protocol: unknown protocol 'nope'"],
-      ['origin=77', "--origin '77' is not a node"],
+      ['origin=77', "origin '77' is not a node"],
     ] as const) {
       const res = await fetch(`${server.url}api/flood?${query}`);
       expect(res.status).toBe(400);

@@ -9,7 +9,7 @@ import { InputError } from '../../core/errors.ts';
 import type { Rng } from '../../core/rng.ts';
 import type { EdgeList } from '../topology/edge-list.ts';
 
-export interface BarabasiAlbertOptions {
+interface BarabasiAlbertOptions {
   /** Number of nodes N: an integer >= m + 1. */
   readonly order: number;
   /** Target mean degree D (integer >= 1); each new node brings m = max(1, round(D/2)) edges. */

@@ -9,7 +9,7 @@ import type { EdgeList } from '../topology/edge-list.ts';
 /** Largest N accepted: 20,000 nodes is already about 2*10^8 edges (1.6 GB of edge arrays). */
 export const COMPLETE_MAX_ORDER = 20_000;
 
-export interface CompleteOptions {
+interface CompleteOptions {
   /** Number of nodes N: an integer from 2 to COMPLETE_MAX_ORDER. */
   readonly order: number;
 }

@@ -1,88 +1,68 @@
 /**
- * A user's own graph from a file, by extension: GEXF and GraphML through graphology's readers
- * (with xmldom set up to throw rather than print), or a JSON edge list. Every failure is one
- * InputError line naming the file and the reason.
+ * A user's own graph from a file: GEXF, GraphML, JSON or plain edge-list text, chosen by the
+ * extension or, for any other name, by the first character of the content. The graph is made
+ * undirected and simple, and `cleaned` says what that took (cleaningNote() words it for the CLI).
+ * Every failure is one InputError line naming the file and the reason.
  */
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { readFileSync, statSync } from 'node:fs';
 import { extname } from 'node:path';
-import { MultiGraph } from 'graphology';
-import * as gexf from 'graphology-gexf';
-import * as graphml from 'graphology-graphml';
 import { InputError } from '../../core/errors.ts';
-import type { EdgeList } from '../topology/edge-list.ts';
-import { fromGraphology, NodeNames } from './graphology.ts';
+import type { CleanedEdgeList } from './graph-file/builder.ts';
+import { fromJson } from './graph-file/json.ts';
+import { fromEdgeListText } from './graph-file/text.ts';
+import { fromGexf, fromGraphml, oneLine } from './graph-file/xml.ts';
 
-/** File extensions readGraphFile understands. */
-export const GRAPH_FILE_EXTENSIONS: readonly string[] = ['.gexf', '.graphml', '.xml', '.json'];
+export { cleaningNote, type GraphCleaning } from './graph-file/builder.ts';
 
-/** Collapses an error's message to one line, without the xmldom decorations. */
-function oneLine(err: unknown): string {
-  const code = (err as { code?: unknown }).code;
-  if (code === 'ENOENT') return 'no such file';
-  const text = err instanceof Error ? err.message : String(err);
-  return text.replace(/^\[xmldom \w+\]/, '').replace(/@#\[line.*$/s, '').replace(/\s+/g, ' ').trim();
+type Format = 'gexf' | 'graphml' | 'json' | 'text';
+
+const BY_EXTENSION: Readonly<Record<string, Format>> = {
+  '.gexf': 'gexf',
+  '.graphml': 'graphml',
+  '.xml': 'graphml',
+  '.json': 'json',
+  '.txt': 'text',
+  '.edges': 'text',
+  '.edgelist': 'text',
+};
+
+/** File extensions recognised without looking inside (a bare PATH with one of them is a file). */
+export const GRAPH_FILE_EXTENSIONS: readonly string[] = Object.keys(BY_EXTENSION);
+
+/** Largest graph file read: 256 MiB, about 20 million edges of SNAP text (V8 strings stop at 512 MiB). */
+const GRAPH_FILE_MAX_BYTES = 256 * 2 ** 20;
+
+/** The format of a file with an unknown extension, from its first non-blank character. */
+function sniff(text: string): Format {
+  const first = /\S/.exec(text)?.[0];
+  if (first === '<') return /<gexf[\s>]/.test(text.slice(0, 4096)) ? 'gexf' : 'graphml';
+  if (first === '[' || first === '{') return 'json';
+  return 'text';
 }
 
-interface XmlDocument {
-  getElementsByTagName(name: string): { readonly length: number };
-}
-type DomParserClass = new (options: object) => { parseFromString(text: string, mime: string): XmlDocument | undefined };
-
-/**
- * Parses XML with the very @xmldom/xmldom copy that `pkg` uses (its parser checks `instanceof`),
- * turning xmldom's errors into exceptions instead of console noise.
- */
-function parseXml(pkg: string, text: string): XmlDocument {
-  const local = createRequire(import.meta.url);
-  const { DOMParser } = createRequire(local.resolve(pkg))('@xmldom/xmldom') as { DOMParser: DomParserClass };
-  const fail = (message: unknown): never => {
-    throw new Error(`malformed XML: ${oneLine(message)}`);
-  };
-  const parser = new DOMParser({ errorHandler: { warning: () => {}, error: fail, fatalError: fail } });
-  const doc = parser.parseFromString(text, 'application/xml');
-  if (!doc || doc.getElementsByTagName('graph').length === 0) throw new Error('no <graph> element');
-  return doc;
-}
-
-/** A JSON edge list ([[u,v],...] or {nodes?, edges}) or graphology's {nodes:[{key}], edges:[{source,target}]}. */
-function fromJson(text: string): EdgeList {
-  const data: unknown = JSON.parse(text);
-  const record = typeof data === 'object' && data !== null ? (data as Record<string, unknown>) : {};
-  const edges = Array.isArray(data) ? data : record['edges'];
-  if (!Array.isArray(edges)) throw new Error('expected [[u, v], ...] or an object with an "edges" array');
-  const name = (value: unknown, where: string): string => {
-    if (typeof value === 'string' || typeof value === 'number') return String(value);
-    throw new Error(`${where} is not a node name (string or number)`);
-  };
-  const names = new NodeNames(false);
-  const nodes = Array.isArray(data) ? [] : record['nodes'];
-  if (nodes !== undefined && !Array.isArray(nodes)) throw new Error('"nodes" is not an array');
-  (nodes ?? []).forEach((node: unknown, i) => {
-    const key = typeof node === 'object' && node !== null ? (node as { key?: unknown }).key : node;
-    names.node(name(key, `nodes[${i}]`));
-  });
-  edges.forEach((edge: unknown, i) => {
-    const pair = Array.isArray(edge) ? edge : typeof edge === 'object' && edge !== null ? [(edge as { source?: unknown }).source, (edge as { target?: unknown }).target] : [];
-    names.edge(name(pair[0], `edges[${i}][0]`), name(pair[1], `edges[${i}][1]`));
-  });
-  return names.build();
-}
-
-function parseFile(path: string): EdgeList {
-  const ext = extname(path).toLowerCase();
-  if (!GRAPH_FILE_EXTENSIONS.includes(ext)) throw new Error(`unknown extension '${ext}' (use ${GRAPH_FILE_EXTENSIONS.join(', ')})`);
+function parseFile(path: string): CleanedEdgeList {
+  const bytes = statSync(path).size;
+  if (bytes > GRAPH_FILE_MAX_BYTES) throw new Error(`${bytes} bytes is above the limit of ${GRAPH_FILE_MAX_BYTES} bytes`);
   const text = readFileSync(path, 'utf8');
-  if (ext === '.json') return fromJson(text);
-  if (ext === '.gexf') return fromGraphology(gexf.parse(MultiGraph, parseXml('graphology-gexf', text) as unknown as Parameters<typeof gexf.parse>[1]));
-  return fromGraphology(graphml.parse(MultiGraph, parseXml('graphology-graphml', text) as unknown as Parameters<typeof graphml.parse>[1]));
+  const format = BY_EXTENSION[extname(path).toLowerCase()] ?? sniff(text);
+  switch (format) {
+    case 'gexf':
+      return fromGexf(text);
+    case 'graphml':
+      return fromGraphml(text);
+    case 'json':
+      return fromJson(text);
+    case 'text':
+      return fromEdgeListText(text);
+  }
 }
 
 /**
- * Reads a graph file by its extension: GEXF, GraphML (.graphml/.xml) or JSON. Any failure (missing,
- * unreadable, malformed, empty) is one InputError: `topology: cannot read graph file 'x': reason`.
+ * Reads a graph file (see GRAPH_FILE_EXTENSIONS; other names are recognised by content). Any
+ * failure (missing, unreadable, too large, malformed, empty) is one InputError:
+ * `topology: cannot read graph file 'x': reason`.
  */
-export function readGraphFile(path: string): EdgeList {
+export function readGraphFile(path: string): CleanedEdgeList {
   try {
     const edges = parseFile(path);
     if (edges.order === 0) throw new Error('the graph has no nodes');

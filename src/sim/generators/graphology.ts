@@ -1,5 +1,5 @@
 /**
- * The adapter to graphology's generators (Erdős–Rényi, named graphs), converted to our EdgeList,
+ * The adapter to graphology's generators (the named graphs), converted to our EdgeList,
  * and the converter graph-file.ts uses for GEXF / GraphML. Interop lives here because the typings
  * do not match what Node loads: the generators are CommonJS `module.exports = fn` typed as
  * `export default` (see cjs()), and graphology's `Graph` is typed only as a default export (we
@@ -11,98 +11,40 @@ import caveman from 'graphology-generators/community/caveman.js';
 import connectedCaveman from 'graphology-generators/community/connected-caveman.js';
 import ladder from 'graphology-generators/classic/ladder.js';
 import pathGraph from 'graphology-generators/classic/path.js';
-import erdosRenyiModule from 'graphology-generators/random/erdos-renyi.js';
 import krackhardtKite from 'graphology-generators/small/krackhardt-kite.js';
 import florentineFamilies from 'graphology-generators/social/florentine-families.js';
 import karateClub from 'graphology-generators/social/karate-club.js';
 import type { AbstractGraph } from 'graphology-types';
 import { InputError } from '../../core/errors.ts';
-import type { Rng } from '../../core/rng.ts';
 import type { EdgeList } from '../topology/edge-list.ts';
+import type { TopologyInfo, TopologyUses } from './topology-info.ts';
+import { type CleanedEdgeList, GraphBuilder } from './graph-file/builder.ts';
 
 /** A CommonJS module's export as Node's ESM loader hands it over, whatever its typings say. */
 function cjs<T>(mod: { default: T }): T {
   return (mod as { default?: T }).default ?? (mod as unknown as T);
 }
 
-const erdosRenyiSparse = cjs(erdosRenyiModule).sparse;
-
-/** Numbers named nodes in order of appearance and keeps undirected edges, dropping self-loops. */
-export class NodeNames {
-  private readonly index = new Map<string, number>();
-  private readonly labels: string[] = [];
-  private readonly src: number[] = [];
-  private readonly dst: number[] = [];
-  /** Pairs seen so far (u * 2^26 + v, u < v), unless the source cannot repeat an edge. */
-  private readonly seen: Set<number> | undefined;
-  constructor(simple: boolean) {
-    this.seen = simple ? undefined : new Set();
-  }
-  node(name: string): number {
-    let i = this.index.get(name);
-    if (i === undefined) {
-      i = this.labels.length;
-      if (i >= 2 ** 26) throw new Error(`more than ${2 ** 26} nodes`);
-      this.index.set(name, i);
-      this.labels.push(name);
-    }
-    return i;
-  }
-  edge(a: string, b: string): void {
-    const u = this.node(a);
-    const v = this.node(b);
-    const key = Math.min(u, v) * 2 ** 26 + Math.max(u, v);
-    if (u === v || this.seen?.has(key)) return;
-    this.seen?.add(key);
-    this.src.push(u);
-    this.dst.push(v);
-  }
-  /** Labels are kept unless they merely repeat the indices ("0", "1", ...). */
-  build(): EdgeList {
-    const { labels } = this;
-    const edges = { order: labels.length, size: this.src.length, src: Int32Array.from(this.src), dst: Int32Array.from(this.dst) };
-    return labels.every((name, i) => name === String(i)) ? edges : { ...edges, labels };
-  }
-}
-
 /**
  * Any graphology graph as an undirected simple EdgeList: nodes are numbered in the graph's order
- * and keep their keys as labels; self-loops are dropped, directed and parallel edges collapse.
+ * and keep their keys as labels; self-loops are dropped, directed and parallel edges collapse,
+ * and `cleaned` counts each.
  */
-export function fromGraphology(graph: AbstractGraph): EdgeList {
-  const names = new NodeNames(graph.type === 'undirected' && !graph.multi);
-  graph.forEachNode((key) => names.node(key));
-  graph.forEachEdge((_edge, _attributes, source, target) => names.edge(source, target));
-  return names.build();
-}
-
-export interface ErdosRenyiOptions {
-  /** Number of nodes N: an integer >= 2. */
-  readonly order: number;
-  /** Expected mean degree D, from 0 to N-1: each pair is linked with probability D/(N-1). */
-  readonly degree: number;
-  /** Uniform numbers in [0, 1). */
-  readonly rng: Rng;
-}
-
-/** G(N, p) with p = D/(N-1), by graphology-generators' O(N + E) sparse sampler. */
-export function erdosRenyi(options: ErdosRenyiOptions): EdgeList {
-  const { order, degree, rng } = options;
-  if (!Number.isInteger(order) || order < 2) {
-    throw new InputError('ERR_BAD_NODES', `erdos-renyi: ${order} nodes: the number of nodes must be an integer >= 2`);
-  }
-  if (!(degree >= 0 && degree <= order - 1)) {
-    throw new InputError('ERR_BAD_DEGREE', `erdos-renyi: degree ${degree} with ${order} nodes: the mean degree must be from 0 to N-1 = ${order - 1}`);
-  }
-  return fromGraphology(erdosRenyiSparse(UndirectedGraph, { order, probability: degree / (order - 1), rng }));
+export function fromGraphology(graph: AbstractGraph): CleanedEdgeList {
+  const builder = new GraphBuilder();
+  graph.forEachNode((key) => builder.node(key));
+  graph.forEachEdge((_edge, _attributes, source, target, _sa, _ta, undirected) => builder.edge(source, target, !undirected));
+  return builder.build();
 }
 
 /** Largest edge count of a named graph (graphology adds roughly 2*10^5 edges per second). */
-export const NAMED_MAX_EDGES = 1_000_000;
+const NAMED_MAX_EDGES = 1_000_000;
 
 interface NamedGraphDef {
   readonly usage: string;
   readonly summary: string;
+  /** Which of --nodes and --degree shape it (path takes N; the rest are fixed by their parameters). */
+  readonly uses?: TopologyUses;
   /** Smallest value of each integer parameter after the name (none for fixed graphs). */
   readonly mins: readonly number[];
   /** Edge count, checked against NAMED_MAX_EDGES before building. */
@@ -136,19 +78,15 @@ const NAMED: Readonly<Record<string, NamedGraphDef>> = {
     build: ([l = 0, k = 0]) => cjs(connectedCaveman)(UndirectedGraph, l, k),
   },
   ladder: { usage: 'ladder:L', summary: 'a ladder of L rungs (2L nodes, 3L-2 edges)', mins: [2], edges: ([l = 0]) => 3 * l - 2, build: ([l = 0]) => cjs(ladder)(UndirectedGraph, l) },
-  path: { usage: 'path', summary: 'a path through the N nodes (--nodes)', mins: [], edges: (_, n) => n - 1, build: (_, n) => cjs(pathGraph)(UndirectedGraph, n) },
+  path: { usage: 'path', summary: 'a path through the N nodes (--nodes)', uses: { nodes: true, degree: false }, mins: [], edges: (_, n) => n - 1, build: (_, n) => cjs(pathGraph)(UndirectedGraph, n) },
 };
 
-export interface NamedGraphUsage {
-  /** How to write it, e.g. 'caveman:L:K'. */
-  readonly usage: string;
-  /** One line for help text. */
-  readonly summary: string;
-}
+/** Neither --nodes nor --degree: the graph is fixed by its name and parameters. */
+const FIXED: TopologyUses = { nodes: false, degree: false };
 
-/** The named graphs with usage and summary, for help text and error messages. */
-export function namedGraphList(): NamedGraphUsage[] {
-  return Object.values(NAMED).map(({ usage, summary }) => ({ usage, summary }));
+/** The named graphs with usage, summary and the options they use, for help text and error messages. */
+export function namedGraphList(): TopologyInfo[] {
+  return Object.values(NAMED).map(({ usage, summary, uses = FIXED }) => ({ usage, summary, uses }));
 }
 
 /** True when `spec` starts with a named graph's name ('caveman:2:3' -> caveman). */
@@ -156,13 +94,13 @@ export function isNamedGraph(spec: string): boolean {
   return Object.hasOwn(NAMED, spec.split(':')[0]!);
 }
 
-export interface NamedGraphOptions {
+interface NamedGraphOptions {
   /** Number of nodes, for graphs sized by --nodes (path). */
   readonly order?: number;
 }
 
 /** A named graph and its canonical spec. */
-export interface NamedGraph {
+interface NamedGraph {
   readonly name: string;
   readonly edges: EdgeList;
 }

@@ -13,7 +13,7 @@ import { connect } from './random-regular/connect.ts';
 import { pairOnce } from './random-regular/pairing.ts';
 import { repair } from './random-regular/repair.ts';
 
-export interface RandomRegularOptions {
+interface RandomRegularOptions {
   /** Number of nodes N: an integer >= 2. */
   readonly order: number;
   /** Degree D of every node: an integer with 1 <= D < N and N*D even. */
@@ -28,7 +28,7 @@ const MAX_STUBS = 2 ** 31 - 1;
  * Largest min(D, N-1-D) accepted: repairs cost about D^3 steps in dense graphs (D = 1000 with
  * 2001 nodes takes about 3 s), so beyond this the user is told instead of kept waiting.
  */
-export const RANDOM_REGULAR_MAX_DENSE_DEGREE = 1000;
+const RANDOM_REGULAR_MAX_DENSE_DEGREE = 1000;
 
 function validate(order: number, degree: number): void {
   const bad = (message: string): InputError => new InputError('ERR_BAD_DEGREE', `random-regular: ${message}`);
@@ -81,3 +81,6 @@ export function randomRegular(options: RandomRegularOptions): EdgeList {
   connect(g, order, rng);
   return { order, size: g.size, src: g.src, dst: g.dst };
 }
+
+/** Throws the InputError randomRegular() would for N and D, without drawing the graph (`floodlab explain` checks with it). */
+export const checkRandomRegular: (order: number, degree: number) => void = validate;

@@ -6,7 +6,7 @@
 import { InputError } from '../../core/errors.ts';
 import type { EdgeList } from '../topology/edge-list.ts';
 
-export interface RingOptions {
+interface RingOptions {
   /** Number of nodes N: an integer >= 2. */
   readonly order: number;
   /** Degree D of every node: an integer with 1 <= D < N; an odd D needs an even N. */

@@ -13,7 +13,7 @@ import { ring, validateRing } from './ring.ts';
 /** Rewiring probability used when none is given. */
 export const WATTS_STROGATZ_DEFAULT_BETA = 0.1;
 
-export interface WattsStrogatzOptions {
+interface WattsStrogatzOptions {
   /** Number of nodes N: an integer above D. */
   readonly order: number;
   /** Lattice degree D: an even integer with 2 <= D < N. */

@@ -34,7 +34,7 @@ export function cellSeed(base: string, i: number): string {
 /** Every cell of the grid, in a fixed order. */
 export function sweepCells(options: SweepOptions): SweepCell[] {
   if (!Number.isInteger(options.seeds) || options.seeds < 1 || options.seeds > 10_000) {
-    throw new InputError('ERR_BAD_OPTION', `sweep: --seeds ${options.seeds} must be an integer from 1 to 10000`);
+    throw new InputError('ERR_BAD_OPTION', `sweep: seeds ${options.seeds} must be an integer from 1 to 10000`);
   }
   const cells: SweepCell[] = [];
   for (const nodes of options.nodes) {

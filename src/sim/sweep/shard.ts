@@ -22,7 +22,7 @@ export function parseShard(text: string): Shard {
   const index = m ? Number(m[1]) : NaN;
   const count = m ? Number(m[2]) : NaN;
   if (!(count >= 1 && count <= MAX_SHARDS && index >= 1 && index <= count)) {
-    throw new InputError('ERR_BAD_SHARD', `sweep: --shard '${text}' is not allowed; expected I/K with 1 ≤ I ≤ K ≤ ${MAX_SHARDS}, e.g. 1/4 ... 4/4 (shards count from 1)`);
+    throw new InputError('ERR_BAD_SHARD', `'${text}' is not allowed; expected I/K with 1 ≤ I ≤ K ≤ ${MAX_SHARDS}, e.g. 1/4 ... 4/4 (shards count from 1)`);
   }
   return { index, count };
 }

@@ -1,10 +1,11 @@
 /**
- * Connected components by union–find over typed arrays. The analyzer needs them because on a
+ * Connected components by union–find (core/graph/union-find.ts). The analyzer needs them because on a
  * disconnected graph a flood can only reach the origin's component, so every exact formula is
  * taken over that component's nodes and edges. Two entry points give the same answer: from an
  * edge list, and from a CSR, which walks each node's links in turn so that one end of every
  * union is already in cache (the faster one at 10^7 nodes, where each random access is a miss).
  */
+import { UnionFind } from '../../core/graph/union-find.ts';
 import type { Csr } from './csr.ts';
 import type { EdgeList } from './edge-list.ts';
 
@@ -19,42 +20,18 @@ export interface Components {
   readonly edges: Float64Array;
 }
 
-function find(parent: Int32Array, x: number): number {
-  while (parent[x] !== x) {
-    const p = parent[parent[x]!]!;
-    parent[x] = p; // path halving keeps the trees shallow
-    x = p;
-  }
-  return x;
-}
-
-/** Joins the roots of a and b (the lower root wins); true when they were apart. */
-function union(parent: Int32Array, a: number, b: number): boolean {
-  const ra = find(parent, a);
-  const rb = find(parent, b);
-  if (ra === rb) return false;
-  parent[ra < rb ? rb : ra] = ra < rb ? ra : rb;
-  return true;
-}
-
-function identity(order: number): Int32Array {
-  const parent = new Int32Array(order);
-  for (let i = 0; i < order; i++) parent[i] = i;
-  return parent;
-}
-
 /** One component holding everything: no labelling pass, no counting pass. */
 function whole(order: number, size: number): Components {
   return { count: 1, of: new Int32Array(order), nodes: Int32Array.of(order), edges: Float64Array.of(size) };
 }
 
 /** Numbers the union–find roots by lowest node and counts nodes per component. */
-function label(parent: Int32Array, order: number): { count: number; of: Int32Array; nodes: Int32Array } {
+function label(sets: UnionFind, order: number): { count: number; of: Int32Array; nodes: Int32Array } {
   const of = new Int32Array(order);
   const index = new Int32Array(order).fill(-1);
   let count = 0;
   for (let u = 0; u < order; u++) {
-    const r = find(parent, u);
+    const r = sets.find(u);
     if (index[r] === -1) index[r] = count++;
     of[u] = index[r]!;
   }
@@ -66,11 +43,11 @@ function label(parent: Int32Array, order: number): { count: number; of: Int32Arr
 /** Labels every node with its component and counts nodes and edges per component. */
 export function components(edges: EdgeList): Components {
   const { order, size, src, dst } = edges;
-  const parent = identity(order);
+  const sets = new UnionFind(order);
   let joins = 0;
-  for (let e = 0; e < size; e++) if (union(parent, src[e]!, dst[e]!)) joins++;
+  for (let e = 0; e < size; e++) if (sets.union(src[e]!, dst[e]!)) joins++;
   if (order > 0 && joins === order - 1) return whole(order, size);
-  const { count, of, nodes } = label(parent, order);
+  const { count, of, nodes } = label(sets, order);
   const edgeCount = new Float64Array(count);
   for (let e = 0; e < size; e++) edgeCount[of[src[e]!]!]!++;
   return { count, of, nodes, edges: edgeCount };
@@ -79,16 +56,16 @@ export function components(edges: EdgeList): Components {
 /** The same as components(), from the CSR of the graph. */
 export function csrComponents(csr: Csr): Components {
   const { order, size, offsets, targets } = csr;
-  const parent = identity(order);
+  const sets = new UnionFind(order);
   let joins = 0;
   for (let u = 0; u < order; u++) {
     for (let h = offsets[u]!, end = offsets[u + 1]!; h < end; h++) {
       const v = targets[h]!;
-      if (v > u && union(parent, u, v)) joins++; // each edge once, from its lower end
+      if (v > u && sets.union(u, v)) joins++; // each edge once, from its lower end
     }
   }
   if (order > 0 && joins === order - 1) return whole(order, size);
-  const { count, of, nodes } = label(parent, order);
+  const { count, of, nodes } = label(sets, order);
   const halfEdges = new Float64Array(count);
   for (let u = 0; u < order; u++) halfEdges[of[u]!]! += offsets[u + 1]! - offsets[u]!;
   return { count, of, nodes, edges: halfEdges.map((x) => x / 2) };

@@ -4,6 +4,7 @@
  * half-edge that points back, so a receiver knows which of its own links a message came over
  * without a search. Built in O(N + E) with counting sort; three typed arrays, no objects.
  */
+import { degreeCounts } from '../../core/graph/degrees.ts';
 import type { EdgeList } from './edge-list.ts';
 
 export interface Csr {
@@ -20,10 +21,7 @@ export interface Csr {
 export function toCsr(edges: EdgeList): Csr {
   const { order, size, src, dst } = edges;
   const offsets = new Int32Array(order + 1);
-  for (let e = 0; e < size; e++) {
-    offsets[src[e]! + 1]!++;
-    offsets[dst[e]! + 1]!++;
-  }
+  degreeCounts(edges, offsets.subarray(1)); // offsets[u + 1] = degree of u, then running sums
   for (let u = 0; u < order; u++) offsets[u + 1]! += offsets[u]!;
   const fill = offsets.slice(0, order);
   const targets = new Int32Array(2 * size);

@@ -2,17 +2,24 @@
  * The --topology option: parses a spec ('random-regular', 'watts-strogatz:0.2', 'caveman:4:5',
  * 'file:g.gexf', ...) and runs the matching generator. Every random graph draws from the seed's
  * 'graph' stream only, so the graph depends on seed + spec + N + D and on nothing else.
+ * What each topology is called, says and uses lives in the generators' catalog; this file keeps
+ * only how each generated graph is built, keyed by the same names.
  */
 import { InputError } from '../../core/errors.ts';
+import { isRegular } from '../../core/graph/degrees.ts';
 import { barabasiAlbert } from '../generators/barabasi-albert.ts';
+import { type TopologyInfo, isGraphFileSpec, topologyCatalog } from '../generators/catalog.ts';
 import { complete } from '../generators/complete.ts';
-import { GRAPH_FILE_EXTENSIONS, readGraphFile } from '../generators/graph-file.ts';
-import { erdosRenyi, isNamedGraph, namedGraph, namedGraphList } from '../generators/graphology.ts';
+import { erdosRenyi } from '../generators/erdos-renyi.ts';
+import { type GraphCleaning, readGraphFile } from '../generators/graph-file.ts';
+import { isNamedGraph, namedGraph } from '../generators/graphology.ts';
 import { randomRegular } from '../generators/random-regular.ts';
 import { ring } from '../generators/ring.ts';
 import { WATTS_STROGATZ_DEFAULT_BETA, wattsStrogatz } from '../generators/watts-strogatz.ts';
 import { seededRng } from '../random.ts';
 import type { EdgeList } from './edge-list.ts';
+
+export { topologyUses, type TopologyInfo, type TopologyUses } from '../generators/catalog.ts';
 
 export interface Topology {
   /** Canonical spec, e.g. 'watts-strogatz:0.1' for 'watts-strogatz'. */
@@ -22,6 +29,8 @@ export interface Topology {
   readonly nominalDegree: number;
   /** True when every node has the same degree. */
   readonly regular: boolean;
+  /** For a graph file: what making it undirected and simple changed (see cleaningNote()). */
+  readonly cleaned?: GraphCleaning;
 }
 
 export interface TopologyOptions {
@@ -29,7 +38,7 @@ export interface TopologyOptions {
   readonly nodes: number;
   /** D: an integer >= 1 (graphs whose degree is not chosen ignore it). */
   readonly degree: number;
-  /** The run's --seed; the graph uses its 'graph' stream. */
+  /** The run's seed; the graph uses its 'graph' stream. */
   readonly seed: string | number;
 }
 
@@ -39,32 +48,47 @@ export const MAX_NODES = 50_000_000;
 /** The topology used when none is given. */
 export const DEFAULT_TOPOLOGY = 'random-regular';
 
-interface Usage {
-  readonly usage: string;
-  readonly summary: string;
+type Build = (params: readonly string[], o: { spec: string; nodes: number; degree: number; rng: () => number }) => [name: string, edges: EdgeList];
+
+interface Builder {
+  /** Whether D is the degree the user asked for (else the graph's mean degree is shown). */
+  readonly chosenDegree: boolean;
+  readonly build: Build;
 }
 
-const GENERATED: readonly Usage[] = [
-  { usage: 'random-regular', summary: 'random connected graph, every node of degree D (default)' },
-  { usage: 'ring', summary: 'ring lattice: node i linked to i±1 .. i±D/2 (odd D: plus the opposite node)' },
-  { usage: 'erdos-renyi', summary: 'G(N, p): each pair linked with p = D/(N-1); mean degree D, may be disconnected' },
-  { usage: 'watts-strogatz[:BETA]', summary: `small world: ring lattice (even D), each edge rewired with probability BETA (default ${WATTS_STROGATZ_DEFAULT_BETA})` },
-  { usage: 'barabasi-albert', summary: 'preferential attachment, round(D/2) edges per new node: scale-free, mean degree about D' },
-  { usage: 'complete', summary: 'every pair linked (degree N-1; N up to 20000)' },
-];
-const FILE: Usage = { usage: 'file:PATH', summary: `graph file: ${GRAPH_FILE_EXTENSIONS.join(', ')} (a bare PATH with one of these extensions works too)` };
+const noParams = (make: (o: { nodes: number; degree: number; rng: () => number }) => EdgeList): Build => (params, o) => {
+  if (params.length > 0) throw new InputError('ERR_BAD_TOPOLOGY', `topology: '${o.spec}': ${o.spec.split(':')[0]} takes no parameter`);
+  return [o.spec.split(':')[0]!, make(o)];
+};
 
-/** Every topology spec with a one-line summary, in the order help lists them. */
-export function topologyList(): Usage[] {
-  return [...GENERATED, ...namedGraphList(), FILE];
+/** How each generated graph of the catalog is built (the catalog test checks the names agree). */
+export const GENERATED_BUILDERS: Readonly<Record<string, Builder>> = {
+  'random-regular': { chosenDegree: true, build: noParams(({ nodes, degree, rng }) => randomRegular({ order: nodes, degree, rng })) },
+  ring: { chosenDegree: true, build: noParams(({ nodes, degree }) => ring({ order: nodes, degree })) },
+  'erdos-renyi': { chosenDegree: true, build: noParams(({ nodes, degree, rng }) => erdosRenyi({ order: nodes, degree, rng })) },
+  'watts-strogatz': {
+    chosenDegree: true,
+    build: (params, { spec, nodes, degree, rng }) => {
+      if (params.length > 1) throw new InputError('ERR_BAD_TOPOLOGY', `topology: '${spec}': write it as watts-strogatz[:BETA]`);
+      const beta = parseBeta(spec, params[0]);
+      return [`watts-strogatz:${beta}`, wattsStrogatz({ order: nodes, degree, beta, rng })];
+    },
+  },
+  'barabasi-albert': { chosenDegree: true, build: noParams(({ nodes, degree, rng }) => barabasiAlbert({ order: nodes, degree, rng })) },
+  complete: { chosenDegree: false, build: noParams(({ nodes }) => complete({ order: nodes })) },
+};
+
+/** Every topology spec with a one-line summary and the options it uses, in the order help lists them. */
+export function topologyList(): TopologyInfo[] {
+  return topologyCatalog();
 }
 
 function validate(nodes: number, degree: number): void {
   if (!Number.isInteger(nodes) || nodes < 2 || nodes > MAX_NODES) {
-    throw new InputError('ERR_BAD_NODES', `topology: --nodes ${nodes}: the number of nodes must be an integer from 2 to ${MAX_NODES}`);
+    throw new InputError('ERR_BAD_NODES', `topology: N = ${nodes}: the number of nodes must be an integer from 2 to ${MAX_NODES}`);
   }
   if (!Number.isInteger(degree) || degree < 1) {
-    throw new InputError('ERR_BAD_DEGREE', `topology: --degree ${degree}: the degree must be an integer >= 1`);
+    throw new InputError('ERR_BAD_DEGREE', `topology: D = ${degree}: the degree must be an integer >= 1`);
   }
 }
 
@@ -77,16 +101,6 @@ function parseBeta(spec: string, text: string | undefined): number {
   return beta;
 }
 
-/** Whether all degrees of an edge list are equal. */
-function isRegular(edges: EdgeList): boolean {
-  const deg = new Int32Array(edges.order);
-  for (let e = 0; e < edges.size; e++) {
-    deg[edges.src[e]!]!++;
-    deg[edges.dst[e]!]!++;
-  }
-  return deg.every((d) => d === deg[0]);
-}
-
 function unknown(spec: string): InputError {
   const allowed = topologyList().map((t) => t.usage).join(', ');
   return new InputError('ERR_BAD_TOPOLOGY', `topology: unknown topology '${spec}'; allowed: ${allowed}`);
@@ -95,37 +109,14 @@ function unknown(spec: string): InputError {
 /** Generated graphs: [canonical name, edges, whether D is the user's]. */
 function generate(spec: string, nodes: number, degree: number, seed: string | number): [string, EdgeList, boolean] {
   const [name = '', ...params] = spec.split(':');
-  const rng = seededRng(seed, 'graph');
-  const noParams = (): void => {
-    if (params.length > 0) throw new InputError('ERR_BAD_TOPOLOGY', `topology: '${spec}': ${name} takes no parameter`);
-  };
-  switch (name) {
-    case 'random-regular':
-      noParams();
-      return [name, randomRegular({ order: nodes, degree, rng }), true];
-    case 'ring':
-      noParams();
-      return [name, ring({ order: nodes, degree }), true];
-    case 'erdos-renyi':
-      noParams();
-      return [name, erdosRenyi({ order: nodes, degree, rng }), true];
-    case 'barabasi-albert':
-      noParams();
-      return [name, barabasiAlbert({ order: nodes, degree, rng }), true];
-    case 'complete':
-      noParams();
-      return [name, complete({ order: nodes }), false];
-    case 'watts-strogatz': {
-      if (params.length > 1) throw new InputError('ERR_BAD_TOPOLOGY', `topology: '${spec}': write it as watts-strogatz[:BETA]`);
-      const beta = parseBeta(spec, params[0]);
-      return [`${name}:${beta}`, wattsStrogatz({ order: nodes, degree, beta, rng }), true];
-    }
-    default: {
-      if (!isNamedGraph(spec)) throw unknown(spec);
-      const named = namedGraph(spec, { order: nodes });
-      return [named.name, named.edges, false];
-    }
+  const g = Object.hasOwn(GENERATED_BUILDERS, name) ? GENERATED_BUILDERS[name] : undefined;
+  if (g) {
+    const [canonical, edges] = g.build(params, { spec, nodes, degree, rng: seededRng(seed, 'graph') });
+    return [canonical, edges, g.chosenDegree];
   }
+  if (!isNamedGraph(spec)) throw unknown(spec);
+  const named = namedGraph(spec, { order: nodes });
+  return [named.name, named.edges, false];
 }
 
 /**
@@ -138,10 +129,12 @@ export function buildTopology(spec: string, opts: TopologyOptions): Topology {
   const text = spec.trim();
   if (text === '') throw unknown(spec);
   let result: [string, EdgeList, boolean];
-  if (text.startsWith('file:')) {
-    result = [text, readGraphFile(text.slice('file:'.length)), false];
-  } else if (GRAPH_FILE_EXTENSIONS.some((ext) => text.toLowerCase().endsWith(ext))) {
-    result = [`file:${text}`, readGraphFile(text), false];
+  let cleaned: GraphCleaning | undefined;
+  if (isGraphFileSpec(text)) {
+    const path = text.startsWith('file:') ? text.slice('file:'.length) : text;
+    const file = readGraphFile(path);
+    cleaned = file.cleaned;
+    result = [`file:${path}`, file, false];
   } else {
     result = generate(text, nodes, degree, seed);
   }
@@ -152,6 +145,7 @@ export function buildTopology(spec: string, opts: TopologyOptions): Topology {
   return {
     name,
     edges,
+    ...(cleaned ? { cleaned } : {}),
     nominalDegree: chosen ? degree : mean,
     get regular(): boolean {
       return (regular ??= isRegular(edges));

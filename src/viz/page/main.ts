@@ -3,7 +3,7 @@
  * and keeps the view, the counters and the controls in step. One animation loop; simulated time
  * runs at the chosen number of hops per second.
  */
-import { degreeLabel } from '../../core/waste.ts';
+import { degreeLabel } from '../../report/format.ts';
 import type { FloodPayload, VizMeta } from '../types.ts';
 import { Controls, speedFromSlider } from './controls.ts';
 import { Panel } from './panel.ts';

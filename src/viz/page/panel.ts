@@ -4,7 +4,9 @@
  * far, duplicates, hops, and at the end the waste table `floodlab sim` prints.
  */
 import { floodFormulas } from '../../core/formulas.ts';
-import { degreeLabel } from '../../core/waste.ts';
+import { degreeCounts } from '../../core/graph/degrees.ts';
+import { protocolFacts, protocolFactsList, protocolName } from '../../core/protocols/index.ts';
+import { degreeLabel } from '../../report/format.ts';
 import type { SimReport } from '../../sim/run.ts';
 import type { VizGraph } from '../types.ts';
 import type { FloodPlayer } from './player.ts';
@@ -29,37 +31,38 @@ interface FormulaRow {
 
 export class Panel {
   private rows: FormulaRow[] = [];
-  private degrees = new Uint32Array(0);
+  private degrees: Int32Array = new Int32Array(0);
   private regular = -1;
   private protocol = '';
+  /** The registered name of the rule that ran ('gossip' for 'gossip:0.7'). */
+  private protocolName = '';
   private report: SimReport | null = null;
 
   /** Sets up the formulas for a new graph and flood. */
   start(graph: VizGraph, report: SimReport): void {
     this.report = report;
     this.protocol = report.protocol;
-    this.degrees = new Uint32Array(graph.order);
-    for (let i = 0; i < graph.src.length; i++) {
-      this.degrees[graph.src[i]!]!++;
-      this.degrees[graph.dst[i]!]!++;
-    }
+    this.protocolName = protocolName(report.protocol);
+    this.degrees = degreeCounts({ order: graph.order, size: graph.src.length, src: graph.src, dst: graph.dst });
     const d = report.degree.nominal;
     this.regular = report.degree.min === report.degree.max ? report.degree.min : -1;
     const f = floodFormulas(graph.order, graph.src.length, d);
-    this.rows = [
-      { formula: 'N − 1', value: f.tree, what: 'a spanning tree: one copy per node' },
-      { formula: '2E − (N−1)', value: f.noEcho, what: 'flood: skip the sender', exactFor: 'flood' },
-      { formula: '2E', value: f.echo, what: 'flood-echo: all links, both ways', exactFor: 'flood-echo' },
-      { formula: 'N·D', value: f.nd, what: 'the textbook count' },
-    ];
+    // The registry's reference rules (flood, flood-echo) and the rule that ran, where they have a closed form.
+    const ran = protocolFacts(report.protocol);
+    const exact: FormulaRow[] = protocolFactsList().flatMap(({ name, facts }) =>
+      facts.exactSends !== undefined && (facts.reference === true || facts === ran)
+        ? [{ formula: facts.exactFormula ?? 'closed form', value: facts.exactSends(graph.order, graph.src.length), what: `${name}: ${facts.exactMeaning ?? facts.summary}`, exactFor: name }]
+        : [],
+    );
+    this.rows = [{ formula: 'N − 1', value: f.tree, what: 'a spanning tree: one copy per node' }, ...exact.sort((a, b) => a.value - b.value), { formula: 'N·D', value: f.nd, what: 'the textbook count' }];
     const connected = report.components === 1 ? '' : ` (${report.components} components: exact counts use the origin's)`;
     $('formula-note').textContent = `N = ${num(graph.order)}, D = ${degreeLabel(d)}, E = ${num(graph.src.length)}${connected}`;
     $('formulas').innerHTML = this.rows
       .map(
-        (r, i) => `<div class="frow${r.exactFor === this.protocol ? ' exact' : ''}" data-row="${i}">
+        (r, i) => `<div class="frow${r.exactFor === this.protocolName ? ' exact' : ''}" data-row="${i}">
           <span class="fname">${r.formula}</span><span class="fvalue">${num(r.value)}</span>
           <span class="bar"><span class="fill"></span></span>
-          <span class="fwhat">${r.what}${r.exactFor === this.protocol ? ' · <b>exact for this run</b>' : ''}</span></div>`,
+          <span class="fwhat">${r.what}${r.exactFor === this.protocolName ? ' · <b>exact for this run</b>' : ''}</span></div>`,
       )
       .join('');
     $('waste').hidden = true;
@@ -94,15 +97,12 @@ export class Panel {
     const r = p.reached;
     const d = this.regular;
     const check = (expected: number): string => (expected === p.sends ? ' <span class="ok">= sends so far ✓</span>' : ` <span class="pending">(${num(expected - p.sends)} still to leave)</span>`);
-    if (this.protocol === 'flood-echo') {
-      const sum = d >= 0 ? `${num(r)} × ${d}` : `Σ degree of the ${num(r)} nodes`;
-      return `Every node that has it sends to all its neighbours: <b>${sum} = ${num(degSum)}</b>${check(degSum)}`;
-    }
-    if (this.protocol === 'flood') {
-      const expected = degSum - (r - 1);
-      const sum = d >= 0 ? `${d} + ${num(r - 1)} × ${d - 1}` : `${num(degSum)} − ${num(r - 1)}`;
-      const why = d >= 0 ? `the origin sends to all ${d}; every other node skips the one it heard from (${d} − 1)` : 'Σ degree of the nodes that have it, minus one skipped sender for each but the origin';
-      return `${why}: <b>${sum} = ${num(expected)}</b>${check(expected)}`;
+    const facts = protocolFacts(this.protocol);
+    if (facts?.exactSends !== undefined) {
+      // The closed form over the nodes that have the message so far: N = reached, 2E = the sum of their degrees.
+      const expected = facts.exactSends(r, degSum / 2);
+      const over = d >= 0 ? `N = ${num(r)} nodes of degree ${d}` : `N = ${num(r)} nodes, 2E = Σ degree = ${num(degSum)}`;
+      return `${esc(facts.exactFormula ?? 'the closed form')} over the ${over} that have it: <b>${num(expected)}</b>${check(expected)}`;
     }
     return `${esc(this.protocol)} has no closed form: it picks whom to tell. Count what you see: ${num(p.sends)} sends for ${num(r - 1)} new nodes.`;
   }

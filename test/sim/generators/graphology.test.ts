@@ -1,12 +1,8 @@
 import { MultiGraph } from 'graphology';
-import { describe, expect, it, vi } from 'vitest';
-import { readGraphFile } from '../../../src/sim/generators/graph-file.ts';
-import { erdosRenyi, fromGraphology, namedGraph, namedGraphList } from '../../../src/sim/generators/graphology.ts';
-import { seededRng } from '../../../src/sim/random.ts';
+import { describe, expect, it } from 'vitest';
+import { fromGraphology, namedGraph, namedGraphList } from '../../../src/sim/generators/graphology.ts';
 import { components } from '../../../src/sim/topology/components.ts';
 import { edgeSet, graphFacts, isSimple } from './graph-checks.ts';
-
-const fixture = (name: string): string => new URL(`../../fixtures/${name}`, import.meta.url).pathname;
 
 describe('fromGraphology', () => {
   it('numbers nodes in order, keeps labels, drops loops and collapses parallel and directed edges', () => {
@@ -22,35 +18,7 @@ describe('fromGraphology', () => {
     expect(e.order).toBe(4);
     expect(e.labels).toEqual(['a', 'b', 'c', 'd']);
     expect(edgeSet(e)).toEqual(['0-1', '0-3', '1-2']);
-  });
-});
-
-describe('erdosRenyi', () => {
-  it('has mean degree about D, no loops or duplicates, and follows the seed', () => {
-    const build = (seed: string) => erdosRenyi({ order: 2000, degree: 8, rng: seededRng(seed, 'graph') });
-    const g = build('a');
-    expect(g.order).toBe(2000);
-    expect((2 * g.size) / g.order).toBeGreaterThan(7.6);
-    expect((2 * g.size) / g.order).toBeLessThan(8.4);
-    expect(isSimple(g)).toBe(true);
-    expect(g.labels).toBeUndefined();
-    expect(edgeSet(build('a'))).toEqual(edgeSet(g));
-    expect(edgeSet(build('b'))).not.toEqual(edgeSet(g));
-  });
-
-  it('never calls Math.random', () => {
-    const spy = vi.spyOn(Math, 'random');
-    erdosRenyi({ order: 100, degree: 4, rng: seededRng(1, 'graph') });
-    expect(spy).not.toHaveBeenCalled();
-    spy.mockRestore();
-  });
-
-  it.each([
-    [10, 12, /erdos-renyi: degree 12 with 10 nodes: the mean degree must be from 0 to N-1 = 9/],
-    [1, 1, /erdos-renyi: 1 nodes/],
-    [10, -1, /erdos-renyi: degree -1/],
-  ])('rejects N=%s D=%s', (order, degree, message) => {
-    expect(() => erdosRenyi({ order, degree, rng: seededRng(1, 'graph') })).toThrow(message);
+    expect(e.cleaned).toEqual({ selfLoops: 1, duplicateEdges: 2, directedEdges: 3 });
   });
 });
 
@@ -81,6 +49,12 @@ describe('namedGraph', () => {
     expect(graphFacts(namedGraph('caveman:2:5').edges).degrees.every((d) => d === 4)).toBe(true);
   });
 
+  it('says which named graphs take --nodes: only path; none takes --degree', () => {
+    const uses = Object.fromEntries(namedGraphList().map((g) => [g.usage, g.uses]));
+    expect(uses['path']).toEqual({ nodes: true, degree: false });
+    for (const [usage, u] of Object.entries(uses)) if (usage !== 'path') expect(u).toEqual({ nodes: false, degree: false });
+  });
+
   it('lists every named graph with a summary', () => {
     const usages = namedGraphList().map((n) => n.usage);
     expect(usages).toEqual(['karate', 'florentine', 'krackhardt-kite', 'caveman:L:K', 'connected-caveman:L:K', 'ladder:L', 'path']);
@@ -103,54 +77,5 @@ describe('namedGraph', () => {
   it('rejects path without a valid number of nodes', () => {
     expect(() => namedGraph('path')).toThrow(/path with 0 nodes/);
     expect(() => namedGraph('path', { order: 2_000_000 })).toThrow(/1999999 edges; at most 1000000/);
-  });
-});
-
-describe('readGraphFile', () => {
-  it.each([
-    ['kite-directed.gexf', 5, 4, ['a', 'b', 'c', 'd', 'e']],
-    ['square.graphml', 4, 4, ['n0', 'n1', 'n2', 'n3']],
-    ['named-pairs.json', 4, 3, ['alice', 'bob', '3', 'carol']],
-    ['graphology-serialized.json', 3, 2, ['x', 'y', 'z']],
-    ['edges-object.json', 5, 4, undefined],
-  ])('reads %s: %i nodes, %i edges', (name, order, size, labels) => {
-    const g = readGraphFile(fixture(name));
-    expect(g.order).toBe(order);
-    expect(g.size).toBe(size);
-    expect(g.labels).toEqual(labels);
-    expect(isSimple(g)).toBe(true);
-  });
-
-  it.each([
-    ['missing.gexf', /no such file/],
-    ['truncated.gexf', /malformed XML/],
-    ['dangling-edge.graphml', /points to an inexisting node/],
-    ['truncated.json', /JSON/],
-    ['bad-node.json', /edges\[1\]\[1\] is not a node name/],
-    ['named-pairs.txt', /unknown extension '\.txt'/],
-  ])('turns a bad file (%s) into one InputError line', (name, reason) => {
-    const path = fixture(name);
-    let caught: unknown;
-    try {
-      readGraphFile(path);
-    } catch (err) {
-      caught = err;
-    }
-    expect(caught).toBeInstanceOf(Error);
-    const err = caught as Error & { code?: string };
-    expect(err.name).toBe('InputError');
-    expect(err.code).toBe('ERR_BAD_GRAPH_FILE');
-    expect(err.message.startsWith(`topology: cannot read graph file '${path}': `)).toBe(true);
-    expect(err.message).toMatch(reason);
-    expect(err.message).not.toContain('\n');
-  });
-
-  it('does not print xmldom warnings or errors', () => {
-    const spies = (['log', 'warn', 'error'] as const).map((m) => vi.spyOn(console, m).mockImplementation(() => {}));
-    expect(() => readGraphFile(fixture('truncated.gexf'))).toThrow();
-    for (const spy of spies) {
-      expect(spy).not.toHaveBeenCalled();
-      spy.mockRestore();
-    }
   });
 });

@@ -87,11 +87,11 @@ describe('buildTopology', () => {
   });
 
   it.each([
-    [{ nodes: 1, degree: 2 }, /--nodes 1: the number of nodes must be an integer from 2 to 50000000/],
-    [{ nodes: 50_000_001, degree: 2 }, /--nodes 50000001/],
-    [{ nodes: 10.5, degree: 2 }, /--nodes 10\.5/],
-    [{ nodes: 10, degree: 0 }, /--degree 0: the degree must be an integer >= 1/],
-    [{ nodes: 10, degree: 2.5 }, /--degree 2\.5/],
+    [{ nodes: 1, degree: 2 }, /topology: N = 1: the number of nodes must be an integer from 2 to 50000000/],
+    [{ nodes: 50_000_001, degree: 2 }, /topology: N = 50000001/],
+    [{ nodes: 10.5, degree: 2 }, /topology: N = 10\.5/],
+    [{ nodes: 10, degree: 0 }, /topology: D = 0: the degree must be an integer >= 1/],
+    [{ nodes: 10, degree: 2.5 }, /topology: D = 2\.5/],
   ])('validates N and D: %o', (nd, message) => {
     expect(() => buildTopology('ring', { ...nd, seed: 1 })).toThrow(message);
   });

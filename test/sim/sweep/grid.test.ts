@@ -20,7 +20,7 @@ describe('sweepCells', () => {
   });
 
   it('refuses a seed count outside 1..10000', () => {
-    expect(() => sweepCells({ ...options, seeds: 0 })).toThrow(/--seeds 0 must be an integer from 1 to 10000/);
+    expect(() => sweepCells({ ...options, seeds: 0 })).toThrow(/sweep: seeds 0 must be an integer from 1 to 10000/);
   });
 });
 

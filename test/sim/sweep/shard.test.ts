@@ -17,7 +17,7 @@ describe('parseShard', () => {
   });
 
   it.each(['0/4', '5/4', '1/0', '2', 'a/b', '1/4/2', '-1/4', '1/10001'])('refuses %s naming the value and the rule', (text) => {
-    expect(() => parseShard(text)).toThrow(new RegExp(`--shard '${text}' is not allowed; expected I/K with 1 ≤ I ≤ K`));
+    expect(() => parseShard(text)).toThrow(new RegExp(`'${text}' is not allowed; expected I/K with 1 ≤ I ≤ K`));
   });
 });
 

@@ -2,6 +2,7 @@
  * Connect: joins the components of a repaired pairing by double-edge switches across them, so
  * the graph stays simple and every degree stays D.
  */
+import { UnionFind } from '../../../core/graph/union-find.ts';
 import type { Rng } from '../../../core/rng.ts';
 import { components } from '../../topology/components.ts';
 import type { EdgeList } from '../../topology/edge-list.ts';
@@ -12,20 +13,13 @@ import { applySwitch, type Pairing } from './pairing.ts';
  * the slots node by node (each edge once, from its lower end), so one end's root stays in cache.
  */
 function isConnected(g: Pairing, order: number): boolean {
-  const parent = new Int32Array(order);
-  for (let u = 0; u < order; u++) parent[u] = u;
+  const sets = new UnionFind(order);
   let joins = 0;
   const { adj, degree } = g;
   for (let u = 0; u < order; u++) {
     for (let k = u * degree, end = k + degree; k < end; k++) {
-      let b = adj[k]!;
-      if (b <= u) continue;
-      let a = u;
-      while (parent[a] !== a) a = parent[a] = parent[parent[a]!]!; // path halving, inlined for speed
-      while (parent[b] !== b) b = parent[b] = parent[parent[b]!]!;
-      if (a === b) continue;
-      parent[Math.max(a, b)] = Math.min(a, b);
-      joins++;
+      const v = adj[k]!;
+      if (v > u && sets.union(u, v)) joins++;
     }
   }
   return joins === order - 1;

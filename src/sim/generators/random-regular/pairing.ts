@@ -3,7 +3,7 @@
  * edge arrays plus each node's D neighbour slots, and the double-edge switch that rewires two
  * edges while keeping every degree. The repair and connect steps are made of these switches.
  */
-import type { Rng } from '../../../core/rng.ts';
+import { type Rng, shuffleInPlace } from '../../../core/rng.ts';
 
 /** A multigraph under repair: edge arrays plus node u's D neighbours at adj[u*D .. u*D+D). */
 export interface Pairing {
@@ -18,12 +18,7 @@ export interface Pairing {
 export function pairOnce(order: number, degree: number, rng: Rng): Pairing {
   const stubs = new Int32Array(order * degree);
   for (let s = 0; s < stubs.length; s++) stubs[s] = s;
-  for (let i = stubs.length - 1; i > 0; i--) {
-    const j = Math.floor(rng() * (i + 1));
-    const t = stubs[i]!;
-    stubs[i] = stubs[j]!;
-    stubs[j] = t;
-  }
+  shuffleInPlace(stubs, rng);
   const size = stubs.length / 2;
   const src = new Int32Array(size);
   const dst = new Int32Array(size);

@@ -1,0 +1,55 @@
+/**
+ * Ids between the two wires. A Go message's id is its 64-bit UniqueID; on floodlab's JSON wire it
+ * travels as 'g' + its decimal digits (e.g. g7638624916288184356, g-5), so a Go message relayed
+ * over JSON links and back to a Go node keeps its UniqueID exactly. A floodlab id (16 base64url
+ * characters, or any id of A-Z a-z 0-9 _ -) has no integer of its own: it is given one, the same at
+ * every node (its first 8 bytes as base64url, or of its SHA-256 for other ids, as a non-negative
+ * 63-bit int like Go's rand.Int), so every floodlab node that hands it to a Go node uses the same
+ * UniqueID and the Go node shows it once. `canonicalId` names both spellings of one message alike,
+ * so a node that sees a floodlab message under its own id and under its 'g' id delivers it once.
+ */
+import { createHash } from 'node:crypto';
+import { GOB_ID_MAX, GOB_ID_MIN } from './message.ts';
+
+const G_ID = /^g(-?(?:0|[1-9]\d{0,18}))$/;
+const NATIVE = /^[A-Za-z0-9_-]{16}$/;
+const LOW_63 = (1n << 63n) - 1n;
+
+/** The JSON id of a Go message. */
+export function jsonIdOfGob(id: bigint): string {
+  return `g${id}`;
+}
+
+/** The UniqueID a 'g' id stands for, or undefined when `id` is not one (or out of Go's int). */
+export function gobIdOfG(id: string): bigint | undefined {
+  const m = G_ID.exec(id);
+  if (!m) return undefined;
+  const value = BigInt(m[1]!);
+  return value < GOB_ID_MIN || value > GOB_ID_MAX ? undefined : value;
+}
+
+/** The UniqueID for any message id: its own for a 'g' id, else a fixed 63-bit one derived from it. */
+export function gobIdOf(id: string): bigint {
+  const own = gobIdOfG(id);
+  if (own !== undefined) return own;
+  if (NATIVE.test(id)) return nativeHigh64(id) & LOW_63;
+  return createHash('sha256').update(id).digest().readBigUInt64BE(0) & LOW_63;
+}
+
+const B64 = new Int8Array(128).fill(-1);
+for (const [k, c] of [...'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_'].entries()) B64[c.charCodeAt(0)] = k;
+
+/** The first 8 bytes a base64url id decodes to, read from its first 11 characters without a Buffer (on every receipt). */
+function nativeHigh64(id: string): bigint {
+  // 11 characters hold 66 bits: the first 30 and the next 36 as two exact doubles.
+  let hi = 0;
+  let lo = 0;
+  for (let k = 0; k < 5; k++) hi = hi * 64 + B64[id.charCodeAt(k)]!;
+  for (let k = 5; k < 11; k++) lo = lo * 64 + B64[id.charCodeAt(k)]!;
+  return ((BigInt(hi) << 36n) | BigInt(lo)) >> 2n;
+}
+
+/** One name for a message whichever wire's spelling of its id a node got: the 'g' id. */
+export function canonicalId(id: string): string {
+  return gobIdOfG(id) !== undefined ? id : jsonIdOfGob(gobIdOf(id));
+}

@@ -1,0 +1,53 @@
+/**
+ * floodlab's own wire as a WireCodec: length-prefixed frames (frame.ts) whose bodies are compact
+ * JSON (codec.ts: messages and control messages; hello.ts: the hello). A body is told apart by
+ * its first bytes: `{"hello":` a hello, `{"c":` a control message, anything else a message.
+ */
+import type { Control } from '../../core/seam.ts';
+import { ReceivedMsg, at, decodeFrame, encodeControlFrame, encodeMessageFrame } from '../codec.ts';
+import { FrameDecoder } from '../frame.ts';
+import { WireError, type Hello, type WireCodec, type WireDecoder, type WireEvent, type WireLimits, type WireMessage } from './codec.ts';
+import { HELLO_PREFIX, decodeHello, encodeHelloFrame } from './hello.ts';
+
+/** One body as an event: a hello, a control message, a message, or 'invalid' with the reason. */
+export function decodeBody(body: Buffer): WireEvent {
+  try {
+    if (at(body, 0, HELLO_PREFIX)) return { kind: 'hello', hello: decodeHello(body) };
+    const decoded = decodeFrame(body);
+    return decoded instanceof ReceivedMsg ? { kind: 'message', message: decoded } : { kind: 'control', control: decoded };
+  } catch (err) {
+    if (err instanceof WireError) return { kind: 'invalid', error: err };
+    throw err;
+  }
+}
+
+class JsonDecoder implements WireDecoder {
+  private events: WireEvent[] = [];
+  private readonly frames: FrameDecoder;
+
+  constructor(limits: WireLimits) {
+    this.frames = new FrameDecoder((body) => this.events.push(decodeBody(body)), limits.maxFrameBytes);
+  }
+
+  get buffered(): number {
+    return this.frames.buffered;
+  }
+
+  push(chunk: Buffer): WireEvent[] {
+    this.events = [];
+    this.frames.push(chunk);
+    return this.events;
+  }
+
+  finish(): void {
+    this.frames.end();
+  }
+}
+
+export const jsonCodec: WireCodec = {
+  name: 'json',
+  encodeMessage: (msg: WireMessage): Buffer => encodeMessageFrame(msg, msg.hops),
+  encodeControl: (control: Control): Buffer => encodeControlFrame(control),
+  encodeHello: (hello: Hello): Buffer => encodeHelloFrame(hello),
+  newDecoder: (limits: WireLimits): WireDecoder => new JsonDecoder(limits),
+};

@@ -1,0 +1,104 @@
+/**
+ * What goes out on one socket, and the backpressure that keeps a slow reader from stalling the
+ * node: frames are queued and flushed once per tick (one write for many frames); `write()`'s
+ * return value and 'drain' gate the flush; queued plus socket-buffered bytes are capped, and
+ * writes that stay blocked too long are reported as `slow`. The queue opens only when its link is
+ * up, so a handshake's frames (`writeFirst`) always leave before any message.
+ */
+import type { Socket } from 'node:net';
+
+export interface WriteLimits {
+  /** Most bytes waiting (this queue + the socket's buffer) before the peer is dropped. */
+  readonly maxWriteBufferBytes: number;
+  /** Longest time writes may stay blocked (no 'drain') before the peer is dropped. */
+  readonly stallTimeoutMs: number;
+}
+
+export class WriteQueue {
+  private queue: Buffer[] = [];
+  private queuedBytes = 0;
+  private open = false;
+  private flushScheduled = false;
+  private blocked = false;
+  private stallTimer: NodeJS.Timeout | undefined;
+  private stopped = false;
+
+  constructor(
+    private readonly socket: Socket,
+    private readonly limits: WriteLimits,
+    /** Called once when the peer is not reading: over the cap, or blocked too long. */
+    private readonly slow: (reason: string) => void,
+    /** Bytes accepted for writing, handshake frames included. */
+    private readonly wrote: (bytes: number) => void,
+  ) {
+    socket.on('drain', () => this.onDrain());
+  }
+
+  /** Bytes waiting to be written. */
+  get pendingBytes(): number {
+    return this.queuedBytes + this.socket.writableLength;
+  }
+
+  /** Queues one frame; false when stopped or over the cap (then `slow` has been called). */
+  push(frame: Buffer): boolean {
+    if (!this.fits(frame)) return false;
+    this.queue.push(frame);
+    this.queuedBytes += frame.length;
+    this.wrote(frame.length);
+    this.scheduleFlush();
+    return true;
+  }
+
+  /** Writes a handshake frame now, ahead of the queue (the socket must be connected). */
+  writeFirst(frame: Buffer): boolean {
+    if (!this.fits(frame)) return false;
+    this.wrote(frame.length);
+    this.socket.write(frame);
+    return true;
+  }
+
+  /** The link is up: what was queued goes out. */
+  start(): void {
+    this.open = true;
+    this.scheduleFlush();
+  }
+
+  /** Drops what is queued; nothing more is written. */
+  stop(): void {
+    this.stopped = true;
+    clearTimeout(this.stallTimer);
+    this.queue = [];
+    this.queuedBytes = 0;
+  }
+
+  private fits(frame: Buffer): boolean {
+    if (this.stopped) return false;
+    if (this.pendingBytes + frame.length <= this.limits.maxWriteBufferBytes) return true;
+    this.slow(`over ${this.limits.maxWriteBufferBytes} bytes waiting: the peer is not reading`);
+    return false;
+  }
+
+  private scheduleFlush(): void {
+    if (this.flushScheduled || !this.open || this.blocked || this.queue.length === 0) return;
+    this.flushScheduled = true;
+    queueMicrotask(() => this.flush());
+  }
+
+  private flush(): void {
+    this.flushScheduled = false;
+    if (this.stopped || !this.open || this.blocked || this.queue.length === 0) return;
+    const data = this.queue.length === 1 ? this.queue[0]! : Buffer.concat(this.queue, this.queuedBytes);
+    this.queue = [];
+    this.queuedBytes = 0;
+    if (!this.socket.write(data)) {
+      this.blocked = true;
+      this.stallTimer = setTimeout(() => this.slow(`writes blocked for ${this.limits.stallTimeoutMs} ms: the peer is not reading`), this.limits.stallTimeoutMs);
+    }
+  }
+
+  private onDrain(): void {
+    this.blocked = false;
+    clearTimeout(this.stallTimer);
+    this.scheduleFlush();
+  }
+}
