@@ -1,28 +1,38 @@
 /**
  * `floodlab grow`: grows a network by N joins through a membership protocol (blog or hyparview) on
  * the simulator's dynamic topology and prints what came out: links per node, connectivity,
- * clustering, path lengths, the membership messages spent, and what a flood costs on it.
+ * clustering, path lengths, the membership messages spent, and the flood waste table beside a
+ * random-regular network. `--churn` and `--kill` then disturb it and measure flood reliability
+ * before and after the protocol's repair; `--save` writes the grown network for `sim --topology`.
  */
+import { writeFileSync } from 'node:fs';
 import type { Command } from 'commander';
-import { grow } from '../sim/grow/grow.ts';
-import { growReport, type GrowReport } from '../sim/grow/report.ts';
+import { intIn } from '../options/parse.ts';
 import { OPTIONS, override } from '../options/schema.ts';
+import { churnAndRepair, churnSchedule, killAndRepair, type ChurnReport, type FailureReport } from '../sim/grow/failure.ts';
+import { grow, randomLive } from '../sim/grow/grow.ts';
+import { growReport } from '../sim/grow/report.ts';
+import { edgeListText } from '../sim/grow/save.ts';
+import { growWaste } from '../sim/grow/waste.ts';
+import { seededRng } from '../sim/random.ts';
 import { action } from './action.ts';
 import { addOptions } from './options/commander.ts';
 import { checkOutputs, emitTo, type OutputFlag } from './output.ts';
-import { intIn } from '../options/parse.ts';
+import { renderGrow } from './render/grow.ts';
 
 interface GrowFlags {
   nodes: number;
   want: number;
   overlay: string;
-  entry: string;
+  entry: 'first' | 'random';
   seed: string;
+  messages: number;
+  kill?: number;
+  churn?: number;
+  churnFor: number;
+  save?: string;
   json?: OutputFlag;
 }
-
-const num = (x: number): string => x.toLocaleString('en-US', { maximumFractionDigits: 3 });
-const plural = (n: number, one: string, many = `${one}s`): string => `${num(n)} ${n === 1 ? one : many}`;
 
 /** The schema entries `grow` takes, in help order. */
 export const GROW_OPTIONS = [
@@ -31,46 +41,38 @@ export const GROW_OPTIONS = [
   OPTIONS.overlay,
   OPTIONS.entry,
   OPTIONS.seed,
+  OPTIONS.kill,
+  OPTIONS.churn,
+  OPTIONS.churnFor,
+  override(OPTIONS.messages, { help: 'messages flooded right after --kill/--churn and again after repair', default: 10, parse: intIn(1, 10_000), why: 'reliability is a mean over messages; each one floods the whole overlay' }),
+  OPTIONS.save,
   OPTIONS.json,
 ];
 
 export function registerGrow(program: Command): void {
   const cmd = program.command('grow').description('grow a network by N joins through a membership protocol and measure what it built');
   addOptions(cmd, GROW_OPTIONS)
-    .addHelpText('after', '\nExamples:\n  floodlab grow -n 1000 --want 5\n  floodlab grow -n 10000 --overlay hyparview --entry random --json')
-    .action(
-      action((flags: GrowFlags) => {
-        checkOutputs({ '--json': flags.json });
-        const entry = flags.entry as 'first' | 'random';
-        const r = grow({ nodes: flags.nodes, want: flags.want, overlay: flags.overlay, entry, seed: flags.seed });
-        const report = growReport(r, flags.seed);
-        if (!emitTo(flags.json, () => JSON.stringify({ ...report, entry, seed: flags.seed }, null, 2) + '\n')) process.stdout.write(renderGrow(report, entry, flags.seed));
-      }),
-    );
+    .addHelpText('after', '\nExamples:\n  floodlab grow -n 1000 --want 5\n  floodlab grow -n 10000 --overlay hyparview --entry random --json\n  floodlab grow -n 2000 --overlay hyparview --kill 0.5 --messages 20\n  floodlab grow -n 1000 --churn 2 --churn-for 60\n  floodlab grow -n 1000 --save grown.txt && floodlab sim --topology grown.txt')
+    .action(action((flags: GrowFlags) => runGrow(flags)));
 }
 
-/** The text report. */
-export function renderGrow(r: GrowReport, entry: string, seed: string): string {
-  const d = r.degree;
-  const bar = Math.max(...d.histogram, 1);
-  const hist = d.histogram.flatMap((count, k) => (count === 0 ? [] : [`  ${String(k).padStart(4)} links: ${num(count).padStart(9)} ${'█'.repeat(Math.max(1, Math.round((30 * count) / bar)))}`]));
-  const m = r.membershipMessages;
-  const byType = Object.entries(m.byType).map(([t, c]) => `${t} ${num(c)}`).join(', ');
-  const how = r.exact ? 'exact' : `sampled, ${plural(r.pathLength.sources, 'BFS source')}`;
-  const lines = [
-    `floodlab grow: ${plural(r.nodes, 'node')} joined one by one through ${r.overlay} (K = ${r.want}), entry ${entry}, seed ${seed}`,
-    r.settled ? `settled ${num(r.settledAtMs / 1000)} s into simulated time (last join at ${num(r.lastJoinMs / 1000)} s)` : `NOT settled: links still changing at ${num(r.settledAtMs / 1000)} s`,
-    '',
-    `Links per node: min ${d.min}, mean ${d.mean.toFixed(2)}, max ${d.max}  (E = ${plural(r.edges, 'link')})`,
-    ...hist,
-    `Connectivity: ${r.connected ? 'connected (1 component)' : `NOT connected: ${plural(r.components, 'component')}`}`,
-    `Clustering coefficient: ${r.clustering.toFixed(4)} (${r.exact ? 'exact' : 'sampled'})`,
-    `Mean shortest path: ${r.pathLength.mean.toFixed(2)} hops (${how}); diameter >= ${r.pathLength.diameterLowerBound} (double sweep)`,
-    `Membership messages: ${num(m.total)} (${num(m.bytes)} bytes): ${byType || 'none'}`,
-    '',
-    `One flood from node 0: ${num(r.flood.transmissions)} transmissions = 2E − (N − 1), reaching ${plural(r.flood.reached, 'node')}`,
-    `  on a random ${r.flood.randomRegularDegree}-regular network of the same N: N·D − (N − 1) = ${num(r.flood.randomRegularTransmissions)}`,
-  ];
-  if (r.overlay === 'blog') lines.push(`  blog's mean degree lands near 2K = ${2 * r.want}: every join adds about K links, and each link has two ends.`);
-  return lines.join('\n') + '\n';
+function runGrow(flags: GrowFlags): void {
+  checkOutputs({ '--json': flags.json, '--save': flags.save });
+  const { seed, want } = flags;
+  const events = flags.churn === undefined ? [] : churnSchedule(flags.churn, flags.churnFor, seed);
+  const joins = events.filter((e) => e.join).length;
+  const r = grow({ nodes: flags.nodes, want, overlay: flags.overlay, entry: flags.entry, seed, extraNodes: joins });
+  const report = growReport(r, seed);
+  const waste = growWaste(r.edges, seed);
+  if (flags.save !== undefined) writeFileSync(flags.save, edgeListText(r.edges, `floodlab grow -n ${flags.nodes} --want ${want} --overlay ${r.overlay} --entry ${flags.entry} --seed ${seed}`));
+  let churn: ChurnReport | undefined;
+  let failure: FailureReport | undefined;
+  if (flags.churn !== undefined) {
+    const pick = seededRng(seed, 'churn-entry');
+    const entryOf = flags.entry === 'first' ? () => 0 : () => randomLive(r.net, pick);
+    churn = churnAndRepair(r.net, want, events, { rate: flags.churn, seconds: flags.churnFor, messages: flags.messages, seed, entryOf });
+  }
+  if (flags.kill !== undefined) failure = killAndRepair(r.net, want, flags.kill, flags.messages, seed);
+  const out = { ...report, entry: flags.entry, seed, floodWaste: waste, ...(churn ? { churn } : {}), ...(failure ? { failure } : {}) };
+  if (!emitTo(flags.json, () => JSON.stringify(out, null, 2) + '\n')) process.stdout.write(renderGrow(out));
 }

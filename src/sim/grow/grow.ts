@@ -34,6 +34,8 @@ export interface GrowOptions {
   readonly quietMs?: number;
   /** Give up settling after this long past the last join (ms). */
   readonly maxSettleMs?: number;
+  /** Room for this many more nodes after growth (joins under churn). */
+  readonly extraNodes?: number;
 }
 
 export interface MembershipSpent {
@@ -66,7 +68,7 @@ export function grow(o: GrowOptions): GrowResult {
   check(Number.isInteger(want) && want >= 1 && want < o.nodes, 'ERR_BAD_WANT', `grow: K = ${want} links per node with N = ${o.nodes}; need 1 <= K < N`);
   check(entry === 'first' || entry === 'random', 'ERR_BAD_ENTRY', `grow: entry '${String(entry)}' is not one of first, random`);
   const membership = makeMembership(overlay, want);
-  const net = new MembershipNet({ membership, maxNodes: o.nodes, rng: seededRng(seed, 'membership') });
+  const net = new MembershipNet({ membership, maxNodes: o.nodes + (o.extraNodes ?? 0), rng: seededRng(seed, 'membership') });
   const pickEntry = seededRng(seed, 'entry');
   const gap = o.joinGapMs ?? (o.growMs ?? GROW_DEFAULTS.growMs) / (o.nodes - 1);
 
@@ -150,7 +152,8 @@ export function spent(net: MembershipNet): MembershipSpent {
   return { total: net.messages, bytes: net.bytes, byType: Object.fromEntries(net.counts) };
 }
 
-function randomLive(net: MembershipNet, rng: () => number): number {
+/** A uniformly random live node (rejection: live nodes are most of the ids). */
+export function randomLive(net: MembershipNet, rng: () => number): number {
   for (;;) {
     const u = Math.floor(rng() * net.topology.order);
     if (net.alive(u)) return u;

@@ -82,9 +82,13 @@ export class MembershipNet {
     const u = this.topology.addNode();
     this.entries[u] = entry;
     this.states[u] = this.membership.init(this.at(u));
+    this.liveNodes++;
     this.push(this.now, START, u, 0, 0, undefined);
     return u;
   }
+
+  /** Nodes added and neither crashed nor departed. */
+  liveNodes = 0;
 
   alive(u: number): boolean {
     return this.topology.has(u) && this.departed[u] !== 1;
@@ -95,12 +99,14 @@ export class MembershipNet {
     if (!this.alive(u)) return;
     for (let l = 0; l < this.topology.linkCount(u); l++) this.close(u, l);
     this.departed[u] = 1;
+    this.liveNodes--;
   }
 
   /** A crash: links vanish now; each far end hears of it one delay later. */
   crash(u: number): void {
     const t = this.topology;
     if (!t.has(u)) return;
+    if (this.departed[u] === 0) this.liveNodes--;
     for (let l = 0; l < t.linkCount(u); l++) {
       const h = t.first[u]! + l;
       const v = t.targets[h]!;

@@ -26,6 +26,8 @@ export interface GrowReport {
   readonly exact: boolean;
   readonly pathLength: PathStats;
   readonly membershipMessages: MembershipSpent;
+  /** Why the mean degree is what it is (blog: near 2K). */
+  readonly degreeWhy: string;
   readonly flood: {
     /** Payload sends of one flood from node 0 (the first node): 2E − (n − 1) over its component. */
     readonly transmissions: number;
@@ -61,6 +63,10 @@ export function growReport(r: GrowResult, seed: string | number): GrowReport {
     exact: f.pathLength.sources === n,
     pathLength: f.pathLength,
     membershipMessages: r.membership,
+    degreeWhy:
+      r.overlay === 'blog'
+        ? `blog's mean degree lands near 2K = ${2 * r.want}: every join adds about K links (the newcomer's K requests are each accepted by one node), and each link has two ends, so E ≈ K·N and the mean 2E/N ≈ 2K; nothing drops a surplus link.`
+        : `hyparview's mean degree stays at or below K = ${r.want}: the active view is capped at K, and a node admitting one more drops one (DISCONNECT).`,
     flood: {
       transmissions: n0 > 0 ? 2 * e0 - (n0 - 1) : 0,
       reached: n0,
