@@ -35,12 +35,12 @@ function liveIds(net: MembershipNet): number[] {
 }
 
 /** Crashes ⌊fraction·live⌋ random live nodes now, then floods, repairs and floods again. */
-export function killAndRepair(net: MembershipNet, want: number, fraction: number, messages: number, seed: string | number): FailureReport {
+export function killAndRepair(net: MembershipNet, want: number, fraction: number, messages: number, seed: string | number, limitMs?: number): FailureReport {
   check(fraction > 0 && fraction < 1, 'ERR_BAD_OPTION', `kill: fraction ${fraction} is not allowed; expected a number above 0 and below 1`);
   const ids = liveIds(net);
   const chosen = pickDistinct(ids.length, Math.floor(fraction * ids.length), seededRng(seed, 'kill'));
   for (const i of chosen) net.crash(ids[i]!);
-  return { fraction, killed: chosen.length, ...floodAndRepair(net, want, messages, seed) };
+  return { fraction, killed: chosen.length, ...floodAndRepair(net, want, messages, seed, limitMs) };
 }
 
 /** One churn event: a join or a crash at a simulated time (ms from the start of the churn). */
