@@ -5,6 +5,7 @@
  */
 import { writeFileSync } from 'node:fs';
 import { machineLine } from './bench/machine.ts';
+import { benchMembership } from './bench/membership.ts';
 import { benchReal } from './bench/real.ts';
 import { benchSim } from './bench/sim.ts';
 import { benchSweep } from './bench/sweep.ts';
@@ -13,6 +14,7 @@ const sections: { name: string; run: () => string | Promise<string> }[] = [
   { name: 'simulator', run: benchSim },
   { name: 'real', run: benchReal },
   { name: 'sweep', run: benchSweep },
+  { name: 'membership', run: benchMembership },
 ];
 
 const only = process.argv.slice(2);
