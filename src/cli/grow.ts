@@ -44,7 +44,7 @@ export const GROW_OPTIONS = [
   OPTIONS.kill,
   OPTIONS.churn,
   OPTIONS.churnFor,
-  override(OPTIONS.messages, { help: 'messages flooded right after --kill/--churn and again after repair', default: 10, parse: intIn(1, 10_000), why: 'reliability is a mean over messages; each one floods the whole overlay' }),
+  override(OPTIONS.messages, { arg: 'M', help: 'messages flooded right after --kill/--churn and again after repair', default: 10, parse: intIn(1, 10_000), why: 'reliability is a mean over messages; each one floods the whole overlay' }),
   OPTIONS.save,
   OPTIONS.json,
 ];
