@@ -29,7 +29,7 @@ function expectSymmetric(net: TestNet): void {
   }
 }
 
-describe('blog: grown by N joins', () => {
+describe('blog: grown by N joins', { timeout: 60_000 }, () => {
   it.each(['first', 'random'] as const)('over 20 seeds (N = 60, K = 5, entry %s): symmetric, no duplicates, every node at >= K, connected, mean degree near 2K', (entry) => {
     for (const seed of SEEDS) {
       const net = grow(blog({ want: K }), { n: 60, seed, entry });

@@ -31,7 +31,7 @@ function expectSymmetric(net: TestNet): void {
   }
 }
 
-describe('hyparview: grown by N joins', () => {
+describe('hyparview: grown by N joins', { timeout: 60_000 }, () => {
   it('over 12 seeds (N = 80, K = 5): active views never exceed K, are symmetric, and the overlay is connected', () => {
     for (const seed of SEEDS) {
       const net = grow(hyparview({ activeSize: K }), { n: 80, seed, entry: seed % 2 === 0 ? 'random' : 'first', afterEvent: (n) => expectNoneAbove(n, K) });

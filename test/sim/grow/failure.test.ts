@@ -24,7 +24,7 @@ const pairSet = (g: EdgeList, name: (u: number) => string = String): Set<string>
   return s;
 };
 
-describe('kill and repair', () => {
+describe('kill and repair', { timeout: 60_000 }, () => {
   it.each(['blog', 'hyparview'])('%s, N = 400, kill 0.5: ⌊F·n⌋ crashed, exact flood counts, repaired means connected with every node at K', (overlay) => {
     let repaired = 0;
     for (const seed of [1, 2]) {
@@ -62,7 +62,7 @@ describe('kill and repair', () => {
   });
 });
 
-describe('churn', () => {
+describe('churn', { timeout: 60_000 }, () => {
   it('the schedule is two Poisson processes: counts near R·S each, sorted, the same for the same seed', () => {
     for (const seed of [1, 2, 3]) {
       const ev = churnSchedule(5, 100, seed);
@@ -112,7 +112,7 @@ describe('reliability', () => {
   });
 });
 
-describe('save', () => {
+describe('save', { timeout: 60_000 }, () => {
   it('edge-list text reads back as the same graph (blog and hyparview)', () => {
     for (const overlay of ['blog', 'hyparview']) {
       const g = grow({ nodes: 200, want: 4, overlay, seed: 5 }).edges;

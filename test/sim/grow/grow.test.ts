@@ -25,7 +25,7 @@ function expectSimple(g: EdgeList): void {
   }
 }
 
-describe('grow', () => {
+describe('grow', { timeout: 60_000 }, () => {
   it('blog (N = 300, K = 5, seeds 1..5): settled, simple, every node at >= K, connected, mean degree near 2K', () => {
     for (const seed of [1, 2, 3, 4, 5]) {
       const r = grow({ nodes: 300, want: 5, overlay: 'blog', seed });
