@@ -5,6 +5,7 @@
  */
 import { writeFileSync } from 'node:fs';
 import { machineLine } from './bench/machine.ts';
+import { benchGo } from './bench/go.ts';
 import { benchMembership } from './bench/membership.ts';
 import { benchReal } from './bench/real.ts';
 import { benchSim } from './bench/sim.ts';
@@ -13,6 +14,7 @@ import { benchSweep } from './bench/sweep.ts';
 const sections: { name: string; run: () => string | Promise<string> }[] = [
   { name: 'simulator', run: benchSim },
   { name: 'real', run: benchReal },
+  { name: 'go', run: benchGo },
   { name: 'sweep', run: benchSweep },
   { name: 'membership', run: benchMembership },
 ];

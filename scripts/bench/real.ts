@@ -31,8 +31,8 @@ interface Figures {
   readonly rssMb: number;
 }
 
-/** Measures one N in this process. */
-async function measure(n: number): Promise<Figures> {
+/** Measures one N in this process; `signed` gives every node a key (signed messages and links). */
+export async function measure(n: number, signed = false): Promise<Figures> {
   const graph = buildTopology('random-regular', { nodes: n, degree: 4, seed: 1 }).edges;
   const origins = (k: number): number[] => Array.from({ length: k }, (_, i) => i % n);
   const figures = { n, reachMs: [] as number[], rate: [] as number[], lost: 0, twice: 0, bytesPerSend: 0, rssMb: 0 };
@@ -40,7 +40,7 @@ async function measure(n: number): Promise<Figures> {
   let sends = 0;
   for (let run = 0; run < RUNS; run++) {
     const tracker = new DeliveryTracker(n);
-    const cluster = await startInProcess({ names: Array.from({ length: n }, (_, i) => `n${i}`), protocol: 'flood', onDeliver: tracker.record });
+    const cluster = await startInProcess({ names: Array.from({ length: n }, (_, i) => `n${i}`), protocol: 'flood', onDeliver: tracker.record, signed });
     try {
       await wire(cluster, graph);
       await floodEach(cluster, graph, tracker, { origins: origins(WARMUP), text: () => TEXT });
@@ -70,11 +70,14 @@ const list = (xs: number[], f: (x: number) => string): string => xs.map(f).join(
 export async function benchReal(): Promise<string> {
   const self = fileURLToPath(import.meta.url);
   const root = fileURLToPath(new URL('../../', import.meta.url));
-  const all: Figures[] = [10, 50].map((n) => JSON.parse(execFileSync(process.execPath, ['--import', 'tsx', self, '--child', String(n)], { cwd: root, encoding: 'utf8', timeout: 300_000 })) as Figures);
-  const rows = all.map((f) => {
+  const child = (n: number, signed: boolean): Figures => JSON.parse(execFileSync(process.execPath, ['--import', 'tsx', self, '--child', String(n), ...(signed ? ['--signed'] : [])], { cwd: root, encoding: 'utf8', timeout: 300_000 })) as Figures;
+  const all: Figures[] = [10, 50].map((n) => child(n, false));
+  // The same with every node keyed: Ed25519-signed messages (222 B for "hello") and signed handshakes.
+  const signed: Figures[] = [10, 50].map((n) => child(n, true));
+  const rows = [...all.map((f) => ({ f, label: String(f.n) })), ...signed.map((f) => ({ f, label: `${f.n}, signed` }))].map(({ f, label }) => {
     const reach = median(f.reachMs);
     const rate = median(f.rate);
-    return `| ${f.n} | ${ms(reach)} (runs: ${list(f.reachMs, (x) => x.toFixed(2))}) | ${rate.toFixed(0)}/s (runs: ${list(f.rate, (x) => x.toFixed(0))}); lost ${f.lost}, delivered twice ${f.twice} | ${f.bytesPerSend.toFixed(1)} B | ${f.rssMb.toFixed(0)} MB |`;
+    return `| ${label} | ${ms(reach)} (runs: ${list(f.reachMs, (x) => x.toFixed(2))}) | ${rate.toFixed(0)}/s (runs: ${list(f.rate, (x) => x.toFixed(0))}); lost ${f.lost}, delivered twice ${f.twice} | ${f.bytesPerSend.toFixed(1)} B | ${f.rssMb.toFixed(0)} MB |`;
   });
   const at50 = all.find((f) => f.n === 50)!;
   const verdict = (ok: boolean, target: string): string => (ok ? `met (${target})` : `**missed** (${target})`);
@@ -101,6 +104,6 @@ export async function benchReal(): Promise<string> {
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   const child = process.argv.indexOf('--child');
-  if (child >= 0) process.stdout.write(JSON.stringify(await measure(Number(process.argv[child + 1]))) + '\n');
+  if (child >= 0) process.stdout.write(JSON.stringify(await measure(Number(process.argv[child + 1]), process.argv.includes('--signed'))) + '\n');
   else process.stdout.write((await benchReal()) + '\n');
 }

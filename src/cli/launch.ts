@@ -19,7 +19,8 @@ import { seededRng } from '../sim/random.ts';
 import { runSimulation } from '../sim/run.ts';
 import { buildTopology } from '../sim/topology/spec.ts';
 import { action, fail } from './action.ts';
-import { noteIgnored } from './notes.ts';
+import { launchWithGo } from './launch-go.ts';
+import { noteCleaned, noteIgnored } from './notes.ts';
 import { addOptions } from './options/commander.ts';
 import { checkOutputs, emitTo, type OutputFlag } from './output.ts';
 import { countsAreExact, launchJson, mismatches, renderLaunch } from './render/launch.ts';
@@ -27,7 +28,7 @@ import { countsAreExact, launchJson, mismatches, renderLaunch } from './render/l
 /** Largest N in one process (each node holds a listener and D sockets). */
 export const MAX_IN_PROCESS = 2000;
 
-interface LaunchFlags {
+export interface LaunchFlags {
   nodes: number;
   degree: number;
   topology: string;
@@ -38,6 +39,8 @@ interface LaunchFlags {
   timeout: number;
   json?: OutputFlag;
   verbose?: boolean;
+  go?: number;
+  goBin?: string;
 }
 
 /** launch's own ranges and defaults, each with its reason: real sockets cost far more than simulated sends. */
@@ -50,6 +53,8 @@ export const LAUNCH_OPTIONS = [
   OPTIONS.protocol,
   { ...OPTIONS.processes, help: `one OS process per node (at most ${MAX_PROCESSES}) instead of all in this one` },
   OPTIONS.timeout,
+  OPTIONS.go,
+  OPTIONS.goBin,
   { ...OPTIONS.json, help: 'JSON (real and simulated counts): alone, printed instead of the tables; with FILE, written there' },
   OPTIONS.verbose,
 ];
@@ -57,7 +62,7 @@ export const LAUNCH_OPTIONS = [
 export function registerLaunch(program: Command): void {
   const cmd = program.command('launch').description('start N real nodes on 127.0.0.1 wired as a generated graph, flood messages, and compare the counts with the simulator');
   addOptions(cmd, LAUNCH_OPTIONS)
-    .addHelpText('after', '\nExamples:\n  floodlab launch -n 20 -d 4\n  floodlab launch -n 50 -d 6 --topology watts-strogatz --messages 10 --protocol flood-echo\n  floodlab launch -n 20 -d 4 --processes')
+    .addHelpText('after', '\nExamples:\n  floodlab launch -n 20 -d 4\n  floodlab launch -n 50 -d 6 --topology watts-strogatz --messages 10 --protocol flood-echo\n  floodlab launch -n 20 -d 4 --processes\n  floodlab launch -n 8 -d 3 --go 2 --messages 3 --go-bin /path/to/seednode')
     .action(
       action(async (flags: LaunchFlags, command: Command) => {
         checkOutputs({ '--json': flags.json });
@@ -67,6 +72,7 @@ export function registerLaunch(program: Command): void {
         check(!flags.processes || flags.nodes <= MAX_PROCESSES, 'ERR_TOO_MANY_PROCESSES', `launch: --processes starts one OS process per node; --nodes ${flags.nodes} is over the limit of ${MAX_PROCESSES} (drop --processes to run them in one process)`);
         const topo = buildTopology(flags.topology, { nodes: flags.nodes, degree: flags.degree, seed: flags.seed });
         const graph = topo.edges;
+        noteCleaned('launch', topo.name, topo.cleaned);
         check(graph.order <= (flags.processes ? MAX_PROCESSES : MAX_IN_PROCESS), 'ERR_TOO_MANY_NODES', `launch: the graph '${topo.name}' has ${graph.order} nodes; at most ${flags.processes ? MAX_PROCESSES : MAX_IN_PROCESS} here`);
         const origins = pickOrigins(graph.order, flags.messages, undefined, graph.labels, seededRng(flags.seed, 'origins'));
         const sim = runSimulation({ nodes: flags.nodes, degree: flags.degree, topology: flags.topology, protocol: protocol.name, latency: 'constant', seed: flags.seed, messages: flags.messages });
@@ -74,6 +80,7 @@ export function registerLaunch(program: Command): void {
           const label = graph.labels?.[i];
           return label !== undefined && nameProblem(label) === undefined ? label : `n${i}`;
         });
+        if (flags.go !== undefined) return launchWithGo(flags, graph, names, origins, protocol.name, topo.name);
         const abort = new AbortController();
         const interrupt = (): void => abort.abort();
         process.once('SIGINT', interrupt);

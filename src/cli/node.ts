@@ -9,6 +9,7 @@ import { parseProtocol } from '../core/protocols/index.ts';
 import { OPTIONS, override } from '../options/schema.ts';
 import { checkName } from '../real/codec.ts';
 import { startChat } from '../real/repl.ts';
+import { defaultKeyFile, generateNodeKey, loadOrCreateKey, type NodeKey } from '../real/trust/keys.ts';
 import { GOB_SILENCE_MS, WIRE_NAMES, type WireName } from '../real/wire/pick.ts';
 import { action } from './action.ts';
 import { intIn } from '../options/parse.ts';
@@ -20,6 +21,8 @@ interface NodeFlags {
   host: string;
   name?: string;
   protocol: string;
+  key?: string;
+  unsigned?: boolean;
 }
 
 export function registerNode(program: Command): void {
@@ -29,14 +32,29 @@ export function registerNode(program: Command): void {
     OPTIONS.host,
     OPTIONS.name,
     OPTIONS.protocol,
-    { long: 'wire', arg: 'wire', default: 'auto', help: `what this node dials with: json (floodlab's frames), gob (the original Go program's), auto (json; an accepted connection silent for ${GOB_SILENCE_MS} ms is taken for a Go node)` },
+    { long: 'wire', arg: 'wire', default: 'auto', help: `what this node dials with: json (floodlab's frames), gob (the original Go program's), auto (json; an accepted connection silent for ${GOB_SILENCE_MS} ms is taken for a Go node). Go links are unauthenticated: their messages are shown marked unverified; json refuses them` },
+    { long: 'key', arg: 'file', help: 'Ed25519 key file (created with mode 0600 when missing); default ~/.config/floodlab/keys/NAME.key with --name, else a one-time key' },
+    { long: 'unsigned', help: 'no key: send unsigned messages and take unsigned links (the old, unauthenticated wire)' },
   ])
     .addHelpText('after', '\nIn the node: connect HOST:PORT (connect gob://HOST:PORT for a Go node), /peers, /stats, /help, exit or quit; any other line is a chat message.\n\nExample (three terminals):\n  floodlab node --name alice\n  floodlab node --name bob      then: connect 127.0.0.1:55555\n  floodlab node --name carol    then: connect 127.0.0.1:55556')
     .action(
       action(async (flags: NodeFlags) => {
         const protocol = parseProtocol(flags.protocol);
         if (!(WIRE_NAMES as readonly string[]).includes(flags.wire)) throw new InputError('ERR_BAD_WIRE', `node: --wire '${flags.wire}' is not one of ${WIRE_NAMES.join(', ')}`);
+        // A key file per name; a node without --name or --key is named after its port and gets a
+        // one-time key (a name that changes with the port is no identity worth keeping).
+        const keyFile = flags.key ?? (flags.name !== undefined ? defaultKeyFile(flags.name) : undefined);
+        let key: NodeKey | undefined;
+        if (!flags.unsigned) {
+          if (keyFile === undefined) key = generateNodeKey();
+          else {
+            const loaded = loadOrCreateKey(keyFile);
+            if (loaded.created) process.stderr.write(`floodlab: new node key written to ${keyFile}\n`);
+            key = loaded;
+          }
+        }
         const chat = await startChat({
+          ...(key ? { key } : {}),
           protocol,
           host: flags.host,
           port: flags.port,

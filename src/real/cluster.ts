@@ -4,8 +4,10 @@
  * one listener with an absolute timestamp, so times from several processes can be compared.
  */
 import { parseProtocol } from '../core/protocols/index.ts';
+import { labAdmission } from '../core/admission.ts';
 import type { Protocol } from '../core/seam.ts';
 import { RealNode, type NodeStats } from './node.ts';
+import { generateNodeKey } from './trust/keys.ts';
 
 /** Milliseconds on a clock shared by every process of this machine (high resolution). */
 export function wallClock(): number {
@@ -19,8 +21,8 @@ export interface NodeHandle {
   readonly name: string;
   /** The port it listens on (127.0.0.1). */
   readonly port: number;
-  /** Opens a link to 127.0.0.1:port (no redial: the launcher's links are not meant to drop). */
-  connect(port: number): void;
+  /** Opens a link to 127.0.0.1:port (no redial: the launcher's links are not meant to drop); `wire` picks its codec. */
+  connect(port: number, wire?: 'json' | 'gob'): void;
   /** Authors one message; resolves with its id and the wallClock time it was sent. */
   originate(text: string): Promise<{ id: string; at: number }>;
   stats(): Promise<NodeStats>;
@@ -40,13 +42,15 @@ export interface ClusterOptions {
   readonly onDeliver: DeliveryListener;
   /** Logs lines from nodes (drops, bad frames); none by default. */
   readonly log?: (line: string) => void;
+  /** Give every node a fresh key: signed messages and handshakes (docs/security.md). */
+  readonly signed?: boolean;
 }
 
 function inProcessHandle(node: RealNode): NodeHandle {
   return {
     name: node.name,
     port: node.port,
-    connect: (port) => node.connect('127.0.0.1', port),
+    connect: (port, wire) => node.connect('127.0.0.1', port, false, wire),
     originate: (text) => {
       const at = wallClock();
       const msg = node.originate(text);
@@ -71,6 +75,8 @@ export async function startInProcess(options: ClusterOptions): Promise<Cluster> 
           name: options.names[i]!,
           protocol,
           port: 0,
+          admission: labAdmission(options.names.length),
+          ...(options.signed ? { key: generateNodeKey() } : {}),
           onDeliver: (msg, hops) => options.onDeliver(i, String(msg.id), wallClock(), hops),
           ...(options.log ? { log: (line: string) => options.log!(`${options.names[i]}: ${line}`) } : {}),
         }),

@@ -5,12 +5,15 @@
  * what each link is for `/peers`. What links carry is the node's business (node.ts).
  */
 import type { Socket } from 'node:net';
+import { Admission, type AdmissionLimits, type Ticket } from '../core/admission.ts';
 import type { Handshake } from './handshake.ts';
-import { Link, type CloseKind, type CodecPicker, type LinkLimits } from './link.ts';
+import { Link, type CloseKind, type CodecPicker } from './link.ts';
+import type { LinkLimits } from './link-limits.ts';
 import { LinkTable } from './links.ts';
 import type { PeerInfo } from './node-options.ts';
 import { Redialer, systemClock, type RedialClock } from './redial.ts';
 import { TcpTransport, plainHost } from './transport/tcp.ts';
+import { compareAddress, describeLink, listeningAddress } from './link-address.ts';
 import type { WireCodec, WireEvent } from './wire/codec.ts';
 
 /** try -1 = a plain connect, 0 = a user's connect redialed on drop, k > 0 = redial k. */
@@ -32,12 +35,20 @@ export interface LinkManagerOptions {
   readonly event: (link: Link, event: WireEvent) => void;
   readonly log: (line: string) => void;
   readonly clock?: RedialClock;
+  /** Caps on links and connections (core/admission.ts); DEFAULT_ADMISSION unless given. */
+  readonly admission?: AdmissionLimits;
+  /** A bad frame was dropped and scored on a link that stays up. */
+  readonly offence?: (link: Link, reason: string) => void;
 }
 
 export class LinkManager {
   readonly table = new LinkTable();
   readonly transport: TcpTransport;
   dropped = 0;
+  /** Connections refused by admission (caps on links, handshakes, per IP). */
+  refused = 0;
+  readonly admission: Admission;
+  private readonly tickets = new WeakMap<Link, Ticket>();
   private readonly all = new Set<Link>();
   private readonly dials = new WeakMap<Link, Dial>();
   private readonly redialer: Redialer;
@@ -47,7 +58,8 @@ export class LinkManager {
   private closing = false;
 
   constructor(private readonly options: LinkManagerOptions) {
-    this.transport = new TcpTransport((socket, remote) => this.adopt(socket, remote, false), options.log);
+    this.admission = new Admission(options.admission);
+    this.transport = new TcpTransport((socket, remote) => this.accept(socket, remote), options.log);
     this.clock = options.clock ?? systemClock;
     this.redialer = new Redialer((host, port, attempt) => this.redial(host, port, attempt), this.clock);
   }
@@ -123,8 +135,26 @@ export class LinkManager {
   }
 
   private open(host: string, port: number, attempt: number): void {
+    const ticket = this.admission.outbound();
+    if (typeof ticket === 'string') {
+      this.options.log(`not dialing ${host}:${port}: ${ticket}`);
+      return;
+    }
     const link = this.adopt(this.transport.dial(host, port), `${host}:${port}`, true, this.codecFor.get(`${host}:${port}`));
+    this.tickets.set(link, ticket);
     if (attempt >= 0) this.dials.set(link, { host, port, attempt });
+  }
+
+  /** An accepted socket joins only within the caps; the rest are closed at once, without a word. */
+  private accept(socket: Socket, remote: string): void {
+    const ticket = this.admission.inbound(remote.slice(0, remote.lastIndexOf(':')));
+    if (typeof ticket === 'string') {
+      socket.destroy();
+      // The first refusal is told, then every 1,000th: a flood of sockets is not a flood of lines.
+      if (this.refused++ % 1000 === 0) this.options.log(`refused a connection from ${remote}: ${ticket} (${this.refused} refused so far)`);
+      return;
+    }
+    this.tickets.set(this.adopt(socket, remote, false), ticket);
   }
 
   private redial(host: string, port: number, attempt: number): void {
@@ -150,6 +180,7 @@ export class LinkManager {
         up: (l) => this.onUp(l),
         event: (l, e) => this.onEvent(l, e),
         closed: (l, kind, reason) => this.onClosed(l, kind, reason),
+        offence: (l, reason) => this.options.offence?.(l, reason),
       },
     });
     this.all.add(link);
@@ -158,6 +189,14 @@ export class LinkManager {
   }
 
   private onUp(link: Link): void {
+    // A link up without the signed handshake's key (gob) is capped: it gets the chat, and nothing
+    // tells a Go node that has not spoken yet from an idle socket.
+    const refused = this.tickets.get(link)?.promote(!link.codec?.encodeHello);
+    if (refused) {
+      if (this.refused++ % 1000 === 0) this.options.log(`refused a connection from ${link.remote}: ${refused} (${this.refused} refused so far)`);
+      link.close('local', refused);
+      return;
+    }
     const dial = this.dials.get(link);
     if (dial && dial.attempt > 0) this.dials.set(link, { ...dial, attempt: 0 });
     if (link.outgoing) this.options.log(`connected to ${link.remote} (link ${link.link})`);
@@ -190,6 +229,7 @@ export class LinkManager {
   }
 
   private onClosed(link: Link, kind: CloseKind, reason: string): void {
+    this.tickets.get(link)?.release();
     this.table.remove(link);
     link.done.then(() => this.all.delete(link), () => this.all.delete(link));
     if (kind === 'local') return;
@@ -205,24 +245,4 @@ export class LinkManager {
     // Every try is logged at first, then every tenth: a peer away for an hour is not 120 lines.
     if (next <= 3 || next % 10 === 0) this.options.log(`${what}; redialing in ${(wait / 1000).toFixed(1)} s (try ${next})`);
   }
-}
-
-/** Where the node on this link listens: dialed, or its address with the port from its hello. */
-export function listeningAddress(link: Link): string | undefined {
-  if (link.outgoing) return link.remote;
-  if (!link.hello || link.hello.port === 0) return undefined;
-  return `${link.remote.slice(0, link.remote.lastIndexOf(':'))}:${link.hello.port}`;
-}
-
-/** Orders 'host:port' addresses by host, then port as a number. */
-function compareAddress(a: string, b: string): number {
-  const [ha, pa] = [a.slice(0, a.lastIndexOf(':')), Number(a.slice(a.lastIndexOf(':') + 1))];
-  const [hb, pb] = [b.slice(0, b.lastIndexOf(':')), Number(b.slice(b.lastIndexOf(':') + 1))];
-  return ha < hb ? -1 : ha > hb ? 1 : pa - pb;
-}
-
-/** 'bob at 127.0.0.1:55556' when its hello came, else the address. */
-export function describeLink(link: Link): string {
-  const at = listeningAddress(link) ?? link.remote;
-  return link.hello ? `${link.hello.name} at ${at}` : at;
 }

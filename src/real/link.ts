@@ -8,20 +8,18 @@
  *   up           in the flood: the queue flushes, events go to the node
  *   closed       for good; `closed` was called once with the kind and a one-line reason
  *
- * Errors, end, close, bad input and timeouts all go through `close()`.
+ * Errors, end, close, bad input and timeouts all go through `close()`. What a peer may cost the
+ * link (handshake and partial-frame timeouts, its budget, its score of bad frames) is PeerGuard's
+ * (link-limits.ts).
  */
 import type { Socket } from 'node:net';
 import type { Handshake, HandshakeLink } from './handshake.ts';
-import { WireError, type Hello, type WireCodec, type WireDecoder, type WireEvent, type WireLimits, type WirePacer } from './wire/codec.ts';
+import { PeerGuard, type LinkLimits } from './link-limits.ts';
+import { LinkOutput } from './link-output.ts';
+import { WireError, type Hello, type WireCodec, type WireDecoder, type WireEvent } from './wire/codec.ts';
 import { MAX_HELD_FRAMES, WireChoice, type CodecPicker, type Encode } from './wire/choice.ts';
-import { WriteQueue, type WriteLimits } from './write-queue.ts';
 
 export type { CodecPicker, Encode } from './wire/choice.ts';
-
-export interface LinkLimits extends WireLimits, WriteLimits {
-  /** Longest time an outgoing connection may take to connect. */
-  readonly connectTimeoutMs: number;
-}
 
 export type LinkState = 'connecting' | 'detecting' | 'handshaking' | 'up' | 'closed';
 
@@ -35,6 +33,8 @@ export interface LinkEvents {
   event(link: Link, event: WireEvent): void;
   /** Called once, whatever the cause. */
   closed(link: Link, kind: CloseKind, reason: string): void;
+  /** A bad frame was dropped and scored (the link closes right after if the score reached its limit). */
+  offence?(link: Link, reason: string): void;
 }
 
 export interface LinkOptions {
@@ -71,13 +71,12 @@ export class Link {
   readonly done: Promise<void>;
   private readonly wire: WireChoice;
   private decoder: WireDecoder | undefined;
-  private readonly writes: WriteQueue;
+  private readonly writes: LinkOutput;
   /** What the handshake sees of this link, made once the codec is known. */
   private view: HandshakeLink | undefined;
+  private readonly guard: PeerGuard;
+  private chunkAt = 0;
   private silenceTimer: NodeJS.Timeout | undefined;
-  /** For a paced codec (gob): frames waiting for the link to come up, then the pacer. */
-  private preUp: Buffer[] = [];
-  private pacer: WirePacer | undefined;
 
   constructor(
     private readonly socket: Socket,
@@ -87,7 +86,8 @@ export class Link {
     this.outgoing = options.outgoing;
     this.state = options.outgoing ? 'connecting' : 'detecting';
     this.wire = new WireChoice(options.codec);
-    this.writes = new WriteQueue(socket, options.limits, (reason) => this.close('slow', reason), (n) => (options.traffic.bytesOut += n));
+    this.guard = new PeerGuard(options.limits, socket, (reason) => this.close('violation', reason));
+    this.writes = new LinkOutput(socket, options.limits, (reason) => this.close('slow', reason), (n) => (options.traffic.bytesOut += n));
     this.done = new Promise((resolve) => socket.once('close', () => resolve()));
     socket.setNoDelay(true);
     socket.on('data', (chunk: Buffer) => this.onData(chunk));
@@ -99,8 +99,25 @@ export class Link {
       socket.setTimeout(options.limits.connectTimeoutMs);
       socket.once('connect', () => this.onConnect());
     } else {
+      this.guard.startDeadline();
       queueMicrotask(() => this.onConnect());
     }
+  }
+
+  /** Bad frames this peer sent that were dropped and scored. */
+  get offences(): number {
+    return this.guard.offences;
+  }
+
+  /**
+   * Scores one bad frame from this peer (dropped by the caller). The link closes only when the
+   * score reaches its limit, so one bad frame, perhaps relayed, never cuts a link.
+   */
+  offend(reason: string, now: number = performance.now()): void {
+    if (this.state === 'closed') return;
+    const limit = this.guard.offend(now);
+    this.options.events.offence?.(this, reason);
+    if (limit) this.close('violation', `${this.guard.scored} bad frames; the last: ${reason}`);
   }
 
   /** The codec in use; undefined while an accepted link's first bytes are awaited. */
@@ -129,23 +146,8 @@ export class Link {
       this.close('slow', `${MAX_HELD_FRAMES} frames waiting for the peer to say which wire it speaks`);
       return false;
     }
-    if (codec && (!frame || !this.enqueue(codec, frame))) return false;
+    if (codec && (!frame || !this.writes.push(codec, frame))) return false;
     this.framesOut++;
-    return true;
-  }
-
-  /**
-   * A message frame in a known codec: to the queue, or for a paced codec (gob) to its pacer,
-   * held until the link is up so that no two messages leave in one write.
-   */
-  private enqueue(codec: WireCodec, frame: Buffer): boolean {
-    if (!codec.newPacer) return this.writes.push(frame);
-    if (this.pacer) return this.pacer.send(frame);
-    if (this.preUp.length >= MAX_HELD_FRAMES) {
-      this.close('slow', `${MAX_HELD_FRAMES} frames waiting for the link to come up`);
-      return false;
-    }
-    this.preUp.push(frame);
     return true;
   }
 
@@ -158,9 +160,8 @@ export class Link {
   close(kind: CloseKind, reason: string): void {
     if (this.state === 'closed') return;
     this.state = 'closed';
+    this.guard.stop();
     clearTimeout(this.silenceTimer);
-    this.pacer?.close();
-    this.preUp = [];
     this.wire.clear();
     this.writes.stop();
     this.socket.destroy();
@@ -171,6 +172,7 @@ export class Link {
     if (this.state === 'closed') return;
     this.socket.setTimeout(0);
     this.everConnected = true;
+    if (this.outgoing) this.guard.startDeadline();
     if (this.wire.codec) this.handshake(this.wire.codec);
     else if (this.options.silence) this.silenceTimer = setTimeout(() => this.onSilence(), this.options.silence.afterMs);
   }
@@ -183,7 +185,7 @@ export class Link {
 
   /** The codec was chosen on an accepted link: what was held goes to the queue, then the handshake starts. */
   private startWith(codec: WireCodec): boolean {
-    for (const frame of this.wire.takeHeld()) if (!this.enqueue(codec, frame)) return false;
+    for (const frame of this.wire.takeHeld()) if (!this.writes.push(codec, frame)) return false;
     this.handshake(codec);
     return true;
   }
@@ -193,24 +195,29 @@ export class Link {
     this.decoder = codec.newDecoder(this.options.limits);
     this.state = 'handshaking';
     this.view = { outgoing: this.outgoing, remote: this.remote, codec, writeFirst: (frame) => this.writeFirst(frame) };
-    if (this.options.handshake.start(this.view) === 'up') this.goUp();
+    let step;
+    try {
+      step = this.options.handshake.start(this.view);
+    } catch (err) {
+      this.close('violation', describe(err));
+      return;
+    }
+    if (step === 'up') this.goUp();
   }
 
   private goUp(): void {
     if (this.state !== 'handshaking') return;
     this.state = 'up';
-    this.writes.start();
-    const codec = this.wire.codec!;
-    if (codec.newPacer) {
-      this.pacer = codec.newPacer((frame) => this.writes.push(frame));
-      // A pacer may decline a frame the peer already has; that is not an error.
-      for (const frame of this.preUp.splice(0)) if (this.state !== 'up') break; else this.pacer.send(frame);
-    }
+    this.guard.clearDeadline();
+    this.writes.start(this.wire.codec!);
+    if (this.state !== 'up') return;
     this.options.events.up(this);
   }
 
   private onData(chunk: Buffer): void {
     this.options.traffic.bytesIn += chunk.length;
+    // One time for the whole chunk: frames that arrive together are scored as arriving together.
+    this.chunkAt = performance.now();
     try {
       if (!this.decoder) {
         clearTimeout(this.silenceTimer);
@@ -218,10 +225,14 @@ export class Link {
         if (!first || !this.startWith(this.wire.codec!)) return;
         chunk = first;
       }
-      for (const event of this.decoder!.push(chunk)) {
+      const events = this.decoder!.push(chunk);
+      for (const event of events) {
         if (this.state === 'closed') return;
         this.onEvent(event);
       }
+      if (this.state === 'closed') return;
+      this.guard.watchPartial(this.decoder!.buffered);
+      this.guard.pay(events.length, chunk.length);
     } catch (err) {
       this.close('violation', describe(err));
     }
@@ -229,8 +240,13 @@ export class Link {
 
   private onEvent(event: WireEvent): void {
     this.framesIn++;
-    this.pacer?.received(event);
-    if (event.kind === 'invalid') throw event.error;
+    this.writes.received(event);
+    if (event.kind === 'invalid') {
+      // Before the handshake is done a bad frame ends the link; after, it is scored.
+      if (this.state !== 'up') throw event.error;
+      this.offend(event.error.message, this.chunkAt);
+      return;
+    }
     if (event.kind === 'hello') {
       if (this.hello) throw new WireError('ERR_BAD_HELLO', 'hello: a second hello on the same link');
       this.hello = event.hello;

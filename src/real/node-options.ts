@@ -2,11 +2,15 @@
  * What a RealNode is configured with and what it reports: its options, its counters, one line
  * per peer, and the default limits on every peer's socket.
  */
+import type { AdmissionLimits } from '../core/admission.ts';
 import type { Msg } from '../core/message.ts';
+import type { NodeKey } from './trust/keys.ts';
 import type { Protocol } from '../core/seam.ts';
+import { DEFAULT_PEER_SCORE } from '../core/peer-score.ts';
 import { DEFAULT_MAX_FRAME_BYTES } from './frame.ts';
 import type { Handshake } from './handshake.ts';
-import type { CodecPicker, LinkLimits, LinkState } from './link.ts';
+import type { CodecPicker, LinkState } from './link.ts';
+import type { LinkLimits } from './link-limits.ts';
 import type { RedialClock } from './redial.ts';
 import type { WireCodec } from './wire/codec.ts';
 import type { WireName } from './wire/pick.ts';
@@ -43,6 +47,18 @@ export interface RealNodeOptions {
   readonly handshake?: Handshake;
   /** Time and chance for the redial policy (tests pass a fake). */
   readonly redialClock?: RedialClock;
+  /**
+   * The node's key pair (trust/keys.ts). With it the node signs what it originates, takes only
+   * signed messages (and Go messages, marked unverified), and authenticates every JSON link with
+   * the signed handshake (docs/security.md). Without it, messages and links are unsigned, as before.
+   */
+  readonly key?: NodeKey;
+  /** With a key: let links on a wire without a handshake (gob) come up unauthenticated. Default: yes, unless `wire` is 'json'. */
+  readonly allowUnauthenticated?: boolean;
+  /** Caps on links and connections; DEFAULT_ADMISSION (core/admission.ts) unless given. */
+  readonly admission?: AdmissionLimits;
+  /** Signed messages: newest time accepted ahead of our clock (ms); default 30 s. */
+  readonly clockSkewMs?: number;
 }
 
 /** The transport's counters (the protocol never counts). */
@@ -62,6 +78,20 @@ export interface NodeStats {
   readonly connected: number;
   readonly dropped: number;
   readonly seen: number;
+  /** Bad frames dropped and scored against the peer that sent them (its link stays until the score's limit). */
+  readonly badFrames: number;
+  /** Signed messages dropped: content not matching its id, or a signature that does not verify. */
+  readonly badSignatures: number;
+  /** Signed messages dropped as replays: older than the window, below the replay floor, or too far ahead. */
+  readonly stale: number;
+  /** Unsigned messages dropped by a node that takes signed ones only (not Go messages, below). */
+  readonly unsigned: number;
+  /** Go messages (a 'g' id, an address as author) a node with a key let through unsigned, marked unverified. */
+  readonly unverified: number;
+  /** Messages received at the hop limit: delivered, never forwarded. */
+  readonly hopLimited: number;
+  /** Connections refused by the admission caps. */
+  readonly refused: number;
 }
 
 export interface PeerInfo {
@@ -87,4 +117,14 @@ export interface PeerInfo {
 }
 
 /** Limits on every peer unless the options say otherwise (see docs/real-nodes.md). */
-export const DEFAULT_LIMITS: LinkLimits = { maxFrameBytes: DEFAULT_MAX_FRAME_BYTES, maxWriteBufferBytes: 4 * 1024 * 1024, stallTimeoutMs: 10_000, connectTimeoutMs: 5_000 };
+export const DEFAULT_LIMITS: LinkLimits = {
+  maxFrameBytes: DEFAULT_MAX_FRAME_BYTES,
+  maxWriteBufferBytes: 4 * 1024 * 1024,
+  stallTimeoutMs: 10_000,
+  connectTimeoutMs: 5_000,
+  handshakeTimeoutMs: 5_000,
+  partialFrameTimeoutMs: 10_000,
+  // 1,000 signed messages a second cost a fifth of a core to verify (0.2 ms each): one peer cannot take the node.
+  budget: { messages: { ratePerSec: 1_000, burst: 5_000 }, bytes: { ratePerSec: 2 * 1024 * 1024, burst: 8 * 1024 * 1024 } },
+  score: DEFAULT_PEER_SCORE,
+};

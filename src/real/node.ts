@@ -4,26 +4,29 @@
  * for protocols that need them) and the only place that counts: a send when the protocol hands a
  * message to a link (control messages apart), a receipt when a link decodes one, a duplicate
  * when firstSight says no during a receipt; bytes are counted by the links. Sockets, codecs,
- * handshakes and redials are the LinkManager's (link-manager.ts). Ids come from node:crypto; the
- * seen cache and the hop memory are bounded.
+ * handshakes and redials are the LinkManager's (link-manager.ts, set up by node-mesh.ts); what a
+ * link may hand to the protocol (signed, unsigned, or a Go message marked unverified) and the ids
+ * seen are Inbound's (trust/inbound.ts). Ids come from node:crypto; the seen ids and the hop
+ * memory are bounded.
  */
 import { randomFillSync } from 'node:crypto';
 import { InputError } from '../core/errors.ts';
 import type { MessageId, Msg } from '../core/message.ts';
 import { assertCapabilities } from '../core/protocols/requires.ts';
 import type { Control, Port, Protocol, TimerToken } from '../core/seam.ts';
-import { BoundedSeenCache } from '../core/seen.ts';
-import { MAX_TEXT, ReceivedMsg, newMessageId } from './codec.ts';
-import { helloHandshake } from './handshake.ts';
+import { MAX_HOPS, MAX_TEXT, ReceivedMsg, newMessageId } from './codec.ts';
 import { HopMemory } from './hop-memory.ts';
 import type { Encode, Link } from './link.ts';
 import { LinkManager } from './link-manager.ts';
-import { DEFAULT_LIMITS, type NodeStats, type PeerInfo, type RealNodeOptions } from './node-options.ts';
-import { WIRE_VERSION } from './wire/hello.ts';
+import { meshOptions } from './node-mesh.ts';
+import type { NodeStats, PeerInfo, RealNodeOptions } from './node-options.ts';
 import type { WireEvent } from './wire/codec.ts';
 import { encodeOnce } from './wire/choice.ts';
-import { canonicalId } from './wire/gob/ids.ts';
-import { codecNamed, wireCodecs } from './wire/pick.ts';
+import { codecNamed } from './wire/pick.ts';
+import { Inbound } from './trust/inbound.ts';
+import type { NodeKey } from './trust/keys.ts';
+import { SignedReceived } from './trust/signed-codec.ts';
+import { signMessage, type SignedMsg } from './trust/signed.ts';
 
 export type { NodeStats, PeerInfo, RealNodeOptions } from './node-options.ts';
 
@@ -36,7 +39,8 @@ export class RealNode implements Port {
   host = '';
   port = 0;
   private readonly mesh: LinkManager;
-  private readonly seenCache: BoundedSeenCache;
+  /** What links may hand to the protocol, and the ids seen (trust/inbound.ts). */
+  private readonly inbound: Inbound;
   /** Only for protocols with control messages or timers: nothing else reads a past hop. */
   private readonly firstHops: HopMemory | undefined;
   /** The last message sent and its encoder: a message goes to several links in a row, encoded once per codec. */
@@ -45,7 +49,9 @@ export class RealNode implements Port {
   private readonly randomBuffer = new Uint32Array(1);
   private receiving = false;
   private closing: Promise<void> | undefined;
-  private readonly counts = { sent: 0, received: 0, controlSent: 0, controlReceived: 0, duplicates: 0, delivered: 0 };
+  private readonly counts = { sent: 0, received: 0, controlSent: 0, controlReceived: 0, duplicates: 0, delivered: 0, badFrames: 0, hopLimited: 0 };
+  /** The key this node signs with; undefined: an unsigned node. */
+  readonly key: NodeKey | undefined;
   private readonly traffic = { bytesIn: 0, bytesOut: 0 };
   /** During a receipt: the hop count of the copy in hand. During a control message or timer: the hop of first receipt (-1 if none). */
   hop = 0;
@@ -58,20 +64,18 @@ export class RealNode implements Port {
     this.protocol = options.protocol;
     this.state = options.protocol.init?.(this);
     const maxEntries = options.seenMaxEntries ?? 100_000;
-    this.seenCache = new BoundedSeenCache({ maxEntries, maxAge: options.seenMaxAgeMs ?? 10 * 60_000, now: () => performance.now() });
+    this.key = options.key;
+    this.inbound = new Inbound({ maxEntries, windowMs: options.seenMaxAgeMs ?? 10 * 60_000, skewMs: options.clockSkewMs ?? 30_000, signedOnly: options.key !== undefined });
     if (options.protocol.onControl || options.protocol.onTimer) this.firstHops = new HopMemory(maxEntries);
-    const wire = wireCodecs(options.wire ?? 'auto');
-    this.mesh = new LinkManager({
-      limits: { ...DEFAULT_LIMITS, ...options.limits },
-      dialCodec: options.dialCodec ?? wire.dialCodec,
-      acceptCodec: options.acceptCodec ?? wire.acceptCodec,
-      ...((options.acceptSilence ?? wire.acceptSilence) ? { acceptSilence: (options.acceptSilence ?? wire.acceptSilence)! } : {}),
-      handshake: options.handshake ?? helloHandshake(() => ({ version: WIRE_VERSION, name: this.name, port: this.port })),
-      traffic: this.traffic,
-      event: (link, event) => this.onEvent(link, event),
-      log: (line) => this.log(line),
-      ...(options.redialClock ? { clock: options.redialClock } : {}),
-    });
+    this.mesh = new LinkManager(
+      meshOptions(options, {
+        self: () => this,
+        traffic: this.traffic,
+        event: (link, event) => this.onEvent(link, event),
+        badFrame: () => this.counts.badFrames++,
+        log: (line) => this.log(line),
+      }),
+    );
   }
 
   /** Starts a node listening on host:port (or the next free port); resolves once it listens. */
@@ -93,8 +97,17 @@ export class RealNode implements Port {
     const to = this.mesh.table.at(link);
     if (!to) return;
     if (msg !== this.lastSent) {
+      const hops = hopsOf(msg) + 1;
+      // A message that came at the hop limit is delivered, never forwarded: the neighbour would have to refuse it.
+      if (hops > MAX_HOPS) {
+        this.counts.hopLimited++;
+        this.lastSent = msg;
+        this.lastEncode = () => undefined;
+        return;
+      }
       this.lastSent = msg;
-      this.lastEncode = encodeOnce({ id: String(msg.id), origin: msg.origin, text: msg.text, hops: hopsOf(msg) + 1 });
+      const s = msg as Partial<SignedMsg>;
+      this.lastEncode = encodeOnce(s.sig !== undefined ? { id: String(msg.id), origin: msg.origin, text: msg.text, hops, key: s.key!, ts: s.ts!, sig: s.sig } : { id: String(msg.id), origin: msg.origin, text: msg.text, hops });
     }
     if (to.send(this.lastEncode)) this.counts.sent++;
   }
@@ -105,8 +118,8 @@ export class RealNode implements Port {
   }
 
   firstSight(id: MessageId): boolean {
-    // One name for both spellings of a message's id (its own, and the 'g' id of its Go UniqueID).
-    const first = this.seenCache.firstSight(canonicalId(String(id)));
+    // Signed ids against the replay guard; every id under its canonical (Go) spelling too.
+    const first = this.inbound.firstSight(String(id));
     if (first) this.firstHops?.set(id, this.receiving ? this.hop : 0);
     else if (this.receiving) this.counts.duplicates++;
     return first;
@@ -141,6 +154,11 @@ export class RealNode implements Port {
   /** Authors a chat message and floods it; returns it. */
   originate(text: string): Msg {
     if (text.length > MAX_TEXT) throw new InputError('ERR_BAD_TEXT', `node: a message of ${text.length} characters is too long; at most ${MAX_TEXT}`);
+    if (this.key) {
+      const signed = signMessage(this.key, this.name, text, Date.now());
+      this.inbound.during(signed.ts, () => this.protocol.originate(this, signed));
+      return signed;
+    }
     const msg: Msg = { id: newMessageId(), origin: this.name, text };
     this.protocol.originate(this, msg);
     return msg;
@@ -153,6 +171,10 @@ export class RealNode implements Port {
    */
   connect(host: string, port: number, redial = false, wire?: 'json' | 'gob'): boolean {
     if (!(Number.isInteger(port) && port >= 1 && port <= 65_535)) throw new InputError('ERR_BAD_PORT', `connect: port ${port} must be from 1 to 65535`);
+    if (wire === 'gob' && this.options.wire === 'json') {
+      this.log(`not dialing gob://${host}:${port}: this node takes floodlab's wire only (--wire json), and a gob link cannot be authenticated`);
+      return false;
+    }
     return !this.closing && this.mesh.connect(host, port, redial, wire ? codecNamed(wire) : undefined);
   }
 
@@ -160,7 +182,7 @@ export class RealNode implements Port {
     const { table } = this.mesh;
     let connected = 0;
     for (let k = 0; k < table.size; k++) if (table.at(k)?.up) connected++;
-    return { ...this.counts, ...this.traffic, peers: table.peers, connected, dropped: this.mesh.dropped, seen: this.seenCache.size };
+    return { ...this.counts, ...this.inbound.counts, ...this.traffic, peers: table.peers, connected, dropped: this.mesh.dropped, seen: this.inbound.size, refused: this.mesh.refused };
   }
 
   /** Every link, then every link waiting to be redialed. */
@@ -193,12 +215,13 @@ export class RealNode implements Port {
     }
     if (event.kind !== 'message') return;
     const m = event.message;
-    const msg = m instanceof ReceivedMsg ? m : new ReceivedMsg(m.id, m.origin || link.remote, m.text, m.hops);
     this.counts.received++;
+    const msg = this.inbound.admit(link, m);
+    if (!msg) return;
     this.receiving = true;
     this.hop = msg.hops;
     try {
-      this.protocol.receive(this, link.link, msg);
+      this.inbound.during(msg instanceof SignedReceived ? msg.ts : undefined, () => this.protocol.receive(this, link.link, msg));
     } finally {
       this.receiving = false;
       this.hop = 0;
@@ -212,5 +235,5 @@ export class RealNode implements Port {
 
 /** Hop count at which a node got `msg`: 0 for its own messages. */
 function hopsOf(msg: Msg): number {
-  return msg instanceof ReceivedMsg ? msg.hops : 0;
+  return msg instanceof ReceivedMsg || msg instanceof SignedReceived ? msg.hops : 0;
 }

@@ -5,10 +5,16 @@
  */
 import { clearLine, createInterface, cursorTo } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
+import { chatLine, displayNameProblem, safeText } from '../core/display.ts';
+import { InputError } from '../core/errors.ts';
 import type { Msg } from '../core/message.ts';
 import type { Protocol } from '../core/seam.ts';
 import { HELP, USAGE_CONNECT, parseLine } from './commands.ts';
 import { RealNode, type NodeStats, type PeerInfo } from './node.ts';
+import { BoundedOutput, type BoundedOutputOptions } from './trust/bounded-output.ts';
+import { UnverifiedMsg } from './trust/inbound.ts';
+import type { NodeKey } from './trust/keys.ts';
+import { NameBook } from './trust/name-book.ts';
 import type { WireName } from './wire/pick.ts';
 import type { RedialClock } from './redial.ts';
 
@@ -21,6 +27,10 @@ export interface ChatOptions {
   readonly wire?: WireName;
   readonly input: Readable;
   readonly output: Writable;
+  /** The node's key: it signs its messages and takes signed ones only (docs/security.md). */
+  readonly key?: NodeKey;
+  /** How much output may wait when the output stream falls behind. */
+  readonly outputLimits?: BoundedOutputOptions;
   /** Time and chance for redials (tests pass a fake clock); the real ones by default. */
   readonly redialClock?: RedialClock;
 }
@@ -33,17 +43,27 @@ export interface Chat {
   close(): Promise<number>;
 }
 
-// Text from the network is shown, never interpreted: control characters would drive the terminal.
-const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g;
-
-/** The line shown for a received message. */
-export function showMessage(msg: Msg): string {
-  return `${msg.origin} -> ${msg.text.replace(CONTROL, '\uFFFD')}`;
+/**
+ * The line shown for a received message: `NAME -> text`, with control and format characters
+ * escaped (core/display.ts). A signed message's name goes through the name book: a second key
+ * claiming a name is shown with its fingerprint, `NAME [fp:abcd1234] -> text`. A Go message a
+ * signed node let through unsigned is shown as the Go program shows it (an address) and marked:
+ * `127.0.0.1:55555 -> text  (unverified: Go wire)`.
+ */
+export function showMessage(msg: Msg, book?: NameBook): string {
+  const key = (msg as { key?: unknown }).key;
+  const label = book && typeof key === 'string' ? book.label(msg.origin, key) : msg.origin;
+  const line = chatLine(label, msg.text);
+  return msg instanceof UnverifiedMsg ? `${line}  ${UNVERIFIED_MARK}` : line;
 }
+
+/** What follows a message no signature vouches for. */
+export const UNVERIFIED_MARK = '(unverified: Go wire)';
 
 function statsLine(s: NodeStats): string {
   const control = s.controlSent + s.controlReceived > 0 ? `; control sent ${s.controlSent}, received ${s.controlReceived}` : '';
-  return `sent ${s.sent}, received ${s.received}, duplicates ${s.duplicates}, delivered ${s.delivered}${control}; bytes in ${s.bytesIn}, bytes out ${s.bytesOut}; peers ${s.peers}, dropped ${s.dropped}; seen ids ${s.seen}`;
+  const refusals = `; dropped as bad frames ${s.badFrames}, bad signatures ${s.badSignatures}, replays ${s.stale}, unsigned ${s.unsigned}; let through unverified (Go wire) ${s.unverified}; at the hop limit ${s.hopLimited}; connections refused ${s.refused}`;
+  return `sent ${s.sent}, received ${s.received}, duplicates ${s.duplicates}, delivered ${s.delivered}${control}; bytes in ${s.bytesIn}, bytes out ${s.bytesOut}; peers ${s.peers}, dropped ${s.dropped}; seen ids ${s.seen}${refusals}`;
 }
 
 /** Who is on a link: `bob at 127.0.0.1:55556` once its hello came, else the address. */
@@ -74,26 +94,36 @@ export async function startChat(options: ChatOptions): Promise<Chat> {
   const terminal = Boolean((input as { isTTY?: boolean }).isTTY && (output as { isTTY?: boolean }).isTTY);
   let rl: ReturnType<typeof createInterface> | undefined;
   let inputEnded = false;
+  // Every line goes through a bounded writer: a reader that stops reading costs a bounded queue.
+  const out = new BoundedOutput(output, options.outputLimits);
   const print = (line: string): void => {
     if (terminal && rl && !inputEnded) {
       clearLine(output, 0);
       cursorTo(output, 0);
-      output.write(line + '\n');
+      out.line(line);
       rl.prompt(true);
-    } else output.write(line + '\n');
+    } else out.line(line);
   };
+  if (options.key && options.name !== undefined) {
+    const problem = displayNameProblem(options.name);
+    if (problem) throw new InputError('ERR_BAD_NAME', `node: --name '${safeText(options.name)}' ${problem}`);
+  }
+  const book = new NameBook();
   const self = await RealNode.start({
     ...(options.name !== undefined ? { name: options.name } : {}),
     protocol: options.protocol,
     ...(options.host !== undefined ? { host: options.host } : {}),
     ...(options.port !== undefined ? { port: options.port } : {}),
+    ...(options.key ? { key: options.key } : {}),
     ...(options.wire !== undefined ? { wire: options.wire } : {}),
     onDeliver: (msg, hops) => {
-      if (hops > 0) print(showMessage(msg));
+      if (hops > 0) print(showMessage(msg, book));
     },
-    log: (line) => print(`* ${line}`),
+    // Log lines quote what peers sent (names, reasons): escaped like chat.
+    log: (line) => print(`* ${safeText(line)}`),
     ...(options.redialClock ? { redialClock: options.redialClock } : {}),
   });
+  if (options.key) book.pin(self.name, options.key.id);
   print(`listening on ${self.host}:${self.port} as ${self.name} (${self.protocol.name})`);
   print('type a line to send it; connect HOST:PORT to link to another node; /help for more');
 

@@ -8,7 +8,8 @@
 import { parseProtocol } from '../core/protocols/index.ts';
 import { wallClock } from './cluster.ts';
 import { RealNode } from './node.ts';
-import type { ToParent, ToWorker } from './process-cluster.ts';
+import { MAX_PROCESSES, type ToParent, type ToWorker } from './process-cluster.ts';
+import { labAdmission } from '../core/admission.ts';
 
 const [name, protocolSpec] = process.argv.slice(2);
 const send = (m: ToParent): void => {
@@ -19,6 +20,7 @@ const node = await RealNode.start({
   ...(name ? { name } : {}),
   protocol: parseProtocol(protocolSpec ?? 'flood'),
   port: 0,
+  admission: labAdmission(MAX_PROCESSES),
   onDeliver: (msg, hops) => send({ t: 'deliver', id: String(msg.id), at: wallClock(), hops }),
   log: (line) => process.stderr.write(`${name}: ${line}\n`),
 });

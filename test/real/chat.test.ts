@@ -77,6 +77,8 @@ describe('the chat REPL', () => {
     expect(joined).toBe(`* alice at 127.0.0.1:${alice.chat.node.port} connected to us (link 0)`);
     bob.type('/peers');
     expect(await bob.line(/^link 0/)).toMatch(new RegExp(`^link 0  from alice at 127\\.0\\.0\\.1:${alice.chat.node.port}  connected  json  frames in 1, out 1$`));
+    // bob's hello left before bob printed that line; it may not have reached alice yet.
+    await until(() => alice.chat.node.peers()[0]?.name === 'bob', "bob's hello at alice");
     alice.type('/peers');
     expect(await alice.line(/^link 0/)).toMatch(new RegExp(`^link 0  to   bob at 127\\.0\\.0\\.1:${bob.chat.node.port}  connected  json`));
   });
@@ -97,6 +99,8 @@ describe('the chat REPL', () => {
     const port = bob.chat.node.port;
     alice.type(`connect ${port}`);
     await alice.line(/^\* connected to/);
+    // The link is up at alice when she has sent her hello; bob's may still be on its way.
+    await until(() => alice.chat.node.peers()[0]?.name === 'bob', "bob's hello at alice");
     await bob.chat.close();
     expect(await alice.line(/dropped/)).toMatch(new RegExp(`^\\* link to bob at 127\\.0\\.0\\.1:${port} dropped: .*; redialing in 0\\.2 s \\(try 1\\)$`));
     alice.type('/peers');

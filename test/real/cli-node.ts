@@ -3,6 +3,9 @@
  * its stdin and waits for lines on its stdout. Every child is killed in `stopAll()`.
  */
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
@@ -21,7 +24,9 @@ export interface CliNode {
 }
 
 export async function startCliNode(...args: string[]): Promise<CliNode> {
-  const proc = spawn(process.execPath, ['bin/floodlab.js', 'node', '--port', '0', ...args], { cwd: root, stdio: ['pipe', 'pipe', 'pipe'] });
+  // Key files go to a fresh folder, never the user's ~/.config.
+  const env = { ...process.env, XDG_CONFIG_HOME: mkdtempSync(join(tmpdir(), 'floodlab-cli-')) };
+  const proc = spawn(process.execPath, ['bin/floodlab.js', 'node', '--port', '0', ...args], { cwd: root, stdio: ['pipe', 'pipe', 'pipe'], env });
   running.add(proc);
   const lines: string[] = [];
   const waiters = new Set<() => void>();

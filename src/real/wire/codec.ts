@@ -18,6 +18,10 @@ export interface WireMessage {
   readonly origin: string;
   readonly text: string;
   readonly hops: number;
+  /** A signed message's author key, time (ms) and signature (trust/signed.ts); absent when unsigned. */
+  readonly key?: string;
+  readonly ts?: number;
+  readonly sig?: string;
 }
 
 /**
@@ -37,6 +41,8 @@ export type WireEvent =
   | { readonly kind: 'message'; readonly message: WireMessage }
   | { readonly kind: 'control'; readonly control: Control }
   | { readonly kind: 'hello'; readonly hello: Hello }
+  /** A step of the signed link handshake (trust/link-handshake.ts), handed to the Handshake as it is. */
+  | { readonly kind: 'handshake'; readonly body: Buffer }
   /**
    * A frame that arrived whole but whose content is not valid. The stream is still in step, so
    * the link decides: today it closes; a peer score may instead count it and go on. Errors that

@@ -1,18 +1,24 @@
 /**
  * floodlab's own wire as a WireCodec: length-prefixed frames (frame.ts) whose bodies are compact
- * JSON (codec.ts: messages and control messages; hello.ts: the hello). A body is told apart by
- * its first bytes: `{"hello":` a hello, `{"c":` a control message, anything else a message.
+ * JSON (codec.ts: messages and control messages; hello.ts: the hello; trust/: signed messages and
+ * handshake steps). A body is told apart by its first bytes: `{"hello":` a hello, `{"k":` a signed
+ * message, `{"hs":` a handshake step, `{"c":` a control message, anything else a message.
  */
 import type { Control } from '../../core/seam.ts';
 import { ReceivedMsg, at, decodeFrame, encodeControlFrame, encodeMessageFrame } from '../codec.ts';
 import { FrameDecoder } from '../frame.ts';
 import { WireError, type Hello, type WireCodec, type WireDecoder, type WireEvent, type WireLimits, type WireMessage } from './codec.ts';
 import { HELLO_PREFIX, decodeHello, encodeHelloFrame } from './hello.ts';
+import { isHandshakeBody } from '../trust/link-handshake.ts';
+import { decodeSignedBody, encodeSignedFrame, isSignedBody } from '../trust/signed-codec.ts';
+import type { SignedMsg } from '../trust/signed.ts';
 
 /** One body as an event: a hello, a control message, a message, or 'invalid' with the reason. */
 export function decodeBody(body: Buffer): WireEvent {
   try {
     if (at(body, 0, HELLO_PREFIX)) return { kind: 'hello', hello: decodeHello(body) };
+    if (isSignedBody(body)) return { kind: 'message', message: decodeSignedBody(body) };
+    if (isHandshakeBody(body)) return { kind: 'handshake', body };
     const decoded = decodeFrame(body);
     return decoded instanceof ReceivedMsg ? { kind: 'message', message: decoded } : { kind: 'control', control: decoded };
   } catch (err) {
@@ -46,7 +52,7 @@ class JsonDecoder implements WireDecoder {
 
 export const jsonCodec: WireCodec = {
   name: 'json',
-  encodeMessage: (msg: WireMessage): Buffer => encodeMessageFrame(msg, msg.hops),
+  encodeMessage: (msg: WireMessage): Buffer => (msg.sig !== undefined ? encodeSignedFrame(msg as SignedMsg, msg.hops) : encodeMessageFrame(msg, msg.hops)),
   encodeControl: (control: Control): Buffer => encodeControlFrame(control),
   encodeHello: (hello: Hello): Buffer => encodeHelloFrame(hello),
   newDecoder: (limits: WireLimits): WireDecoder => new JsonDecoder(limits),

@@ -1,9 +1,11 @@
 /**
  * Which codec a link speaks. `--wire json|gob|auto` sets what the node dials with (auto dials with
  * floodlab's JSON, which speaks first with its hello); an accepted connection is recognised from
- * its first bytes whatever the setting (wire/gob/detect.ts). The Go program never speaks first, so
- * an accepted connection that stays silent is taken for a Go node: at once under `gob`, after
- * GOB_SILENCE_MS under `auto`, never under `json`. Messages for it meanwhile are held by its link.
+ * its first bytes (wire/gob/detect.ts). The Go program never speaks first, so an accepted
+ * connection that stays silent is taken for a Go node: at once under `gob`, after GOB_SILENCE_MS
+ * under `auto`. Messages for it meanwhile are held by its link. `json` takes floodlab's wire only:
+ * a silent connection is never taken for a Go node (it waits, then the handshake timeout closes
+ * it), and a connection that starts with gob bytes is refused: a gob link cannot be authenticated.
  */
 import type { CodecPicker } from './choice.ts';
 import { WireError, type WireCodec } from './codec.ts';
@@ -36,7 +38,10 @@ export function wireCodecs(wire: WireName): { dialCodec: WireCodec; acceptCodec:
     if (first[0] === 0) return jsonCodec;
     const guess = detectWire(first);
     if (guess === 'json') return jsonCodec;
-    if (guess === 'gob') return gobCodec;
+    if (guess === 'gob') {
+      if (wire === 'json') throw new WireError('ERR_GOB_REFUSED', 'wire: a gob stream (a Go node?), and this node takes floodlab\'s wire only (--wire json)');
+      return gobCodec;
+    }
     if (guess === 'more') return undefined;
     throw new WireError('ERR_UNKNOWN_WIRE', `wire: first bytes ${first.subarray(0, 8).toString('hex')} are neither floodlab's JSON frames nor a gob stream`);
   };

@@ -1,5 +1,6 @@
 // `floodlab node` as a user runs it beside the real Go node: --wire, `connect gob://HOST:PORT`,
-// a Go line shown as the Go program shows it (`ADDRESS -> text`), and a bad --wire refused.
+// a Go line shown as the Go program shows it (`ADDRESS -> text`) and, the node being signed by
+// default, marked unverified; --wire json refuses the Go node; a bad --wire refused.
 import { execFile } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -23,7 +24,7 @@ describe('floodlab node and the Go node', { timeout: 30_000 }, () => {
     await go.waitLine(/^Handling connection/);
     await new Promise((r) => setTimeout(r, 50));
     go.type('hi from the Go node');
-    expect(await f.waitLine(/hi from the Go node/)).toBe(`127.0.0.1:${go.port} -> hi from the Go node`);
+    expect(await f.waitLine(/hi from the Go node/)).toBe(`127.0.0.1:${go.port} -> hi from the Go node  (unverified: Go wire)`);
     f.type('hi from alice');
     await go.waitLine(/ -> hi from alice$/);
     f.type('/peers');

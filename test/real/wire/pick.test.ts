@@ -20,11 +20,12 @@ describe('wireCodecs', () => {
     expect(wireCodecs('json').acceptSilence).toBeUndefined();
   });
 
-  it('an accepted connection\'s first bytes pick its codec under every setting; garbage is refused', () => {
+  it('an accepted connection\'s first bytes pick its codec under every setting; garbage is refused; json refuses gob', () => {
     for (const wire of ['json', 'gob', 'auto'] as const) {
       const pick = wireCodecs(wire).acceptCodec;
       expect(pick(encodeTextFrame('{"hello":1,"n":"a","p":1}'))?.name).toBe('json');
-      expect(pick(encodeGobMessage({ text: 'x', id: 1n }))?.name).toBe('gob');
+      if (wire === 'json') expect(() => pick(encodeGobMessage({ text: 'x', id: 1n }))).toThrow(/takes floodlab's wire only \(--wire json\)/);
+      else expect(pick(encodeGobMessage({ text: 'x', id: 1n }))?.name).toBe('gob');
       expect(pick(Buffer.from([0]))?.name).toBe('json'); // the first byte decides
       expect(pick(Buffer.from([0x2b, 0xff]))).toBeUndefined(); // a gob count: wait for the type id
       expect(() => pick(Buffer.from('GET / HTTP/1.1\r\n'))).toThrow(/neither floodlab's JSON frames nor a gob stream/);

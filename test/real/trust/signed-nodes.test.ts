@@ -1,0 +1,48 @@
+/**
+ * Nodes with keys: links come up only after the signed handshake, messages are signed and
+ * verified, and an unsigned node cannot join a signed one.
+ *
+ *   a ── b ── c     a chain under flood: one message from a is 2 sends (a→b, b→c), each verified once.
+ */
+import { afterEach, describe, expect, it } from 'vitest';
+import { generateNodeKey } from '../../../src/real/trust/keys.ts';
+import type { SignedMsg } from '../../../src/real/trust/signed.ts';
+import { closeAll, testNode, until } from '../nodes.ts';
+
+afterEach(closeAll);
+
+describe('signed nodes', () => {
+  it('a chain of three passes signed messages, each shown with its author key', async () => {
+    const keys = [generateNodeKey(), generateNodeKey(), generateNodeKey()];
+    const [a, b, c] = await Promise.all(['a', 'b', 'c'].map((n, i) => testNode(n, { key: keys[i]! })));
+    a!.node.connect('127.0.0.1', b!.node.port);
+    b!.node.connect('127.0.0.1', c!.node.port);
+    await until(() => a!.node.stats().connected === 1 && b!.node.stats().connected === 2 && c!.node.stats().connected === 1, 'the chain');
+    a!.node.originate('signed hello');
+    await until(() => c!.got.length === 1, 'c gets it');
+    const got = c!.got[0] as SignedMsg;
+    expect(got).toMatchObject({ origin: 'a', text: 'signed hello', key: keys[0]!.id });
+    expect(got.id).toHaveLength(22);
+    const all = [a!, b!, c!].map((x) => x.node.stats());
+    expect(all.reduce((s, x) => s + x.sent, 0)).toBe(2);
+    expect(all.reduce((s, x) => s + x.badSignatures + x.stale + x.unsigned + x.badFrames, 0)).toBe(0);
+  });
+
+  it('an unsigned node never gets a link to a signed one up, and its message is not shown', async () => {
+    const signed = await testNode('s', { key: generateNodeKey() });
+    const plain = await testNode('p');
+    plain.node.connect('127.0.0.1', signed.node.port);
+    plain.node.originate('let me in');
+    await until(() => signed.logs.some((l) => /before the handshake finished/.test(l)), 'the refusal');
+    expect(signed.node.stats().connected).toBe(0);
+    expect(signed.got).toHaveLength(0);
+  });
+
+  it('a connection that never finishes its handshake is closed at the timeout', async () => {
+    const signed = await testNode('s', { key: generateNodeKey(), limits: { handshakeTimeoutMs: 200 } });
+    const plain = await testNode('p');
+    plain.node.connect('127.0.0.1', signed.node.port);
+    await until(() => signed.logs.some((l) => /no handshake within 200 ms/.test(l)), 'the timeout');
+    expect(signed.node.stats().peers).toBe(0);
+  });
+});
