@@ -6,6 +6,7 @@
 import { writeFileSync } from 'node:fs';
 import { machineLine } from './bench/machine.ts';
 import { benchGo } from './bench/go.ts';
+import { benchMembership } from './bench/membership.ts';
 import { benchReal } from './bench/real.ts';
 import { benchSim } from './bench/sim.ts';
 import { benchStartup } from './bench/startup.ts';
@@ -17,6 +18,7 @@ const sections: { name: string; run: () => string | Promise<string> }[] = [
   { name: 'go', run: benchGo },
   { name: 'sweep', run: benchSweep },
   { name: 'startup', run: benchStartup },
+  { name: 'membership', run: benchMembership },
 ];
 
 const only = process.argv.slice(2);

@@ -24,6 +24,7 @@ const COMMANDS: Readonly<Record<string, () => Promise<Register>>> = {
   launch: async () => (await import('./launch.ts')).registerLaunch,
   viz: async () => (await import('./viz.ts')).registerViz,
   explain: async () => (await import('./explain.ts')).registerExplain,
+  grow: async () => (await import('./grow.ts')).registerGrow,
 };
 
 // A reader that goes away (`floodlab sim --json | head -c 0`) is no error of ours: stop quietly.

@@ -1,0 +1,25 @@
+/**
+ * One membership benchmark in a process of its own (so its peak RSS is its own), run by
+ * scripts/bench/membership.ts:  node --import tsx scripts/bench/membership-run.ts grow|kill N OVERLAY
+ * Prints one JSON line: wall ms of the grow (and of the kill through repair), messages, peak RSS.
+ */
+import { killAndRepair } from '../../src/sim/grow/failure.ts';
+import { grow } from '../../src/sim/grow/grow.ts';
+
+const [what, nText, overlay] = process.argv.slice(2);
+const nodes = Number(nText);
+let t = performance.now();
+const r = grow({ nodes, want: 5, overlay: overlay ?? 'blog', seed: 1 });
+const growMs = performance.now() - t;
+let killMs: number | null = null;
+let repairTimeMs: number | null = null;
+let repairMessages: number | null = null;
+if (what === 'kill') {
+  t = performance.now();
+  const f = killAndRepair(r.net, 5, 0.5, 1, 1);
+  killMs = performance.now() - t;
+  repairTimeMs = f.repairTimeMs;
+  repairMessages = f.repairMessages;
+}
+const rssMb = process.resourceUsage().maxRSS / 1024;
+process.stdout.write(JSON.stringify({ nodes, overlay, growMs, messages: r.membership.total, settled: r.settled, killMs, repairTimeMs, repairMessages, rssMb, cpuMs: process.cpuUsage().user / 1000 }) + '\n');

@@ -1,0 +1,62 @@
+/**
+ * Benchmark section for membership (issue 12, item 6): growing networks by joins with blog and
+ * hyparview (K = 5), and a 50% kill through repair. Each run is a process of its own for its peak
+ * RSS. The targets are at N = 10^6; runs are at N = 10^5 (a 10^6 run takes minutes here) and the
+ * 10^6 figure is extrapolated from the cost per membership message, which is what grows with N,
+ * and from the messages per join, which does not change with N (about 70 for blog at K = 5).
+ */
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+
+const root = fileURLToPath(new URL('../../', import.meta.url));
+const N = 100_000;
+/** HyParView at 10^5 takes many minutes here (every node shuffles every 10 s of simulated time): measured at 2·10^4, scaled by 50. */
+const N_HYPARVIEW = 20_000;
+
+interface Run {
+  nodes: number;
+  overlay: string;
+  growMs: number;
+  messages: number;
+  settled: boolean;
+  killMs: number | null;
+  repairTimeMs: number | null;
+  repairMessages: number | null;
+  rssMb: number;
+  cpuMs: number;
+}
+
+function run(what: 'grow' | 'kill', nodes: number, overlay: string): Run {
+  const out = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/bench/membership-run.ts', what, String(nodes), overlay], { cwd: root, encoding: 'utf8', maxBuffer: 1 << 24 });
+  if (out.status !== 0) throw new Error(`membership bench ${what} ${nodes} ${overlay} exited ${out.status}: ${out.stderr}`);
+  return JSON.parse(out.stdout.trim().split('\n').pop()!) as Run;
+}
+
+const s = (ms: number): string => `${(ms / 1000).toFixed(1)} s`;
+const verdict = (ms: number, target: number): string => (ms <= target ? `met (≤ ${s(target)})` : `**missed** (target ≤ ${s(target)})`);
+
+export function benchMembership(): string {
+  const blog = run('grow', N, 'blog');
+  const hyp = run('grow', N_HYPARVIEW, 'hyparview');
+  const kill = run('kill', N, 'blog');
+  const row = (name: string, r: Run, scale: number, target: number, targetRss?: number): string => {
+    const perMsgUs = (1000 * r.growMs) / r.messages;
+    const at6 = r.growMs * scale;
+    return `| ${name} | ${s(r.growMs)} (CPU ${s(r.cpuMs)}) | ${r.messages.toLocaleString('en-US')} (${(r.messages / r.nodes).toFixed(1)} per join) | ${perMsgUs.toFixed(2)} µs | ${Math.round(r.rssMb)} MB | ~${s(at6)}, ~${Math.round(r.rssMb * scale * 0.8)} MB | ${verdict(at6, target)}${targetRss ? `; memory ${r.rssMb * scale * 0.8 <= targetRss ? 'met' : '**missed**'} (≤ ${targetRss} MB)` : ''} |`;
+  };
+  return [
+    '## Membership: growing by joins (issue 12)',
+    '',
+    `Each run is \`grow({ nodes, want: 5, overlay, seed: 1 })\` in a process of its own (scripts/bench/membership-run.ts): joins spread over 60 s of simulated time, then settling. Runs at N = ${N.toLocaleString('en-US')}; the 10^6 column scales the wall time by 10 (messages per join do not depend on N) and the RSS by 8 (about a fifth of it is the runtime itself).`,
+    '',
+    '| run | wall (CPU) | membership messages | per message | peak RSS | at 10^6, extrapolated | target at 10^6 |',
+    '|---|---|---|---|---|---|---|',
+    row('blog, K = 5', blog, 10, 10_000, 1536),
+    row('hyparview, K = 5 (at 2·10^4)', hyp, 50, 30_000),
+    '',
+    '| run | grow | kill to repair | repair | whole run | target |',
+    '|---|---|---|---|---|---|',
+    `| 10^5 nodes, blog, --kill 0.5 | ${s(kill.growMs)} | ${s(kill.killMs!)} | ${kill.repairMessages?.toLocaleString('en-US')} messages, ${kill.repairTimeMs === null ? 'not repaired within 600 s' : `${(kill.repairTimeMs / 1000).toFixed(1)} s simulated`} | ${s(kill.growMs + kill.killMs!)} | ${verdict(kill.growMs + kill.killMs!, 10_000)} |`,
+    '',
+  ].join('\n');
+}
