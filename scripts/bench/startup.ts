@@ -73,11 +73,16 @@ const verdict = (ok: boolean, target: string): string => (ok ? `met (${target})`
 
 /** Runs the section and returns its markdown. */
 export async function benchStartup(): Promise<string> {
-  const commands = [['-e', '0'], ['bin/floodlab.js', '--version'], ['bin/floodlab.js', 'sim', '-n', '1000', '-d', '4']] as const;
+  const commands = [
+    ['-e', '0'],
+    ['bin/floodlab.js', '--version'],
+    ['bin/floodlab.js', 'sim', '-n', '1000', '-d', '4'],
+  ] as const;
   const times = startTimes(commands);
   const [nodeMs, versionMs, simMs] = times.map(median) as [number, number, number];
   const idle = await idleNode();
-  const runBurst = (flags: readonly string[]): Burst => JSON.parse(execFileSync(process.execPath, [...flags, 'scripts/bench/burst-50.mjs', '50'], { cwd: root, encoding: 'utf8', timeout: 300_000 })) as Burst;
+  const runBurst = (flags: readonly string[]): Burst =>
+    JSON.parse(execFileSync(process.execPath, [...flags, 'scripts/bench/burst-50.mjs', '50'], { cwd: root, encoding: 'utf8', timeout: 300_000 })) as Burst;
   const burst = runBurst([]);
   // The same burst with V8's heap held small: what is left is the live data, not garbage V8 has not collected yet.
   const capped = runBurst(CAPPED_HEAP);

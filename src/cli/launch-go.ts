@@ -32,9 +32,19 @@ export async function launchWithGo(flags: LaunchFlags, graph: LaunchGraph, names
   const interrupt = (): void => abort.abort();
   process.once('SIGINT', interrupt);
   process.once('SIGTERM', interrupt);
-  let report;
+  let report: Awaited<ReturnType<typeof runMixedLaunch>>;
   try {
-    report = await runMixedLaunch({ graph, names, origins: from, protocol, goNodes, goBinary, timeoutMs: flags.timeout * 1000, signal: abort.signal, ...(flags.verbose ? { log: (line: string) => process.stderr.write(`${line}\n`) } : {}) });
+    report = await runMixedLaunch({
+      graph,
+      names,
+      origins: from,
+      protocol,
+      goNodes,
+      goBinary,
+      timeoutMs: flags.timeout * 1000,
+      signal: abort.signal,
+      ...(flags.verbose ? { log: (line: string) => process.stderr.write(`${line}\n`) } : {}),
+    });
   } catch (err) {
     fail(err instanceof Error ? err.message : String(err), abort.signal.aborted ? 130 : 1);
   } finally {

@@ -70,7 +70,12 @@ export async function floodMixed(c: FloodContext, k: number, origin: number): Pr
   if (goOrigin) {
     const known = firstSeen.length;
     goOrigin.type(text);
-    await waitFor(() => firstSeen.length > known || !goOrigin.running, limit, 5, () => `launch: message ${k} typed at Go node ${origin} reached no floodlab node within ${limit} ms`);
+    await waitFor(
+      () => firstSeen.length > known || !goOrigin.running,
+      limit,
+      5,
+      () => `launch: message ${k} typed at Go node ${origin} reached no floodlab node within ${limit} ms`,
+    );
     id = firstSeen[known] ?? '';
   } else {
     id = canonicalId((await handles[c.floodlab.indexOf(origin)]!.originate(text)).id);

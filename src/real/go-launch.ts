@@ -128,7 +128,9 @@ export async function runMixedLaunch(options: MixedLaunchOptions): Promise<Mixed
     for (let k = 0; k < options.origins.length; k++) perMessage.push(await floodMixed(context, k, options.origins[k]!));
     const nodes: MixedNode[] = Array.from({ length: graph.order }, (_, i) => {
       const go = goProcs.get(i);
-      return go ? { kind: 'go' as const, name: options.names[i]!, port: go.port, degree: deg[i]!, pid: go.pid } : { kind: 'floodlab' as const, name: options.names[i]!, port: handleOf(i).port, degree: deg[i]! };
+      return go
+        ? { kind: 'go' as const, name: options.names[i]!, port: go.port, degree: deg[i]!, pid: go.pid }
+        : { kind: 'floodlab' as const, name: options.names[i]!, port: handleOf(i).port, degree: deg[i]! };
     });
     return { nodes, startMs, wireMs, perMessage, floodlabTotals: await statsOf(cluster.handles), allOnce: perMessage.every((m) => m.wrong.length === 0) };
   };

@@ -38,7 +38,11 @@ export function pickGoNodes(graph: LaunchGraph, k: number, rng: Rng): number[] {
     blocked[u] = 1;
     for (const v of neighbours[u]!) blocked[v] = 1;
   }
-  if (out.length < k) throw new InputError('ERR_BAD_GO', `launch: --go ${k}: found only ${out.length === 1 ? '1 node' : `${out.length} nodes`} of this graph with no link between them; Go nodes must not be linked to each other (their links are not paced and lose messages), so use fewer Go nodes or a sparser graph`);
+  if (out.length < k)
+    throw new InputError(
+      'ERR_BAD_GO',
+      `launch: --go ${k}: found only ${out.length === 1 ? '1 node' : `${out.length} nodes`} of this graph with no link between them; Go nodes must not be linked to each other (their links are not paced and lose messages), so use fewer Go nodes or a sparser graph`,
+    );
   return out.sort((a, b) => a - b);
 }
 

@@ -87,7 +87,12 @@ export class Link {
     this.state = options.outgoing ? 'connecting' : 'detecting';
     this.wire = new WireChoice(options.codec);
     this.guard = new PeerGuard(options.limits, socket, (reason) => this.close('violation', reason));
-    this.writes = new LinkOutput(socket, options.limits, (reason) => this.close('slow', reason), (n) => (options.traffic.bytesOut += n));
+    this.writes = new LinkOutput(
+      socket,
+      options.limits,
+      (reason) => this.close('slow', reason),
+      (n) => (options.traffic.bytesOut += n),
+    );
     this.done = new Promise((resolve) => socket.once('close', () => resolve()));
     socket.setNoDelay(true);
     socket.on('data', (chunk: Buffer) => this.onData(chunk));
@@ -195,7 +200,7 @@ export class Link {
     this.decoder = codec.newDecoder(this.options.limits);
     this.state = 'handshaking';
     this.view = { outgoing: this.outgoing, remote: this.remote, codec, writeFirst: (frame) => this.writeFirst(frame) };
-    let step;
+    let step: ReturnType<Handshake['start']>;
     try {
       step = this.options.handshake.start(this.view);
     } catch (err) {

@@ -49,15 +49,31 @@ describe('buildTopology', () => {
     g.addEdge('z', 'z');
     const t = buildTopology(g);
     expect(t.labels).toEqual(['x', 'y', 'z']);
-    expect(t.edges).toEqual([[0, 1], [1, 2]]);
+    expect(t.edges).toEqual([
+      [0, 1],
+      [1, 2],
+    ]);
     const u = new UndirectedGraph();
     u.mergeEdge('a', 'b');
     expect(buildTopology(u).edges).toEqual([[0, 1]]);
   });
 
   it('keeps integer pairs as node indices, isolated nodes included', () => {
-    const t = buildTopology([[0, 3], [3, 1], [1, 0], [0, 3]]);
-    expect([t.order, t.labels, t.edges]).toEqual([4, undefined, [[0, 3], [3, 1], [1, 0]]]);
+    const t = buildTopology([
+      [0, 3],
+      [3, 1],
+      [1, 0],
+      [0, 3],
+    ]);
+    expect([t.order, t.labels, t.edges]).toEqual([
+      4,
+      undefined,
+      [
+        [0, 3],
+        [3, 1],
+        [1, 0],
+      ],
+    ]);
     expect(() => buildTopology([[0, 1, 2] as unknown as [number, number]])).toThrow(InputError);
   });
 });

@@ -66,7 +66,7 @@ describe('the packed floodlab, installed into an empty project', { timeout: 60_0
         'registerProtocol(mine);',
         'const cells: Promise<CellResult[]> = (async () => { const out: CellResult[] = []; for await (const c of sweep({ nodes: [100], degrees: [4] }, { jobs: 1 })) out.push(c); return out; })();',
         "const rows: number = compare({ protocols: ['flood', 'mine'] }).rows.length;",
-        "const pairs: [number, number][] = buildTopology([[0, 1], [1, 2]]).edges;",
+        'const pairs: [number, number][] = buildTopology([[0, 1], [1, 2]]).edges;',
         "const node = startNode({ protocol: 'mine' });",
         "const bad: boolean = new InputError('ERR_X', 'x') instanceof Error;",
         'export { sends, cells, rows, pairs, node, bad, flood, runSimulation, toCsr, RealNode, startInProcess };',
@@ -89,7 +89,9 @@ describe('the packed floodlab, installed into an empty project', { timeout: 60_0
     const lines = run('node', ['example.mjs']).trimEnd().split('\n');
     expect(lines[0]).toBe('3001 3001');
     // N·D/2 edges each: 2E − (N−1) sends; cells come as they finish (largest first).
-    expect(lines.slice(1, 5).sort()).toEqual([`N=100 D=4: ${2 * 200 - 99} sends`, `N=100 D=8: ${2 * 400 - 99} sends`, `N=1000 D=4: ${2 * 2000 - 999} sends`, `N=1000 D=8: ${2 * 4000 - 999} sends`].sort());
+    expect(lines.slice(1, 5).sort()).toEqual(
+      [`N=100 D=4: ${2 * 200 - 99} sends`, `N=100 D=8: ${2 * 400 - 99} sends`, `N=1000 D=4: ${2 * 2000 - 999} sends`, `N=1000 D=8: ${2 * 4000 - 999} sends`].sort(),
+    );
     expect(lines[5]).toBe('[ [ 0, 1 ], [ 1, 2 ], [ 2, 0 ] ]');
     expect(lines[6]).toBe(`flood: ${2 * 2000 - 999} sends per message, coverage 1`);
     expect(lines[7]).toMatch(/^two: [\d.]+ sends per message, coverage [\d.]+$/);

@@ -43,7 +43,9 @@ export function renderGoLaunch(r: MixedLaunchReport, about: { protocol: string; 
   }
   // One column per message while that fits a terminal; past WIDE_MESSAGES, a count per node.
   const wide = r.perMessage.length <= WIDE_MESSAGES;
-  const nodes = plainTable(['node', 'kind', 'port', 'links', ...(wide ? r.perMessage.map((_, k) => `msg ${k}`) : ['showed once', 'typed', 'missing or twice'])], { colAligns: ['left', 'left', 'right', 'right', ...(wide ? r.perMessage : [0, 0, 0]).map(() => 'right' as const)] });
+  const nodes = plainTable(['node', 'kind', 'port', 'links', ...(wide ? r.perMessage.map((_, k) => `msg ${k}`) : ['showed once', 'typed', 'missing or twice'])], {
+    colAligns: ['left', 'left', 'right', 'right', ...(wide ? r.perMessage : [0, 0, 0]).map(() => 'right' as const)],
+  });
   for (const [i, n] of r.nodes.entries()) {
     const typed = r.perMessage.filter((m) => m.origin === i && n.kind === 'go').length;
     const cells = wide
@@ -58,7 +60,9 @@ export function renderGoLaunch(r: MixedLaunchReport, about: { protocol: string; 
   const agrees = r.perMessage.every((m, k) => fromGo[k] === m.goSendsInferred);
   const crossCheck =
     about.protocol === 'flood-echo'
-      ? [`Cross-check (flood-echo): floodlab–floodlab links carry each message 2·E_ff = ${2 * eff} times; floodlab received beyond that ${fromGo.join(', ')}, ${agrees ? 'equal to' : '**not** equal to'} the Go sends inferred.`]
+      ? [
+          `Cross-check (flood-echo): floodlab–floodlab links carry each message 2·E_ff = ${2 * eff} times; floodlab received beyond that ${fromGo.join(', ')}, ${agrees ? 'equal to' : '**not** equal to'} the Go sends inferred.`,
+        ]
       : [];
   const raced = r.perMessage.flatMap((m, k) => m.goRaced.map((i) => `message ${k} at node ${i} (${m.shown[i]} times)`));
   const raceNote =
@@ -68,20 +72,22 @@ export function renderGoLaunch(r: MixedLaunchReport, about: { protocol: string; 
           `The Go program's own race, ${plural(raced.length, 'time')}: a Go node showed a message more than once, each time from another link (${raced.join('; ')}). Its seen check is not atomic: a connection's goroutine checks the map, prints, and marks the message seen only when it passes it on, with no lock, so two links that bring it at once both get through (and it passes it on twice: the inferred sends count that). floodlab cannot prevent it.`,
         ];
   const wrong = r.perMessage.flatMap((m, k) => m.wrong.map((i) => `message ${k}: node ${i} (${r.nodes[i]!.kind}) showed it ${m.shown[i]} times`));
-  return [
-    `floodlab launch: ${about.protocol} over ${about.topology}, seed ${about.seed}: ${plural(r.nodes.length - go.length, 'floodlab node')} in this process and ${plural(go.length, 'original Go node')} (${go.join(', ')}), no two Go nodes linked`,
-    `  network   N = ${r.nodes.length}, E = ${plural(edges, 'link')}; nodes started in ${num(r.startMs)} ms, links up in ${num(r.wireMs)} ms; Go nodes listen on ${go.map((i) => r.nodes[i]!.port).join(', ')} (all interfaces: the program's choice)`,
-    '',
-    'Per message (floodlab counts are measured; a Go node counts nothing: its sends are inferred, one per link for each line it printed or was typed, the sender\'s link included; the split of floodlab\'s sends follows from that):',
-    table.toString(),
-    ...crossCheck,
-    'What every node showed (floodlab: deliveries; Go: `ADDR -> text` lines on its stdout; a Go node does not show a line typed at it):',
-    nodes.toString(),
-    ...raceNote,
-    wrong.length > 0
-      ? `NOT OK:\n  ${wrong.join('\n  ')}`
-      : raced.length === 0
-        ? `OK: every node showed each of the ${plural(r.perMessage.length, 'message')} exactly once.`
-        : `OK: every floodlab node showed each of the ${plural(r.perMessage.length, 'message')} exactly once, and every Go node at least once (more only by the Go program's race above).`,
-  ].join('\n') + '\n';
+  return (
+    [
+      `floodlab launch: ${about.protocol} over ${about.topology}, seed ${about.seed}: ${plural(r.nodes.length - go.length, 'floodlab node')} in this process and ${plural(go.length, 'original Go node')} (${go.join(', ')}), no two Go nodes linked`,
+      `  network   N = ${r.nodes.length}, E = ${plural(edges, 'link')}; nodes started in ${num(r.startMs)} ms, links up in ${num(r.wireMs)} ms; Go nodes listen on ${go.map((i) => r.nodes[i]!.port).join(', ')} (all interfaces: the program's choice)`,
+      '',
+      "Per message (floodlab counts are measured; a Go node counts nothing: its sends are inferred, one per link for each line it printed or was typed, the sender's link included; the split of floodlab's sends follows from that):",
+      table.toString(),
+      ...crossCheck,
+      'What every node showed (floodlab: deliveries; Go: `ADDR -> text` lines on its stdout; a Go node does not show a line typed at it):',
+      nodes.toString(),
+      ...raceNote,
+      wrong.length > 0
+        ? `NOT OK:\n  ${wrong.join('\n  ')}`
+        : raced.length === 0
+          ? `OK: every node showed each of the ${plural(r.perMessage.length, 'message')} exactly once.`
+          : `OK: every floodlab node showed each of the ${plural(r.perMessage.length, 'message')} exactly once, and every Go node at least once (more only by the Go program's race above).`,
+    ].join('\n') + '\n'
+  );
 }

@@ -85,7 +85,14 @@ const NAMED: Readonly<Record<string, NamedGraphDef>> = {
     build: ([l = 0, k = 0]) => gen('community/connected-caveman.js')(undirected(), l, k),
   },
   ladder: { usage: 'ladder:L', summary: 'a ladder of L rungs (2L nodes, 3L-2 edges)', mins: [2], edges: ([l = 0]) => 3 * l - 2, build: ([l = 0]) => gen('classic/ladder.js')(undirected(), l) },
-  path: { usage: 'path', summary: 'a path through the N nodes (--nodes)', uses: { nodes: true, degree: false }, mins: [], edges: (_, n) => n - 1, build: (_, n) => gen('classic/path.js')(undirected(), n) },
+  path: {
+    usage: 'path',
+    summary: 'a path through the N nodes (--nodes)',
+    uses: { nodes: true, degree: false },
+    mins: [],
+    edges: (_, n) => n - 1,
+    build: (_, n) => gen('classic/path.js')(undirected(), n),
+  },
 };
 
 /** Neither --nodes nor --degree: the graph is fixed by its name and parameters. */
@@ -119,7 +126,13 @@ interface NamedGraph {
 export function namedGraph(spec: string, options: NamedGraphOptions = {}): NamedGraph {
   const [name = '', ...raw] = spec.split(':');
   const def = Object.hasOwn(NAMED, name) ? NAMED[name] : undefined;
-  if (!def) throw new InputError('ERR_BAD_TOPOLOGY', `topology: unknown named graph '${spec}'; allowed: ${Object.values(NAMED).map((d) => d.usage).join(', ')}`);
+  if (!def)
+    throw new InputError(
+      'ERR_BAD_TOPOLOGY',
+      `topology: unknown named graph '${spec}'; allowed: ${Object.values(NAMED)
+        .map((d) => d.usage)
+        .join(', ')}`,
+    );
   if (raw.length !== def.mins.length || raw.some((p) => !/^\d+$/.test(p))) {
     throw new InputError('ERR_BAD_TOPOLOGY', `topology: '${spec}': write it as ${def.usage}${def.mins.length > 0 ? ' with integer parameters' : ''}`);
   }

@@ -54,7 +54,27 @@ describe('the mixed launch report', () => {
     startMs: 1,
     wireMs: 1,
     perMessage: [{ origin: 0, text: 'message 0', id: 'x', sends: 1, received: 2, duplicates: 1, goSendsInferred: 2, shown, wrong, goRaced }],
-    floodlabTotals: { sent: 1, received: 2, controlSent: 0, controlReceived: 0, duplicates: 1, delivered: 2, bytesIn: 0, bytesOut: 0, peers: 2, connected: 2, dropped: 0, seen: 1, badFrames: 0, badSignatures: 0, stale: 0, unsigned: 0, unverified: 0, hopLimited: 0, refused: 0 },
+    floodlabTotals: {
+      sent: 1,
+      received: 2,
+      controlSent: 0,
+      controlReceived: 0,
+      duplicates: 1,
+      delivered: 2,
+      bytesIn: 0,
+      bytesOut: 0,
+      peers: 2,
+      connected: 2,
+      dropped: 0,
+      seen: 1,
+      badFrames: 0,
+      badSignatures: 0,
+      stale: 0,
+      unsigned: 0,
+      unverified: 0,
+      hopLimited: 0,
+      refused: 0,
+    },
     allOnce: wrong.length === 0,
   });
   const about = { protocol: 'flood', topology: 'path', seed: '1' };
@@ -71,7 +91,7 @@ describe('the mixed launch report', () => {
     const raced = renderGoLaunch(report([1, 2, 1], [], [1]), about);
     expect(raced).toMatch(/^The Go program's own race, 1 time: a Go node showed a message more than once, each time from another link \(message 0 at node 1 \(2 times\)\)/m);
     expect(raced).toMatch(/^OK: every floodlab node showed each of the 1 message exactly once, and every Go node at least once/m);
-    expect(bad).toMatch(/^NOT OK:\n  message 0: node 1 \(go\) showed it 0 times\n  message 0: node 2 \(floodlab\) showed it 2 times$/m);
+    expect(bad).toMatch(/^NOT OK:\n {2}message 0: node 1 \(go\) showed it 0 times\n {2}message 0: node 2 \(floodlab\) showed it 2 times$/m);
   });
 });
 
@@ -105,7 +125,15 @@ describe('launch --go with the real Go program', { timeout: 60_000 }, () => {
     // floodlab node came from a Go node, which must be what the Go rule predicts.
     const graph = buildTopology('random-regular', { nodes: 8, degree: 3, seed: 5 }).edges; // E = 12
     const goNodes = pickGoNodes(graph, 2, seededRng('5', 'go'));
-    const report = await runMixedLaunch({ graph, names: Array.from({ length: 8 }, (_, i) => `n${i}`), origins: [goNodes[0]!, ...[0, 1, 2, 3, 4, 5, 6, 7].filter((i) => !goNodes.includes(i)).slice(0, 2), goNodes[1]!], protocol: 'flood-echo', goNodes, goBinary: binary, timeoutMs: 40_000 });
+    const report = await runMixedLaunch({
+      graph,
+      names: Array.from({ length: 8 }, (_, i) => `n${i}`),
+      origins: [goNodes[0]!, ...[0, 1, 2, 3, 4, 5, 6, 7].filter((i) => !goNodes.includes(i)).slice(0, 2), goNodes[1]!],
+      protocol: 'flood-echo',
+      goNodes,
+      goBinary: binary,
+      timeoutMs: 40_000,
+    });
     const eff = 12 - 3 * goNodes.length; // Go nodes have 3 links each, none between them
     // Both Go nodes see each message: 3 + 3, plus 3 for each extra line a Go node printed when two links brought it at once (its race).
     const extra = report.perMessage.map((m) => goNodes.reduce((sum, g) => sum + Math.max(0, m.shown[g]! - 1), 0));
@@ -120,7 +148,9 @@ describe('launch --go with the real Go program', { timeout: 60_000 }, () => {
     const seen = new Set<number>();
     const sample = setInterval(() => runningGoPids().forEach((p) => seen.add(p)), 50);
     const origins = Array.from({ length: 100 }, (_, k) => k % 8); // each waits ≥ 400 ms for quiet: far over the limit
-    await expect(runMixedLaunch({ graph, names: Array.from({ length: 8 }, (_, i) => `n${i}`), origins, protocol: 'flood', goNodes, goBinary: binary, timeoutMs: 3000 })).rejects.toThrow(/not finished after 3 s; every node was stopped/);
+    await expect(runMixedLaunch({ graph, names: Array.from({ length: 8 }, (_, i) => `n${i}`), origins, protocol: 'flood', goNodes, goBinary: binary, timeoutMs: 3000 })).rejects.toThrow(
+      /not finished after 3 s; every node was stopped/,
+    );
     clearInterval(sample);
     expect(seen.size).toBe(2);
     expect([...seen].every(gone)).toBe(true);
@@ -128,7 +158,11 @@ describe('launch --go with the real Go program', { timeout: 60_000 }, () => {
   });
 
   it('the CLI: -n 8 -d 3 --go 2 --messages 3 shows every message once at every node, Go nodes included', () => {
-    const out = spawnSync(process.execPath, ['bin/floodlab.js', 'launch', '-n', '8', '-d', '3', '--go', '2', '--messages', '3', '--go-bin', binary, '--timeout', '40'], { cwd: root, encoding: 'utf8', timeout: 50_000 });
+    const out = spawnSync(process.execPath, ['bin/floodlab.js', 'launch', '-n', '8', '-d', '3', '--go', '2', '--messages', '3', '--go-bin', binary, '--timeout', '40'], {
+      cwd: root,
+      encoding: 'utf8',
+      timeout: 50_000,
+    });
     expect(out.stderr, out.stdout).toBe('');
     expect(out.status).toBe(0);
     expect(out.stdout).toMatch(/6 floodlab nodes in this process and 2 original Go nodes/);
@@ -141,10 +175,17 @@ describe('launch --go with the real Go program', { timeout: 60_000 }, () => {
   });
 
   it('the CLI: without --go-bin and no seednode on PATH, one line saying how to build it, exit 2', () => {
-    const out = spawnSync(process.execPath, ['bin/floodlab.js', 'launch', '-n', '8', '-d', '3', '--go', '2'], { cwd: root, encoding: 'utf8', timeout: 30_000, env: { ...process.env, PATH: dirname(process.execPath) } });
+    const out = spawnSync(process.execPath, ['bin/floodlab.js', 'launch', '-n', '8', '-d', '3', '--go', '2'], {
+      cwd: root,
+      encoding: 'utf8',
+      timeout: 30_000,
+      env: { ...process.env, PATH: dirname(process.execPath) },
+    });
     expect(out.status).toBe(2);
     expect(out.stderr.trim().split('\n')).toHaveLength(1);
-    expect(out.stderr).toMatch(/^floodlab: launch: --go needs the original Go program and there is no seednode on PATH and no --go-bin; build it from the repository's seed-go folder: .*go mod init seednode && go build/);
+    expect(out.stderr).toMatch(
+      /^floodlab: launch: --go needs the original Go program and there is no seednode on PATH and no --go-bin; build it from the repository's seed-go folder: .*go mod init seednode && go build/,
+    );
     expect(() => findGoBinary('/nonexistent/seednode')).toThrow(/--go-bin \/nonexistent\/seednode is not an executable file/);
   });
 });

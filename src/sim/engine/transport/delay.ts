@@ -41,7 +41,7 @@ export function makeDelay(model: LatencyModel, topo: Topology, rng: Rng): DelayF
       const { mean, max } = model;
       return () => {
         const d = Math.round(-mean * Math.log(1 - rng()));
-        return d < 1 ? 1 : d > max ? max : d;
+        return d < 1 ? 1 : Math.min(d, max);
       };
     }
     case 'per-link': {
