@@ -14,6 +14,7 @@ import type { EdgeList } from '../../src/sim/topology/edge-list.ts';
 import { execFileSync } from 'node:child_process';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { runCli, timeMedian } from './machine.ts';
+import { checkout, cliVersus, floodVersus, versusTable } from './versus.ts';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 
@@ -122,6 +123,35 @@ function measureFlood(n: number, d: number, what: string): FloodTimes {
   return { ms: t.ms, all: t.all, sends: t.result };
 }
 
+/**
+ * This commit against another (BENCH_AGAINST, default the previous commit) in the same run: the
+ * engine-only floods and the whole CLI runs the issue names, from both trees in fresh processes.
+ */
+function versusSection(n: number, d: number): string[] {
+  const prev = checkout(process.env['BENCH_AGAINST'] ?? 'HEAD~1');
+  try {
+    const big = ['sim', '-n', String(n), '-d', String(d), '--json'];
+    const rows = [
+      floodVersus(prev.dir, n, d, 'constant', FLOOD_RUNS),
+      floodVersus(prev.dir, n, d, 'uniform:1-10', FLOOD_RUNS),
+      cliVersus(prev.dir, big, RUNS),
+      cliVersus(prev.dir, [...big, '--loss', '0.05'], RUNS),
+      cliVersus(prev.dir, [...big, '--protocol', 'plumtree'], 1),
+      cliVersus(prev.dir, [...big, '--protocol', 'announce'], 1),
+    ];
+    return [
+      `### This commit against ${prev.commit}, measured in this run`,
+      '',
+      `Engine-only floods: median of ${FLOOD_RUNS} runs in one fresh process per tree; whole commands: median wall time of fresh processes run alternately from each tree (${RUNS} each; 1 for plumtree and announce), largest peak RSS. Set BENCH_AGAINST to compare with another commit.`,
+      '',
+      ...versusTable(prev.commit, rows),
+      '',
+    ];
+  } finally {
+    prev.remove();
+  }
+}
+
 /** Runs the section and returns its markdown. */
 export function benchSim(): string {
   const n = 1_000_000;
@@ -159,6 +189,9 @@ export function benchSim(): string {
     `| its peak RSS | ${cliRss.toFixed(0)} MB | ${cliRss <= 400 ? 'met' : '**missed**'} (≤ 400 MB) | graphology 2.4 GB, PeerSim 0.77 GB |`,
     '| N = 10^7, D = 8 (one process) | see the sweep section below: time per stage and peak RSS | completes | — |',
     '',
+    `Hop-synchronous flood ÷ bare BFS: ${(hop.ms / bfs.ms).toFixed(2)}× (goal ≤ 1.3×).`,
+    '',
+    ...versusSection(n, d),
     ...(hop.ms > 300 || evt.ms > 1200 ? missedWhy(hop.ms / bfs.ms) : []),
     '### The same flood the way a user writes it first, at N = 10^5 (measured in this run)',
     '',

@@ -34,8 +34,8 @@ export function wasteByDegree(nodes: number, degrees: readonly number[]): Degree
       textbookWaste: f.textbookWaste,
       echoWaste: f.echo - f.tree,
       floodWaste: f.noEcho - f.tree,
-      echoMeasured: measure(nodes, d, 'flood-echo').duplicates,
-      floodMeasured: measure(nodes, d, 'flood').duplicates,
+      echoMeasured: measure(nodes, d, 'flood-echo').duplicatesTotal,
+      floodMeasured: measure(nodes, d, 'flood').duplicatesTotal,
     };
   });
 }
@@ -58,8 +58,8 @@ export function transmissionsByNodes(sizes: readonly number[], degree: number): 
       nd: f.nd,
       noEcho: f.noEcho,
       tree: f.tree,
-      echoMeasured: measure(n, degree, 'flood-echo').transmissions,
-      floodMeasured: measure(n, degree, 'flood').transmissions,
+      echoMeasured: measure(n, degree, 'flood-echo').transmissionsTotal,
+      floodMeasured: measure(n, degree, 'flood').transmissionsTotal,
     };
   });
 }
@@ -86,7 +86,7 @@ export function compareProtocols(nodes: number, degree: number, messages: number
       continue;
     }
     const r = measure(nodes, degree, name, messages);
-    rows.push({ protocol: r.protocol, sendsPerMessage: r.transmissions / r.messages, coverage: r.coverage, rmr: r.rmr });
+    rows.push({ protocol: r.protocol, sendsPerMessage: r.transmissionsPerMessage, coverage: r.coverageMean, rmr: r.rmr ?? Number.NaN });
   }
   return { rows, skipped };
 }

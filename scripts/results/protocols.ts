@@ -84,9 +84,9 @@ function sweepTable(degree: number): string {
     '|---:|---:|---:|---:|---:|---:|---:|---:|',
   ];
   for (const row of r.rows) {
-    const died = row.coverage.filter((c) => c < 0.1).length;
-    const most = row.coverage.filter((c) => c >= 0.9).length;
-    lines.push(`| ${row.protocol.slice('gossip:'.length)} | ${num(row.payloadSends)} | ${pct(row.payloadSends / flood)} | ${pct(row.coverageMean)} | ${pct(row.coverageWorst)} | ${died} | ${most} | ${row.complete} |`);
+    const died = row.coveragePerMessage.filter((c) => c < 0.1).length;
+    const most = row.coveragePerMessage.filter((c) => c >= 0.9).length;
+    lines.push(`| ${row.protocol.slice('gossip:'.length)} | ${num(row.transmissionsPerMessage)} | ${pct(row.transmissionsPerMessage / flood)} | ${pct(row.coverageMean)} | ${pct(row.coverageWorst)} | ${died} | ${most} | ${row.completeMessages} |`);
   }
   lines.push('', `flood sends 2E − (N−1) = ${num(flood)} per message on this graph (N = ${num(r.nodes)}, E = ${num(r.edges)}). Counts are out of ${r.messages} messages.`, '');
   return lines.join('\n');
@@ -117,7 +117,7 @@ function payloadSizes(): string {
   for (const bytes of [32, 128, 256, 1024, 4096]) {
     const r = compareProtocols({ ...BASE, protocols, payloadBytes: bytes });
     const [flood, plum, ann] = r.rows;
-    lines.push(`| ${num(bytes)} | ${num(flood!.totalBytes / 1000, 1)} | ${num(plum!.totalBytes / 1000, 1)} | ${num(ann!.totalBytes / 1000, 1)} | ${pct(plum!.totalBytes / flood!.totalBytes)} | ${pct(ann!.totalBytes / flood!.totalBytes)} | ${pct(ann!.controlBytes / ann!.totalBytes)} |`);
+    lines.push(`| ${num(bytes)} | ${num(flood!.totalBytesPerMessage / 1000, 1)} | ${num(plum!.totalBytesPerMessage / 1000, 1)} | ${num(ann!.totalBytesPerMessage / 1000, 1)} | ${pct(plum!.totalBytesPerMessage / flood!.totalBytesPerMessage)} | ${pct(ann!.totalBytesPerMessage / flood!.totalBytesPerMessage)} | ${pct(ann!.controlBytesPerMessage / ann!.totalBytesPerMessage)} |`);
   }
   lines.push('', '```sh', 'floodlab compare -n 1000 -d 8 --protocols flood,plumtree,announce --messages 100 --payload-bytes 32', '```', '');
   return lines.join('\n');

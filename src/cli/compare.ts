@@ -7,7 +7,7 @@ import { OPTIONS, override } from '../options/schema.ts';
 import { compareProtocols, type CompareResult } from '../sim/compare.ts';
 import { action } from './action.ts';
 import { FAULT_OPTIONS, faultSpec, type FaultFlags } from './fault-options.ts';
-import { noteIgnored } from './notes.ts';
+import { noteCleaned, noteIgnored } from './notes.ts';
 import { addOptions } from './options/commander.ts';
 import { checkOutputs, emitTo, type OutputFlag } from './output.ts';
 import { compareCsv, renderCompareMarkdown, renderCompareText } from './render/compare.ts';
@@ -29,6 +29,7 @@ interface CompareFlags extends FaultFlags {
   messages: number;
   protocols: string;
   payloadBytes: number;
+  signed?: boolean;
   origin?: string;
   json?: OutputFlag;
   csv?: OutputFlag;
@@ -45,6 +46,7 @@ export const COMPARE_OPTIONS = [
   OPTIONS.seed,
   override(OPTIONS.messages, { default: 100, why: 'not 1 as in sim: plumtree needs a few messages to settle' }),
   OPTIONS.payloadBytes,
+  OPTIONS.signed,
   OPTIONS.origin,
   ...FAULT_OPTIONS,
   OPTIONS.json,
@@ -72,9 +74,11 @@ export function registerCompare(program: Command): void {
           messages: flags.messages,
           protocols: flags.protocols.split(',').map((s) => s.trim()).filter((s) => s !== ''),
           payloadBytes: flags.payloadBytes,
+          ...(flags.signed ? { signed: true } : {}),
           faults: faultSpec(flags),
           ...(flags.origin !== undefined ? { origin: flags.origin } : {}),
         });
+        noteCleaned('compare', result.topology, result.graphCleaned);
         const printedJson = emitTo(flags.json, () => compareJson(result));
         const printedCsv = emitTo(flags.csv, () => compareCsv(result));
         if (!printedJson && !printedCsv) process.stdout.write(flags.markdown ? renderCompareMarkdown(result) : renderCompareText(result));

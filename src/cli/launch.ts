@@ -19,7 +19,7 @@ import { seededRng } from '../sim/random.ts';
 import { runSimulation } from '../sim/run.ts';
 import { buildTopology } from '../sim/topology/spec.ts';
 import { action, fail } from './action.ts';
-import { noteIgnored } from './notes.ts';
+import { noteCleaned, noteIgnored } from './notes.ts';
 import { addOptions } from './options/commander.ts';
 import { checkOutputs, emitTo, type OutputFlag } from './output.ts';
 import { countsAreExact, launchJson, mismatches, renderLaunch } from './render/launch.ts';
@@ -67,6 +67,7 @@ export function registerLaunch(program: Command): void {
         check(!flags.processes || flags.nodes <= MAX_PROCESSES, 'ERR_TOO_MANY_PROCESSES', `launch: --processes starts one OS process per node; --nodes ${flags.nodes} is over the limit of ${MAX_PROCESSES} (drop --processes to run them in one process)`);
         const topo = buildTopology(flags.topology, { nodes: flags.nodes, degree: flags.degree, seed: flags.seed });
         const graph = topo.edges;
+        noteCleaned('launch', topo.name, topo.cleaned);
         check(graph.order <= (flags.processes ? MAX_PROCESSES : MAX_IN_PROCESS), 'ERR_TOO_MANY_NODES', `launch: the graph '${topo.name}' has ${graph.order} nodes; at most ${flags.processes ? MAX_PROCESSES : MAX_IN_PROCESS} here`);
         const origins = pickOrigins(graph.order, flags.messages, undefined, graph.labels, seededRng(flags.seed, 'origins'));
         const sim = runSimulation({ nodes: flags.nodes, degree: flags.degree, topology: flags.topology, protocol: protocol.name, latency: 'constant', seed: flags.seed, messages: flags.messages });

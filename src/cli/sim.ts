@@ -8,7 +8,7 @@ import { runSimulation, type SimReport } from '../sim/run.ts';
 import { action } from './action.ts';
 import { toCsv } from './csv.ts';
 import { FAULT_OPTIONS, faultSpec, type FaultFlags } from './fault-options.ts';
-import { noteIgnored } from './notes.ts';
+import { noteCleaned, noteIgnored } from './notes.ts';
 import { addOptions } from './options/commander.ts';
 import { checkOutputs, emitTo, type OutputFlag } from './output.ts';
 import { renderSimReport } from './render/waste.ts';
@@ -22,6 +22,8 @@ interface SimFlags extends FaultFlags {
   seed: string;
   messages: number;
   origin?: string;
+  payloadBytes: number;
+  signed?: boolean;
   json?: OutputFlag;
   csv?: OutputFlag;
 }
@@ -39,7 +41,7 @@ function simCsv(report: SimReport): string {
 }
 
 /** The schema entries `sim` takes, in help order. */
-export const SIM_OPTIONS = [OPTIONS.nodes, OPTIONS.degree, OPTIONS.topology, OPTIONS.protocol, OPTIONS.latency, OPTIONS.seed, OPTIONS.messages, ...FAULT_OPTIONS, OPTIONS.origin, OPTIONS.json, OPTIONS.csv];
+export const SIM_OPTIONS = [OPTIONS.nodes, OPTIONS.degree, OPTIONS.topology, OPTIONS.protocol, OPTIONS.latency, OPTIONS.seed, OPTIONS.messages, ...FAULT_OPTIONS, OPTIONS.origin, OPTIONS.payloadBytes, OPTIONS.signed, OPTIONS.json, OPTIONS.csv];
 
 export function registerSim(program: Command): void {
   const cmd = program.command('sim').description('simulate flooding over N nodes of degree D and print the waste table');
@@ -59,7 +61,10 @@ export function registerSim(program: Command): void {
           messages: flags.messages,
           ...(flags.origin !== undefined ? { origin: flags.origin } : {}),
           faults: faultSpec(flags),
+          payloadBytes: flags.payloadBytes,
+          ...(flags.signed ? { signed: true } : {}),
         });
+        noteCleaned('sim', report.topology, report.graphCleaned);
         const printedJson = emitTo(flags.json, () => simJson(report));
         const printedCsv = emitTo(flags.csv, () => simCsv(report));
         if (!printedJson && !printedCsv) process.stdout.write(renderSimReport(report));

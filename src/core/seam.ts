@@ -77,13 +77,8 @@ export type Port = BasePort & Partial<CapabilityMembers['hop'] & CapabilityMembe
 /** A port with every capability (the simulator's). */
 export type FullPort = PortWith<Capability>;
 
-/**
- * A protocol that needs capabilities C. Written with the narrowest C, its methods see exactly
- * those members; `Protocol` alone (C = every capability) is how transports and registries hold
- * any protocol, and its methods then take the loose Port: a transport calls them after checking
- * `requires` once.
- */
-export interface Protocol<C extends Capability = Capability> {
+/** The members every protocol has, whatever port its methods take. */
+interface ProtocolOver<P> {
   /** The name users type, e.g. 'flood' or 'gossip:0.7'. */
   readonly name: string;
   /**
@@ -92,19 +87,32 @@ export interface Protocol<C extends Capability = Capability> {
    * does, which is what makes a 10^6-node flood fast). Counts are unchanged either way.
    */
   readonly ignoresDuplicates?: boolean;
-  /** Optional Port members this protocol uses; none means BasePort suffices. */
-  readonly requires?: readonly C[];
   /** This node authors `msg`. */
-  originate(port: PortFor<C>, msg: Msg): void;
+  originate(port: P, msg: Msg): void;
   /** `msg` arrived over `fromLink`. */
-  receive(port: PortFor<C>, fromLink: number, msg: Msg): void;
+  receive(port: P, fromLink: number, msg: Msg): void;
   /** Makes this node's state (then readable as `port.state`) when the node starts. */
-  init?(port: PortFor<C>): unknown;
+  init?(port: P): unknown;
   /** A control message arrived over `fromLink`. */
-  onControl?(port: PortFor<C>, fromLink: number, ctrl: Control): void;
+  onControl?(port: P, fromLink: number, ctrl: Control): void;
   /** A timer this node set has fired. */
-  onTimer?(port: PortFor<C>, token: TimerToken): void;
+  onTimer?(port: P, token: TimerToken): void;
 }
 
-/** PortWith<C> for a protocol that names its needs; the loose Port for one that may need anything. */
-export type PortFor<C extends Capability> = [Capability] extends [C] ? Port : PortWith<C>;
+/**
+ * How a protocol is written: it names the capabilities C it needs, and its methods get a
+ * PortWith<C>, so using a member it did not ask for fails to compile.
+ */
+export interface ProtocolWith<C extends Capability> extends ProtocolOver<PortWith<C>> {
+  /** Optional Port members this protocol uses; empty when BasePort suffices. */
+  readonly requires: readonly C[];
+}
+
+/**
+ * How transports and the registry hold any protocol: its methods take the loose Port. A
+ * transport checks `requires` once (assertCapabilities) and then calls them. Every
+ * ProtocolWith<C> is a Protocol.
+ */
+export interface Protocol extends ProtocolOver<Port> {
+  readonly requires?: readonly Capability[];
+}

@@ -52,6 +52,7 @@ export const OPTIONS = {
   origin: spec<string>({ long: 'origin', short: 'o', arg: 'node', help: 'start every message at this node (index or name); default: seeded random live nodes', parse: SPEC_TEXT, query: 'origin' }),
   protocols: spec<string>({ long: 'protocols', short: 'p', arg: 'list', get help() { return `comma-separated protocols, from: ${protocolHelp()}`; }, default: 'flood,gossip:0.7,fanout:3,plumtree,tree,announce' }),
   payloadBytes: spec<number>({ long: 'payload-bytes', short: 'b', arg: 'B', help: 'bytes of content per message, for the byte columns', default: DEFAULT_PAYLOAD_BYTES, parse: intIn(0, 100_000_000) }),
+  signed: spec<boolean>({ long: 'signed', help: 'model signed messages: each payload send carries the author\'s key, signature and timestamp (104 bytes), and checking costs CPU (see docs/security.md)' }),
   loss: spec<string>({ long: 'loss', arg: 'P', help: 'each transmission (payload or control) is lost with probability P' }),
   fail: spec<string>({ long: 'fail', arg: 'F[@K]', help: 'a fraction F of the nodes fails after the first K messages (default K = 0: from the start)' }),
   failLinks: spec<string>({ long: 'fail-links', arg: 'F[@K]', help: 'a fraction F of the links fails after the first K messages' }),

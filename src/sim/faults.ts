@@ -81,15 +81,22 @@ export function planFaults(csr: Csr, spec: FaultSpec, seed: string, protect: rea
   check(spec.failNodes >= 0 && spec.failNodes < 1 && spec.failLinks >= 0 && spec.failLinks < 1, 'ERR_BAD_FAULT', 'faults: failing fractions must lie in [0, 1)');
   const nodeDownFrom = new Int32Array(csr.order).fill(NEVER);
   const linkDownFrom = new Int32Array(csr.targets.length).fill(NEVER);
-  const guarded = new Set(protect);
-  const candidates = Int32Array.from({ length: csr.order }, (_, u) => u).filter((u) => !guarded.has(u));
-  const nodeCount = Math.min(candidates.length, Math.round(spec.failNodes * csr.order));
-  for (const u of sample(candidates, nodeCount, seededRng(seed, 'fail-nodes'))) nodeDownFrom[u] = spec.failNodesAfter;
-  const canonical = Int32Array.from({ length: csr.targets.length }, (_, h) => h).filter((h) => h < csr.twins[h]!);
-  const linkCount = Math.round(spec.failLinks * csr.size);
-  for (const h of sample(canonical, linkCount, seededRng(seed, 'fail-links'))) {
-    linkDownFrom[h] = spec.failLinksAfter;
-    linkDownFrom[csr.twins[h]!] = spec.failLinksAfter;
+  // The candidate lists are as large as the graph: made only when something fails.
+  let nodeCount = 0;
+  if (spec.failNodes > 0) {
+    const guarded = new Set(protect);
+    const candidates = Int32Array.from({ length: csr.order }, (_, u) => u).filter((u) => !guarded.has(u));
+    nodeCount = Math.min(candidates.length, Math.round(spec.failNodes * csr.order));
+    for (const u of sample(candidates, nodeCount, seededRng(seed, 'fail-nodes'))) nodeDownFrom[u] = spec.failNodesAfter;
+  }
+  let linkCount = 0;
+  if (spec.failLinks > 0) {
+    const canonical = Int32Array.from({ length: csr.targets.length }, (_, h) => h).filter((h) => h < csr.twins[h]!);
+    linkCount = Math.round(spec.failLinks * csr.size);
+    for (const h of sample(canonical, linkCount, seededRng(seed, 'fail-links'))) {
+      linkDownFrom[h] = spec.failLinksAfter;
+      linkDownFrom[csr.twins[h]!] = spec.failLinksAfter;
+    }
   }
   return { loss: spec.loss, silent: spec.silent, nodeDownFrom, linkDownFrom, failedNodes: nodeCount, failedLinks: linkCount };
 }

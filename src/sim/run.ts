@@ -15,6 +15,9 @@ import { namedOrigin, pickLiveOrigins, reachableSizes } from './live.ts';
 import { seededRng } from './random.ts';
 import { csrComponents } from './topology/components.ts';
 import { toCsr, type Csr } from './topology/csr.ts';
+import { DEFAULT_PAYLOAD_BYTES, MAX_PAYLOAD_BYTES, payloadSendBytes, SIGNATURE_BYTES } from '../core/sizes.ts';
+import { signingCost, type SigningCost } from '../core/signing-cost.ts';
+import type { GraphCleaning } from './generators/graph-file.ts';
 import { buildTopology } from './topology/spec.ts';
 
 export interface SimOptions {
@@ -32,6 +35,22 @@ export interface SimOptions {
   readonly origin?: string;
   /** Loss and failures (none by default); see src/sim/faults.ts. */
   readonly faults?: FaultSpec;
+  /** Bytes of content per message, for the byte figures (default DEFAULT_PAYLOAD_BYTES). */
+  readonly payloadBytes?: number;
+  /** Model signed messages: their bytes on every send and the CPU their checks cost (src/core/signing-cost.ts). */
+  readonly signed?: boolean;
+}
+
+/** What the payload sends put on the wire, under the size model of src/core/sizes.ts. */
+export interface BytesReport {
+  readonly payloadBytes: number;
+  readonly signed: boolean;
+  /** One payload send: content, framing, and the signature when signed. */
+  readonly perSend: number;
+  /** Payload bytes of one message over the whole network (mean over messages). */
+  readonly perMessage: number;
+  /** Of those, what the signatures take (0 unsigned). */
+  readonly signaturePerMessage: number;
 }
 
 /** What faults did to a run (present only when faults were asked for). */
@@ -40,7 +59,7 @@ export interface FaultReport {
   readonly failedNodes: number;
   readonly failedLinks: number;
   /** Transmissions counted but lost (dropped, or sent into an undetected failure), all messages. */
-  readonly lost: number;
+  readonly lostTotal: number;
 }
 
 /** One message's figures in the report: control and lost only when the run had any. */
@@ -62,31 +81,44 @@ export interface SimReport {
   readonly messages: number;
   readonly degree: { readonly nominal: number; readonly min: number; readonly max: number; readonly mean: number };
   readonly components: number;
-  /** All sends of all messages. */
-  readonly transmissions: number;
+  /** For a graph file: the self-loops, duplicate and directed edges cleaning dropped or merged (absent otherwise). */
+  readonly graphCleaned?: GraphCleaning;
+  /** Payload sends of all messages together. */
+  readonly transmissionsTotal: number;
+  /** Payload sends per message (mean over messages). */
+  readonly transmissionsPerMessage: number;
   /** Nodes that delivered, per message (mean over messages; the origin counts). */
-  readonly reached: number;
+  readonly reachedPerMessage: number;
   /** Reached over the size of the origin's component, per message (mean). */
-  readonly coverage: number;
-  /** Copies that arrived at a node that already had the message, all messages. */
-  readonly duplicates: number;
-  readonly duplicatesPerNode: { readonly min: number; readonly mean: number; readonly max: number };
-  /** Relative message redundancy over all messages: sends / Σ(reached − 1) − 1. */
-  readonly rmr: number;
+  readonly coverageMean: number;
+  /** Copies that arrived at a node that already had the message: all messages together, and per message. */
+  readonly duplicatesTotal: number;
+  readonly duplicatesPerMessage: number;
+  /** Duplicates each node received per message (its count over the run ÷ messages): least, mean, most. */
+  readonly duplicatesPerNodePerMessage: { readonly min: number; readonly mean: number; readonly max: number };
+  /** Relative message redundancy over all messages: sends / Σ(reached − 1) − 1; null when no message reached a node beyond its origin. */
+  readonly rmr: number | null;
   /** Last delivery hop, the largest over messages. */
-  readonly ldh: number;
-  /** Time until the last node had the message, ms, mean over messages. */
-  readonly timeToFullCoverageMs: number;
+  readonly ldhMax: number;
+  /** Time until the last node had the message, ms, mean over the messages that reached their whole component; null when none did. */
+  readonly timeToFullCoverageMs: number | null;
+  /** Messages that reached every (live) node of their origin's component. */
+  readonly completeMessages: number;
+  /** Why a figure is null, when one is (e.g. "no message reached a node beyond its origin"). */
+  readonly nullBecause?: readonly string[];
   /** Formulas for one message on the whole graph. */
   readonly formulas: FloodFormulas;
-  /** Exact sends of all messages for this protocol over each origin's component (null if none). */
-  readonly expectedTransmissions: number | null;
+  /** Exact payload sends of all messages for this protocol over each origin's component (null if it has no closed form). */
+  readonly expectedTransmissionsTotal: number | null;
   readonly perMessage: readonly SimMessage[];
   /** The waste table's rows and notes. */
   readonly waste: WasteTable;
   /** Control messages of all messages, in total and per type (only for protocols that send them). */
   readonly control?: { readonly total: number; readonly byType: Readonly<Record<string, number>> };
   readonly faults?: FaultReport;
+  readonly bytes: BytesReport;
+  /** With --signed: what signing and checking cost per message over all nodes (mean over messages). */
+  readonly signing?: SigningCost;
 }
 
 function degreeStats(csr: Csr): { min: number; max: number } {
@@ -105,7 +137,10 @@ function degreeStats(csr: Csr): { min: number; max: number } {
  * given, sees every send and receipt (the browser view records its trace this way).
  */
 export function runSimulation(options: SimOptions, observer?: EngineObserver): SimReport {
-  check(Number.isInteger(options.messages) && options.messages >= 1 && options.messages <= 1_000_000, 'ERR_BAD_MESSAGES', `sim: --messages ${options.messages} must be an integer from 1 to 1000000`);
+  check(Number.isInteger(options.messages) && options.messages >= 1 && options.messages <= 1_000_000, 'ERR_BAD_MESSAGES', `sim: ${options.messages} messages: must be an integer from 1 to 1000000`);
+  const payloadBytes = options.payloadBytes ?? DEFAULT_PAYLOAD_BYTES;
+  check(Number.isInteger(payloadBytes) && payloadBytes >= 0 && payloadBytes <= MAX_PAYLOAD_BYTES, 'ERR_BAD_OPTION', `sim: payload of ${payloadBytes} bytes: must be an integer from 0 to ${MAX_PAYLOAD_BYTES}`);
+  const signed = options.signed === true;
   const protocol = parseProtocol(options.protocol);
   const latency = parseLatency(options.latency);
   const topo = buildTopology(options.topology, { nodes: options.nodes, degree: options.degree, seed: options.seed });
@@ -117,7 +152,8 @@ export function runSimulation(options: SimOptions, observer?: EngineObserver): S
   const origins = pickLiveOrigins(csr.order, options.messages, options.origin, labels, seededRng(options.seed, 'origins'), plan);
   const result = simulate(csr, protocol, { latency, rng: seededRng(options.seed, 'engine'), origins, lossSeed: options.seed, ...(labels ? { labels } : {}), ...(plan ? { faults: plan } : {}), ...(observer ? { observer } : {}) });
   // Under faults a message can reach only the live nodes of its origin's component.
-  const live = plan ? reachableSizes(csr, plan, origins) : undefined;
+  // (Loss alone takes nothing down: then the components above are the live ones.)
+  const live = plan && (plan.failedNodes > 0 || plan.failedLinks > 0) ? reachableSizes(csr, plan, origins) : undefined;
   const controlTotal = result.perMessage.reduce((s, m) => s + m.control, 0);
   const lost = result.perMessage.reduce((s, m) => s + m.lost, 0);
 
@@ -141,6 +177,12 @@ export function runSimulation(options: SimOptions, observer?: EngineObserver): S
     if (x < dupMin) dupMin = x;
     if (x > dupMax) dupMax = x;
   }
+  const complete = perMessage.filter((m) => m.reached === m.componentNodes);
+  const useful = reachedSum - k;
+  const nullBecause = [
+    ...(useful === 0 ? ['rmr: no message reached a node beyond its origin'] : []),
+    ...(complete.length === 0 ? ['timeToFullCoverageMs: no message reached every node of its component'] : []),
+  ];
   const waste = wasteTable({
     protocol: protocol.name,
     nodes: csr.order,
@@ -165,20 +207,27 @@ export function runSimulation(options: SimOptions, observer?: EngineObserver): S
     messages: k,
     degree: { nominal: topo.nominalDegree, min, max, mean: csr.order > 0 ? (2 * csr.size) / csr.order : 0 },
     components: comps.count,
-    transmissions,
-    reached: reachedSum / k,
-    coverage: sum((m) => m.reached / m.componentNodes) / k,
-    duplicates,
-    duplicatesPerNode: { min: csr.order > 0 ? dupMin : 0, mean: csr.order > 0 ? duplicates / csr.order : 0, max: dupMax },
-    rmr: rmr(transmissions, reachedSum - k),
-    ldh: perMessage.reduce((top, m) => Math.max(top, m.ldh), 0), // no spread: --messages may be 10^6
-    timeToFullCoverageMs: sum((m) => m.coverageTimeUs) / k / 1000,
+    ...(topo.cleaned ? { graphCleaned: topo.cleaned } : {}),
+    transmissionsTotal: transmissions,
+    transmissionsPerMessage: transmissions / k,
+    reachedPerMessage: reachedSum / k,
+    coverageMean: sum((m) => m.reached / m.componentNodes) / k,
+    duplicatesTotal: duplicates,
+    duplicatesPerMessage: duplicates / k,
+    duplicatesPerNodePerMessage: { min: csr.order > 0 ? dupMin / k : 0, mean: csr.order > 0 ? duplicates / csr.order / k : 0, max: dupMax / k },
+    rmr: useful > 0 ? rmr(transmissions, useful) : null,
+    ldhMax: perMessage.reduce((top, m) => Math.max(top, m.ldh), 0), // no spread: --messages may be 10^6
+    timeToFullCoverageMs: complete.length > 0 ? complete.reduce((s, m) => s + m.coverageTimeUs, 0) / complete.length / 1000 : null,
+    completeMessages: complete.length,
+    ...(nullBecause.length > 0 ? { nullBecause } : {}),
     formulas: floodFormulas(csr.order, csr.size, topo.nominalDegree),
-    expectedTransmissions: expectedEach.every((x) => x !== undefined) ? expectedEach.reduce((s, x) => s + x!, 0) : null,
+    expectedTransmissionsTotal: expectedEach.every((x) => x !== undefined) ? expectedEach.reduce((s, x) => s + x!, 0) : null,
     perMessage,
     waste: plan ? { ...waste, notes: [...waste.notes, faultNote(spec, plan.failedNodes, plan.failedLinks, lost, k)] } : waste,
     ...(controlTotal > 0 ? { control: { total: controlTotal, byType: sumByType(result.perMessage) } } : {}),
-    ...(plan ? { faults: { spec, failedNodes: plan.failedNodes, failedLinks: plan.failedLinks, lost } } : {}),
+    ...(plan ? { faults: { spec, failedNodes: plan.failedNodes, failedLinks: plan.failedLinks, lostTotal: lost } } : {}),
+    bytes: bytesReport(payloadBytes, signed, transmissions / k),
+    ...(signed ? { signing: meanSigningCost(result.perMessage) } : {}),
   };
 }
 
@@ -195,4 +244,17 @@ function faultNote(spec: FaultSpec, failedNodes: number, failedLinks: number, lo
   if (spec.loss > 0) parts.push(`loss ${spec.loss} per transmission`);
   const detection = spec.silent ? 'failures are silent: copies sent to failed nodes and links count as sends, and are lost' : 'failures are detected: sends to failed nodes and links are refused, not counted';
   return `faults: ${parts.join(', ')}; ${detection}. ${(lost / k).toLocaleString('en-US', { maximumFractionDigits: 1 })} transmissions per message were lost. The exact rows and coverage use the live nodes of the origin's component.`;
+}
+
+function bytesReport(payloadBytes: number, signed: boolean, sendsPerMessage: number): BytesReport {
+  const perSend = payloadSendBytes(payloadBytes, signed);
+  return { payloadBytes, signed, perSend, perMessage: sendsPerMessage * perSend, signaturePerMessage: signed ? sendsPerMessage * SIGNATURE_BYTES : 0 };
+}
+
+/** The signing cost model, averaged over the messages of a run. */
+function meanSigningCost(perMessage: readonly MessageStats[]): SigningCost {
+  const k = perMessage.length;
+  const each = perMessage.map((m) => signingCost(m.reached, m.received));
+  const mean = (f: (c: SigningCost) => number): number => each.reduce((s, c) => s + f(c), 0) / k;
+  return { signatures: mean((c) => c.signatures), verifications: mean((c) => c.verifications), hashChecks: mean((c) => c.hashChecks), cpuMs: mean((c) => c.cpuMs) };
 }

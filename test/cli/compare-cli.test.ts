@@ -8,9 +8,9 @@ describe('floodlab compare', () => {
     expect(code).toBe(0);
     const r = JSON.parse(stdout);
     expect(r.rows.map((x: { protocol: string }) => x.protocol)).toEqual(['flood', 'tree', 'plumtree', 'announce']);
-    expect(r.rows[0].payloadSends).toBe(1200 - 199);
-    expect(r.rows[1].payloadSends).toBe(199);
-    expect(r.rows[2].controlSends).toBeGreaterThan(0);
+    expect(r.rows[0].transmissionsPerMessage).toBe(1200 - 199);
+    expect(r.rows[1].transmissionsPerMessage).toBe(199);
+    expect(r.rows[2].controlPerMessage).toBeGreaterThan(0);
   });
 
   it('prints the same table for the same seed, with faults named in the title', async () => {
@@ -46,8 +46,8 @@ describe('floodlab compare', () => {
     const { code, stdout } = await runCli(['sim', '-n', '200', '-d', '6', '-p', 'announce', '--messages', '3', '--fail', '0.1', '--json']);
     expect(code).toBe(0);
     const r = JSON.parse(stdout);
-    expect(r.control.byType.getdata).toBe(3 * (r.reached - 1));
+    expect(r.control.byType.getdata).toBe(3 * (r.reachedPerMessage - 1));
     expect(r.faults).toMatchObject({ failedNodes: 20, failedLinks: 0 });
-    expect(r.coverage).toBe(1);
+    expect(r.coverageMean).toBe(1);
   });
 });

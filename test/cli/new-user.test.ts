@@ -5,7 +5,7 @@
  * is reached, and counted nouns with plurals and thousands separators.
  */
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -65,6 +65,21 @@ describe('a new user', () => {
     expect(karate.stderr).toBe('floodlab compare: note: --topology karate ignores --nodes (the graph fixes N)\n');
     const quiet = await runCli(['sim', '-t', 'karate']);
     expect(quiet.stderr).toBe(''); // nothing given, nothing ignored
+  }, T);
+
+  it('says on stderr what cleaning a graph file took, and reads plain edge-list text', async () => {
+    const file = join(dir, 'sloppy-triangle.txt');
+    writeFileSync(file, '# a triangle, written sloppily\n0 1\n1 2\n2 0\n1 0\n2 2\n');
+    for (const command of ['sim', 'compare']) {
+      const r = await runCli([command, '-t', `file:${file}`, ...(command === 'compare' ? ['--messages', '2', '--protocols', 'flood'] : [])]);
+      expect(r.code, r.stderr).toBe(0);
+      expect(r.stderr).toBe(`floodlab ${command}: note: graph file '${file}': dropped 1 self-loop, merged 1 duplicate edge\n`);
+    }
+    const clean = join(dir, 'clean-triangle.txt');
+    writeFileSync(clean, '0 1\n1 2\n2 0\n');
+    const quiet = await runCli(['sim', '-t', `file:${clean}`, '--json']);
+    expect(quiet.stderr).toBe('');
+    expect(JSON.parse(quiet.stdout)).toMatchObject({ nodes: 3, edges: 3, transmissionsTotal: 2 * 3 - (3 - 1) });
   }, T);
 
   it('exits quietly when the reader closes the pipe (sim --json | head -c 0)', async () => {

@@ -13,11 +13,11 @@ describe('floodlab sim', () => {
     const n = 1000;
     const e = (n * 4) / 2;
     expect(r).toMatchObject({ nodes: n, edges: e, topology: 'random-regular', protocol: 'flood', seed: '1', messages: 1 });
-    expect(r.transmissions).toBe(2 * e - (n - 1));
-    expect(r.reached).toBe(n);
-    expect(r.duplicates).toBe(r.transmissions - (n - 1));
-    expect(r.rmr).toBeCloseTo(r.transmissions / (n - 1) - 1, 12);
-    expect(r.ldh).toBeGreaterThan(0);
+    expect(r.transmissionsTotal).toBe(2 * e - (n - 1));
+    expect(r.reachedPerMessage).toBe(n);
+    expect(r.duplicatesTotal).toBe(r.transmissionsTotal - (n - 1));
+    expect(r.rmr).toBeCloseTo(r.transmissionsTotal / (n - 1) - 1, 12);
+    expect(r.ldhMax).toBeGreaterThan(0);
     expect(r.formulas).toEqual({ nd: n * 4, textbookWaste: n * 3, echo: 2 * e, noEcho: 2 * e - (n - 1), tree: n - 1 });
   });
 
@@ -31,8 +31,8 @@ describe('floodlab sim', () => {
   it('counts all sends of all messages under flood-echo: K · 2E', async () => {
     const { stdout } = await runCli(['sim', '-n', '200', '-d', '6', '--protocol', 'flood-echo', '--messages', '7', '--latency', 'uniform:1-30', '--json']);
     const r = JSON.parse(stdout);
-    expect(r.transmissions).toBe(7 * 2 * r.edges);
-    expect(r.expectedTransmissions).toBe(r.transmissions);
+    expect(r.transmissionsTotal).toBe(7 * 2 * r.edges);
+    expect(r.expectedTransmissionsTotal).toBe(r.transmissionsTotal);
     expect(r.perMessage).toHaveLength(7);
   });
 
@@ -54,7 +54,7 @@ describe('floodlab sim', () => {
   it('names a named graph by its own size: the karate club has 34 nodes and 78 edges', async () => {
     const { stdout } = await runCli(['sim', '--topology', 'karate', '--origin', '0', '--json']);
     const r = JSON.parse(stdout);
-    expect([r.nodes, r.edges, r.transmissions]).toEqual([34, 78, 2 * 78 - 33]);
+    expect([r.nodes, r.edges, r.transmissionsTotal]).toEqual([34, 78, 2 * 78 - 33]);
   });
 
   it.each([

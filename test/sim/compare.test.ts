@@ -20,33 +20,33 @@ describe('compareOn', () => {
   const row = (name: string) => r.rows.find((x) => x.protocol === name)!;
 
   it('gives flood and tree their exact counts per message, and RMR from them', () => {
-    expect(row('flood')).toMatchObject({ payloadSends: 2 * E - (N - 1), controlSends: 0, complete: 12, coverageMean: 1, coverageWorst: 1 });
+    expect(row('flood')).toMatchObject({ transmissionsPerMessage: 2 * E - (N - 1), controlPerMessage: 0, completeMessages: 12, coverageMean: 1, coverageWorst: 1 });
     expect(row('flood').rmr).toBeCloseTo((2 * E - (N - 1)) / (N - 1) - 1, 12);
-    expect(row('tree')).toMatchObject({ payloadSends: N - 1, rmr: 0, duplicates: 0, complete: 12 });
+    expect(row('tree')).toMatchObject({ transmissionsPerMessage: N - 1, rmr: 0, duplicatesPerMessage: 0, completeMessages: 12 });
   });
 
   it('prices payload and control with the size model', () => {
     for (const x of r.rows) {
-      expect(x.payloadBytes).toBeCloseTo(x.payloadSends * payloadSendBytes(100), 6);
-      expect(x.controlBytes).toBeCloseTo(x.controlSends * CONTROL_BYTES, 6);
-      expect(x.totalBytes).toBeCloseTo(x.payloadBytes + x.controlBytes, 6);
+      expect(x.payloadBytesPerMessage).toBeCloseTo(x.transmissionsPerMessage * payloadSendBytes(100), 6);
+      expect(x.controlBytesPerMessage).toBeCloseTo(x.controlPerMessage * CONTROL_BYTES, 6);
+      expect(x.totalBytesPerMessage).toBeCloseTo(x.payloadBytesPerMessage + x.controlBytesPerMessage, 6);
     }
     expect(payloadSendBytes(100)).toBe(122);
-    expect(row('announce').controlByType['getdata']).toBe(N - 1);
-    expect(row('announce').controlSends).toBeCloseTo(Object.values(row('announce').controlByType).reduce((a, b) => a + b, 0), 9);
+    expect(row('announce').controlPerMessageByType['getdata']).toBe(N - 1);
+    expect(row('announce').controlPerMessage).toBeCloseTo(Object.values(row('announce').controlPerMessageByType).reduce((a, b) => a + b, 0), 9);
   });
 
   it('reports the busiest node: on a tree no node sends more than its degree times a payload per message', () => {
     let maxDegree = 0;
     for (let u = 0; u < N; u++) maxDegree = Math.max(maxDegree, graph.offsets[u + 1]! - graph.offsets[u]!);
-    expect(row('tree').busiestNodeBytes).toBeGreaterThan(0);
-    expect(row('tree').busiestNodeBytes).toBeLessThanOrEqual(maxDegree * payloadSendBytes(100));
+    expect(row('tree').busiestNodeBytesPerMessage).toBeGreaterThan(0);
+    expect(row('tree').busiestNodeBytesPerMessage).toBeLessThanOrEqual(maxDegree * payloadSendBytes(100));
   });
 
   it('leaves time to full coverage undefined when no message reached everyone', () => {
-    expect(row('ttl:1').complete).toBe(0);
-    expect(row('ttl:1').timeToFullMs).toBeNaN();
-    expect(row('flood').timeToFullMs).toBeGreaterThan(0);
+    expect(row('ttl:1').completeMessages).toBe(0);
+    expect(row('ttl:1').timeToFullCoverageMs).toBeNull();
+    expect(row('flood').timeToFullCoverageMs).toBeGreaterThan(0);
   });
 
   it('runs each protocol as if alone: same origins and random stream whatever else is compared', () => {
@@ -58,15 +58,30 @@ describe('compareOn', () => {
     const f = compareOn(graph, { ...base, protocols: ['flood', 'tree', 'plumtree'], faults: { ...NO_FAULTS, failNodes: 0.2 } });
     expect(f.failedNodes).toBe(30);
     expect(f.reachable).toBeLessThanOrEqual(N - 30);
-    expect(f.rows[0]).toMatchObject({ coverageMean: 1, complete: 12, lost: 0 });
+    expect(f.rows[0]).toMatchObject({ coverageMean: 1, completeMessages: 12, lostPerMessage: 0 });
     expect(f.rows[1]!.coverageMean).toBeLessThan(1);
-    expect(f.rows[2]).toMatchObject({ coverageMean: 1, complete: 12 });
+    expect(f.rows[2]).toMatchObject({ coverageMean: 1, completeMessages: 12 });
   });
 
   it('rejects bad options naming the value', () => {
-    expect(() => compareOn(graph, { ...base, protocols: [] })).toThrow(/--protocols is empty/);
+    expect(() => compareOn(graph, { ...base, protocols: [] })).toThrow(/the list of protocols is empty/);
     expect(() => compareOn(graph, { ...base, protocols: ['flood', 'gossip:2'] })).toThrow(/'gossip:2' needs P/);
-    expect(() => compareOn(graph, { ...base, protocols: ['flood'], payloadBytes: -1 })).toThrow(/--payload-bytes -1/);
+    expect(() => compareOn(graph, { ...base, protocols: ['flood'], payloadBytes: -1 })).toThrow(/payload of -1 bytes/);
+  });
+});
+
+describe('compareOn at scale and at the edge', () => {
+  it('summarises 200,000 messages without spreading per-message arrays into Math.min/max (was a stack overflow)', () => {
+    const ring = toCsr(ringWithChords(50, 0, 1)); // a 50-cycle: flood sends 2E − (N−1) = 51, LDH 25
+    const r = compareOn(ring, { latency: 'constant', seed: '1', messages: 200_000, protocols: ['flood'] });
+    expect(r.rows[0]).toMatchObject({ transmissionsPerMessage: 51, completeMessages: 200_000, coverageWorst: 1, ldhMax: 25, ldhMean: 25 });
+    expect(r.rows[0]!.coveragePerMessage).toHaveLength(200_000);
+  }, 60_000);
+
+  it('gives null, not NaN, for RMR and time to full coverage when only the origin is reached (ttl:0)', () => {
+    const r = compareOn(graph, { ...base, protocols: ['ttl:0'] });
+    expect(r.rows[0]).toMatchObject({ transmissionsPerMessage: 0, rmr: null, timeToFullCoverageMs: null, completeMessages: 0, coverageMean: 1 / N });
+    expect(JSON.stringify(r)).not.toContain('NaN');
   });
 });
 
@@ -74,6 +89,6 @@ describe('compareProtocols', () => {
   it('builds the topology once and runs the ladder on it', () => {
     const r = compareProtocols({ nodes: 200, degree: 6, topology: 'random-regular', latency: 'constant', seed: '1', messages: 5, protocols: ['flood-echo', 'flood', 'gossip:1'] });
     expect(r).toMatchObject({ nodes: 200, edges: 600, degree: 6, messages: 5, failedNodes: 0 });
-    expect(r.rows.map((x) => x.payloadSends)).toEqual([1200, 1200 - 199, 1200 - 199]);
+    expect(r.rows.map((x) => x.transmissionsPerMessage)).toEqual([1200, 1200 - 199, 1200 - 199]);
   });
 });

@@ -9,7 +9,7 @@ import { runSimulation } from '../../src/sim/run.ts';
 describe('runSimulation with many messages', () => {
   it('runs 150,000 messages on a 4-cycle: LDH 2, 2E − (N−1) = 5 sends each', () => {
     const r = runSimulation({ nodes: 4, degree: 2, topology: 'ring', protocol: 'flood', latency: 'constant', seed: '1', messages: 150_000 });
-    expect(r.ldh).toBe(2);
-    expect(r.transmissions).toBe(150_000 * (2 * 4 - (4 - 1)));
+    expect(r.ldhMax).toBe(2);
+    expect(r.transmissionsTotal).toBe(150_000 * (2 * 4 - (4 - 1)));
   });
 });

@@ -36,7 +36,7 @@ interface Settings {
   origin: number;
 }
 
-function simJson(s: Settings): { transmissions: number; reached: number; duplicates: number; ldh: number; duplicatesPerNode: { mean: number; max: number }; waste: { rows: unknown[] } } {
+function simJson(s: Settings): { transmissionsTotal: number; reachedPerMessage: number; duplicatesTotal: number; ldhMax: number; duplicatesPerNodePerMessage: { mean: number; max: number }; waste: { rows: unknown[] } } {
   const args = ['bin/floodlab.js', 'sim', '-n', String(s.n), '-d', String(s.d), '--topology', s.topology, '--protocol', s.protocol, '--latency', s.latency, '--seed', s.seed, '--origin', String(s.origin), '--json'];
   return JSON.parse(execFileSync('node', args, { encoding: 'utf8' }));
 }
@@ -86,12 +86,12 @@ describe('the viz page in headless Chromium', () => {
       const page = await playToEnd(settings, screenshot);
       const sim = simJson(settings);
       expect(page).toEqual({
-        sends: sim.transmissions,
-        reached: sim.reached,
-        duplicates: sim.duplicates,
-        ldh: sim.ldh,
-        dupMean: sim.duplicatesPerNode.mean,
-        dupMax: sim.duplicatesPerNode.max,
+        sends: sim.transmissionsTotal,
+        reached: sim.reachedPerMessage,
+        duplicates: sim.duplicatesTotal,
+        ldh: sim.ldhMax,
+        dupMean: sim.duplicatesPerNodePerMessage.mean,
+        dupMax: sim.duplicatesPerNodePerMessage.max,
         wasteRows: sim.waste.rows.length,
       });
     }, 60_000);

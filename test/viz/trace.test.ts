@@ -22,10 +22,10 @@ describe('recordFlood', () => {
         const t = trace;
         const sendRows = count(t.kind, (i) => t.kind[i] === SEND);
         expect(sendRows).toBe(sends(n, d));
-        expect(sendRows).toBe(report.transmissions);
+        expect(sendRows).toBe(report.transmissionsTotal);
         expect(count(t.kind, (i) => t.kind[i] === RECEIVE)).toBe(sendRows);
         expect(count(t.kind, (i) => t.kind[i] === RECEIVE && t.first[i] === 1)).toBe(n - 1);
-        expect(count(t.kind, (i) => t.kind[i] === RECEIVE && t.first[i] === 0)).toBe(report.duplicates);
+        expect(count(t.kind, (i) => t.kind[i] === RECEIVE && t.first[i] === 0)).toBe(report.duplicatesTotal);
         // A send knows its fate: as many sends marked "first" as first arrivals.
         expect(count(t.kind, (i) => t.kind[i] === SEND && t.first[i] === 1)).toBe(n - 1);
       });

@@ -51,19 +51,19 @@ export function compareCells(result: CompareResult): string[][] {
   const ref = reference(result.rows);
   return result.rows.map((r) => [
     r.protocol,
-    count(r.payloadSends),
-    count(r.controlSends),
-    kb(r.payloadBytes),
-    kb(r.controlBytes),
-    kb(r.totalBytes),
-    ref && ref.totalBytes > 0 ? pct(r.totalBytes / ref.totalBytes) : 'n/a',
-    Number.isNaN(r.rmr) ? 'n/a' : r.rmr.toFixed(3),
+    count(r.transmissionsPerMessage),
+    count(r.controlPerMessage),
+    kb(r.payloadBytesPerMessage),
+    kb(r.controlBytesPerMessage),
+    kb(r.totalBytesPerMessage),
+    ref && ref.totalBytesPerMessage > 0 ? pct(r.totalBytesPerMessage / ref.totalBytesPerMessage) : 'n/a',
+    r.rmr === null ? 'n/a' : r.rmr.toFixed(3),
     pct(r.coverageMean),
     pct(r.coverageWorst),
-    `${r.complete}/${result.messages}`,
+    `${r.completeMessages}/${result.messages}`,
     `${num(r.ldhMean, 1)} (${r.ldhMax})`,
-    num(r.timeToFullMs, 1),
-    kb(r.busiestNodeBytes),
+    r.timeToFullCoverageMs === null ? 'n/a' : num(r.timeToFullCoverageMs, 1),
+    kb(r.busiestNodeBytesPerMessage),
   ]);
 }
 
@@ -83,15 +83,15 @@ export function compareNotes(result: CompareResult): string[] {
   const notes = [
     'All figures are per message (mean over the run), on the same graph, origins and faults for every protocol.',
     'payload sends: transmissions carrying the message; control msgs: IHAVE, GRAFT, PRUNE (plumtree), INV, GETDATA (announce).',
-    sizeModelNote(result.payloadBytes) + ' 1 kB = 1,000 bytes.',
+    sizeModelNote(result.payloadBytes, result.signed) + ' 1 kB = 1,000 bytes.',
     `bytes vs ${ref?.protocol ?? 'flood'}: total bytes as a share of ${ref?.protocol ?? 'flood'}'s. RMR = payload sends ÷ (reached − 1) − 1 (payload only, as in the Plumtree paper; 0 = a spanning tree).`,
     `coverage: reached ÷ live nodes in the origin's component (${num(result.reachable, 1)} on average); complete msgs: messages that reached every one of them.`,
     'LDH: hops from the origin to the last node reached. full coverage ms: virtual time until the last node had it, mean over complete messages. busiest node: bytes sent per message by the node that sent most.',
   ];
   if (detected) notes.push('Failures are detected at once (a closed connection): a send to a failed node or over a failed link is refused and not counted; --silent-failures counts them as sent and lost.');
-  const types = result.rows.filter((r) => r.controlSends > 0).map((r) => `${r.protocol}: ${Object.entries(r.controlByType).map(([t, c]) => `${t} ${num(c, 1)}`).join(', ')}`);
+  const types = result.rows.filter((r) => r.controlPerMessage > 0).map((r) => `${r.protocol}: ${Object.entries(r.controlPerMessageByType).map(([t, c]) => `${t} ${num(c, 1)}`).join(', ')}`);
   if (types.length > 0) notes.push(`Control messages per message by type: ${types.join('; ')}.`);
-  const lost = result.rows.filter((r) => r.lost > 0).map((r) => `${r.protocol} ${num(r.lost, 1)}`);
+  const lost = result.rows.filter((r) => r.lostPerMessage > 0).map((r) => `${r.protocol} ${num(r.lostPerMessage, 1)}`);
   if (lost.length > 0) {
     notes.push(`Transmissions lost per message (dropped, or sent to a failed node or link that was not detected): ${lost.join(', ')}; they are counted in the sends.`);
   }
@@ -126,6 +126,6 @@ export function compareCsv(result: CompareResult): string {
   const n = (x: number): number | null => (Number.isFinite(x) ? x : null);
   return toCsv(
     head,
-    result.rows.map((r) => [r.protocol, n(r.payloadSends), n(r.controlSends), n(r.payloadBytes), n(r.controlBytes), n(r.totalBytes), n(r.rmr), n(r.coverageMean), n(r.coverageWorst), r.complete, n(r.ldhMean), r.ldhMax, n(r.timeToFullMs), n(r.busiestNodeBytes)]),
+    result.rows.map((r) => [r.protocol, n(r.transmissionsPerMessage), n(r.controlPerMessage), n(r.payloadBytesPerMessage), n(r.controlBytesPerMessage), n(r.totalBytesPerMessage), n(r.rmr ?? Number.NaN), n(r.coverageMean), n(r.coverageWorst), r.completeMessages, n(r.ldhMean), r.ldhMax, n(r.timeToFullCoverageMs ?? Number.NaN), n(r.busiestNodeBytesPerMessage)]),
   );
 }

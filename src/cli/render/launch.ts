@@ -55,7 +55,7 @@ export function renderLaunch(real: LaunchReport, sim: SimReport): string {
   });
   const v = simView(sim);
   const simSends = v.sendsPerMessage;
-  const exact = sim.expectedTransmissions === null ? undefined : sim.expectedTransmissions / sim.messages;
+  const exact = sim.expectedTransmissionsTotal === null ? undefined : sim.expectedTransmissionsTotal / sim.messages;
   const formula = protocolFacts(sim.protocol)?.exactFormula ?? 'closed form';
   const side = plainTable([`per message (mean of ${k})`, 'real TCP', 'simulator', 'formula'], { colAligns: ['left', 'right', 'right', 'right'] });
   side.push(
@@ -63,7 +63,7 @@ export function renderLaunch(real: LaunchReport, sim: SimReport): string {
     ['nodes reached', num(reached), num(v.reachedPerMessage), `N = ${num(mean(sim.perMessage.map((m) => m.componentNodes)))}`],
     ['redundant copies received', num(dups), num(v.duplicatesPerMessage), exact === undefined ? 'n/a' : `sends − (N−1) = ${num(exact - (reached - 1))}`],
     ['last delivery hop (LDH)', num(per.reduce((top, m) => Math.max(top, m.ldh), 0)), num(v.ldh), 'max over messages'],
-    ['time to full coverage', `${num(mean(per.map((m) => m.coverageMs)))} ms`, `${num(v.fullCoverageMs)} ms virtual`, `latency ${sim.latency}`],
+    ['time to full coverage', `${num(mean(per.map((m) => m.coverageMs)))} ms`, Number.isNaN(v.fullCoverageMs) ? 'n/a' : `${num(v.fullCoverageMs)} ms virtual`, `latency ${sim.latency}`],
     ['bytes on the wire', `${num(bytes, 0)} (${num(bytes / Math.max(1, sends), 1)} per send)`, '—', ''],
     ['nodes that delivered a message twice', num(twice), '0', '0'],
   );
@@ -83,6 +83,6 @@ export function renderLaunch(real: LaunchReport, sim: SimReport): string {
 
 /** The JSON `launch --json` prints: the real run, the simulator's counts on the same graph, and any mismatch. */
 export function launchJson(real: LaunchReport, sim: SimReport, mismatched: readonly string[]): string {
-  const simulator = { transmissions: sim.transmissions, perMessage: sim.perMessage, expectedTransmissions: sim.expectedTransmissions };
+  const simulator = { transmissionsTotal: sim.transmissionsTotal, transmissionsPerMessage: sim.transmissionsPerMessage, perMessage: sim.perMessage, expectedTransmissionsTotal: sim.expectedTransmissionsTotal };
   return JSON.stringify({ real, simulator, mismatches: mismatched }, (_key, value: unknown) => (typeof value === 'number' && !Number.isFinite(value) ? null : value), 2) + '\n';
 }

@@ -16,12 +16,12 @@ export interface SimView {
   readonly completeMessages: number;
   /** The largest last-delivery hop over the messages. */
   readonly ldh: number;
-  /** Virtual ms until the last node had it, mean per message. */
+  /** Virtual ms until the last node had it, mean over the messages that covered their component (NaN: none did). */
   readonly fullCoverageMs: number;
   /** Copies that reached a node that had the message, mean per message. */
   readonly duplicatesPerMessage: number;
-  /** Copies each node got beyond its first, summed over all messages. */
-  readonly duplicatesPerNodeAllMessages: { readonly min: number; readonly mean: number; readonly max: number };
+  /** Copies each node got beyond its first, per message (each node's count over all messages ÷ K). */
+  readonly duplicatesPerNodePerMessage: { readonly min: number; readonly mean: number; readonly max: number };
   /** Control messages per message, in total and by type, when the rule sends any. */
   readonly controlPerMessage?: { readonly total: number; readonly byType: readonly (readonly [string, number])[] };
   /** Transmissions lost per message, and what failed, when the run had faults. */
@@ -33,16 +33,16 @@ export function simView(r: SimReport): SimView {
   const k = r.messages;
   return {
     messages: k,
-    sendsPerMessage: r.transmissions / k,
-    reachedPerMessage: r.reached,
-    coverage: r.coverage,
-    completeMessages: r.perMessage.filter((m) => m.reached >= m.componentNodes).length,
-    ldh: r.ldh,
-    fullCoverageMs: r.timeToFullCoverageMs,
-    duplicatesPerMessage: r.duplicates / k,
-    duplicatesPerNodeAllMessages: r.duplicatesPerNode,
+    sendsPerMessage: r.transmissionsPerMessage,
+    reachedPerMessage: r.reachedPerMessage,
+    coverage: r.coverageMean,
+    completeMessages: r.completeMessages,
+    ldh: r.ldhMax,
+    fullCoverageMs: r.timeToFullCoverageMs ?? Number.NaN,
+    duplicatesPerMessage: r.duplicatesPerMessage,
+    duplicatesPerNodePerMessage: r.duplicatesPerNodePerMessage,
     ...(r.control ? { controlPerMessage: { total: r.control.total / k, byType: Object.entries(r.control.byType).map(([t, c]) => [t, c / k] as const) } } : {}),
-    ...(r.faults ? { faults: { failedNodes: r.faults.failedNodes, failedLinks: r.faults.failedLinks, loss: r.faults.spec.loss, lostPerMessage: r.faults.lost / k } } : {}),
-    rmr: r.rmr,
+    ...(r.faults ? { faults: { failedNodes: r.faults.failedNodes, failedLinks: r.faults.failedLinks, loss: r.faults.spec.loss, lostPerMessage: r.faults.lostTotal / k } } : {}),
+    rmr: r.rmr ?? Number.NaN,
   };
 }

@@ -5,6 +5,7 @@
  */
 import Table from 'cli-table3';
 import { degreeLabel, num, pct as fmtPct, plural } from '../../report/format.ts';
+import { SIGNATURE_BYTES } from '../../core/sizes.ts';
 import type { SimReport } from '../../sim/run.ts';
 import { simView, type SimView } from './sim-view.ts';
 
@@ -61,7 +62,7 @@ export function renderSimReport(report: SimReport): string {
   const k = v.messages;
   const sendsPer = v.sendsPerMessage;
   const useful = v.reachedPerMessage - 1;
-  const dup = v.duplicatesPerNodeAllMessages;
+  const dup = v.duplicatesPerNodePerMessage;
   const lines = [
     `floodlab sim: ${report.protocol} over ${report.topology}, seed ${report.seed}`,
     `  network   N = ${plural(report.nodes, 'node')}, D = ${degreeLabel(report.degree.nominal)}, E = ${plural(report.edges, 'edge')} (${degrees}; ${connected})`,
@@ -74,9 +75,11 @@ export function renderSimReport(report: SimReport): string {
     `  hops, time   ${coverageLine(v, k)}`,
     `  waste        ${plural(sendsPer, 'send')} for ${plural(useful, 'new node')}: ${plural(Math.max(0, sendsPer - useful), 'copy', 'copies')} (${pct(sendsPer > 0 ? Math.max(0, sendsPer - useful) / sendsPer : 0)}) ${sendsPer - useful === 1 ? 'was' : 'were'} redundant`,
     `  RMR          ${Number.isNaN(v.rmr) ? 'n/a: only the origin was reached' : v.rmr.toFixed(3)} (sends / (reached − 1) − 1; 0 = no copy wasted)`,
-    `  duplicates   per node${k > 1 ? `, over all ${num(k)} messages` : ''}: min ${num(dup.min)}, mean ${num(dup.mean)}, max ${num(dup.max)}`,
+    `  duplicates   per node${k > 1 ? ' and message' : ''}: min ${num(dup.min)}, mean ${num(dup.mean)}, max ${num(dup.max)}`,
     ...(v.controlPerMessage ? [`  control      ${plural(v.controlPerMessage.total, 'control message')} (${v.controlPerMessage.byType.map(([t, c]) => `${t} ${num(c)}`).join(', ')}); not counted in the sends above`] : []),
     ...(v.faults ? [`  faults       ${plural(v.faults.failedNodes, 'node')} and ${plural(v.faults.failedLinks, 'link')} down, loss ${v.faults.loss}: ${plural(v.faults.lostPerMessage, 'transmission')} lost`] : []),
+    `  bytes        ${num(report.bytes.perMessage, 0)} per message on the wire: ${plural(report.bytes.perSend, 'byte')} per send (${num(report.bytes.payloadBytes)} payload + framing${report.bytes.signed ? ` + ${num(SIGNATURE_BYTES)} signature` : ''})${report.bytes.signed ? `; signatures are ${pct(report.bytes.signaturePerMessage / Math.max(1, report.bytes.perMessage))} of it` : ''}`,
+    ...(report.signing ? [`  signing      ${num(report.signing.cpuMs, 1)} ms of CPU per message over all nodes: 1 signature, ${plural(report.signing.verifications, 'verification')} (first copies), ${plural(report.signing.hashChecks, 'hash check')} (every copy); a model, see docs/security.md`] : []),
     '',
     'Why measured and textbook differ:',
     ...report.waste.notes.map((n) => wrap(n, 100, '  - ', '    ')),

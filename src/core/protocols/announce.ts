@@ -7,57 +7,68 @@
  * announcements are a large share of the bytes).
  */
 import type { MessageId, Msg } from '../message.ts';
-import type { Control, Port, Protocol, TimerToken } from '../seam.ts';
+import type { Control, PortWith, Protocol, ProtocolWith, TimerToken } from '../seam.ts';
+import { controlMaker } from './controls.ts';
 import { RecentMap } from './recent.ts';
 
 /** Default wait for a requested payload before asking the next announcer, in milliseconds. */
 export const ANNOUNCE_TIMEOUT_MS = 50;
 
+type Needs = 'control' | 'timers' | 'state';
+type Port = PortWith<Needs>;
+
 interface Pending {
-  /** Links known to have the id (they announced it); they get no INV from us. */
-  readonly known: Set<number>;
-  /** Announcers not yet asked, oldest first. */
+  /** Links that announced the id, in order: they have it, so they get no INV from us. */
   readonly announcers: number[];
+  /** announcers[next..] have not been asked yet. */
+  next: number;
   /** Whether a request is outstanding (its timer pending). */
   waiting: boolean;
 }
 
-interface AnnounceState {
+/** One node's state; the maps are made when first needed. */
+class AnnounceState {
   /** Payloads received, to answer GETDATA. */
-  readonly payloads: RecentMap<MessageId, Msg>;
-  readonly pending: RecentMap<MessageId, Pending>;
+  payloads: RecentMap<MessageId, Msg> | undefined;
+  pending: RecentMap<MessageId, Pending> | undefined;
+
+  has(id: MessageId): boolean {
+    return this.payloads?.has(id) === true;
+  }
 }
 
 const state = (port: Port): AnnounceState => port.state as AnnounceState;
 
-function ask(port: Port, p: Pending, link: number, id: MessageId, timeoutMs: number): void {
-  p.waiting = true;
-  port.control!(link, { type: 'getdata', id });
-  port.setTimer!(timeoutMs, id);
-}
-
 /** Announce ids, send payloads on request; ask the next announcer after `timeoutMs`. */
 export function announce(timeoutMs: number = ANNOUNCE_TIMEOUT_MS): Protocol {
   const name = timeoutMs === ANNOUNCE_TIMEOUT_MS ? 'announce' : `announce:${timeoutMs}`;
+  const inv = controlMaker('inv');
+  const getdata = controlMaker('getdata');
+
+  function ask(port: Port, p: Pending, link: number, id: MessageId): void {
+    p.waiting = true;
+    port.control(link, getdata(id));
+    port.setTimer(timeoutMs, id);
+  }
 
   function accept(port: Port, fromLink: number, msg: Msg): void {
     const s = state(port);
     port.deliver(msg);
-    s.payloads.set(msg.id, msg);
-    const known = s.pending.get(msg.id)?.known;
-    s.pending.delete(msg.id);
-    const inv: Control = { type: 'inv', id: msg.id };
+    (s.payloads ??= new RecentMap()).set(msg.id, msg);
+    const known = s.pending?.get(msg.id)?.announcers;
+    s.pending?.delete(msg.id);
+    if (s.pending?.size === 0) s.pending = undefined;
     const n = port.links;
     for (let link = 0; link < n; link++) {
-      if (link !== fromLink && !known?.has(link)) port.control!(link, inv);
+      if (link !== fromLink && !known?.includes(link)) port.control(link, inv(msg.id));
     }
   }
 
-  return {
+  const protocol: ProtocolWith<Needs> = {
     name,
     ignoresDuplicates: true,
     requires: ['control', 'timers', 'state'],
-    init: (): AnnounceState => ({ payloads: new RecentMap(), pending: new RecentMap() }),
+    init: (): AnnounceState => new AnnounceState(),
     originate(port: Port, msg: Msg): void {
       if (port.firstSight(msg.id)) accept(port, -1, msg);
     },
@@ -67,24 +78,25 @@ export function announce(timeoutMs: number = ANNOUNCE_TIMEOUT_MS): Protocol {
     onControl(port: Port, fromLink: number, ctrl: Control): void {
       const s = state(port);
       if (ctrl.type === 'getdata') {
-        const msg = s.payloads.get(ctrl.id);
+        const msg = s.payloads?.get(ctrl.id);
         if (msg) port.send(fromLink, msg);
         return;
       }
-      if (ctrl.type !== 'inv' || s.payloads.has(ctrl.id)) return;
-      let p = s.pending.get(ctrl.id);
-      if (!p) s.pending.set(ctrl.id, (p = { known: new Set(), announcers: [], waiting: false }));
-      p.known.add(fromLink);
-      if (p.waiting) p.announcers.push(fromLink);
-      else ask(port, p, fromLink, ctrl.id, timeoutMs);
+      if (ctrl.type !== 'inv' || s.has(ctrl.id)) return;
+      const pending = (s.pending ??= new RecentMap());
+      let p = pending.get(ctrl.id);
+      // An array literal of one, not [] then push: a pushed-to empty array reserves 17 slots.
+      if (!p) pending.set(ctrl.id, (p = { announcers: [fromLink], next: 0, waiting: false }));
+      else p.announcers.push(fromLink);
+      if (!p.waiting) ask(port, p, p.announcers[p.next++]!, ctrl.id);
     },
     onTimer(port: Port, token: TimerToken): void {
       const s = state(port);
-      const p = s.pending.get(token);
-      if (!p || s.payloads.has(token)) return;
-      const next = p.announcers.shift();
-      if (next === undefined) p.waiting = false; // a later INV asks again
-      else ask(port, p, next, token, timeoutMs);
+      const p = s.pending?.get(token);
+      if (!p || s.has(token)) return;
+      if (p.next === p.announcers.length) p.waiting = false; // a later INV asks again
+      else ask(port, p, p.announcers[p.next++]!, token);
     },
   };
+  return protocol;
 }

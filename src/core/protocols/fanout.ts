@@ -5,7 +5,7 @@
  */
 import { check } from '../errors.ts';
 import type { Msg } from '../message.ts';
-import type { Port, Protocol } from '../seam.ts';
+import type { BasePort, Protocol } from '../seam.ts';
 import { onFirstSight } from './first-sight.ts';
 
 /** Forward to `k` random neighbours other than the sender. */
@@ -14,7 +14,7 @@ export function fanout(k: number): Protocol {
   // Candidate links, reused by every call: calls never overlap, and this keeps sends allocation-free.
   let scratch = new Int32Array(16);
 
-  function forward(port: Port, fromLink: number, msg: Msg): void {
+  function forward(port: BasePort, fromLink: number, msg: Msg): void {
     const links = port.links;
     if (scratch.length < links) scratch = new Int32Array(links);
     let n = 0;

@@ -3,11 +3,11 @@
  * Two forwarding rules, the only difference being whether the neighbour it came from gets it back.
  */
 import type { Msg } from '../message.ts';
-import type { Port, Protocol } from '../seam.ts';
+import type { BasePort, Protocol } from '../seam.ts';
 import { onFirstSight } from './first-sight.ts';
 
 function makeFlood(name: string, echo: boolean): Protocol {
-  return onFirstSight(name, (port: Port, fromLink: number, msg: Msg): void => {
+  return onFirstSight(name, (port: BasePort, fromLink: number, msg: Msg): void => {
     const n = port.links;
     for (let link = 0; link < n; link++) {
       if (echo || link !== fromLink) port.send(link, msg);

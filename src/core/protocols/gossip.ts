@@ -6,13 +6,13 @@
  */
 import { check } from '../errors.ts';
 import type { Msg } from '../message.ts';
-import type { Port, Protocol } from '../seam.ts';
+import type { BasePort, Protocol } from '../seam.ts';
 import { NONE, onFirstSight } from './first-sight.ts';
 
 /** Forward to each other neighbour with probability `p`. */
 export function gossip(p: number): Protocol {
   check(p >= 0 && p <= 1, 'ERR_BAD_PROTOCOL', `gossip: probability ${p} must lie in [0, 1]`);
-  return onFirstSight(`gossip:${p}`, (port: Port, fromLink: number, msg: Msg): void => {
+  return onFirstSight(`gossip:${p}`, (port: BasePort, fromLink: number, msg: Msg): void => {
     const n = port.links;
     // The origin sends to all, without draws; P >= 1 makes no draws either (flood exactly).
     if (fromLink === NONE) for (let link = 0; link < n; link++) port.send(link, msg);

@@ -11,11 +11,16 @@
  * there is no membership layer (HyParView), so links to failed nodes are never dropped.
  */
 import type { MessageId, Msg } from '../message.ts';
-import type { Control, Port, Protocol, TimerToken } from '../seam.ts';
+import type { Control, PortWith, Protocol, ProtocolWith, TimerToken } from '../seam.ts';
+import { controlMaker } from './controls.ts';
+import { LinkSet } from './link-set.ts';
 import { RecentMap } from './recent.ts';
 
 /** Default wait for the payload after an IHAVE before sending GRAFT, in milliseconds. */
 export const PLUMTREE_TIMEOUT_MS = 50;
+
+type Needs = 'control' | 'timers' | 'state';
+type Port = PortWith<Needs>;
 
 interface Missing {
   /** Links that announced the id and have not yet been asked for it, oldest first. */
@@ -24,13 +29,19 @@ interface Missing {
   timing: boolean;
 }
 
-interface PlumState {
-  /** Lazy links; every other link is eager, so new links start eager. */
-  readonly lazy: Set<number>;
+/**
+ * One node's state. Its link set holds the lazy links; every other link is eager, so new links
+ * start eager. The maps are made when first needed.
+ */
+class PlumState extends LinkSet {
   /** Payloads received, to answer GRAFT. */
-  readonly payloads: RecentMap<MessageId, Msg>;
+  payloads: RecentMap<MessageId, Msg> | undefined;
   /** Ids announced by IHAVE whose payload has not arrived. */
-  readonly missing: RecentMap<MessageId, Missing>;
+  missing: RecentMap<MessageId, Missing> | undefined;
+
+  has(id: MessageId): boolean {
+    return this.payloads?.has(id) === true;
+  }
 }
 
 const state = (port: Port): PlumState => port.state as PlumState;
@@ -38,31 +49,33 @@ const state = (port: Port): PlumState => port.state as PlumState;
 /** Plumtree with `timeoutMs` before the first GRAFT and half of it between later ones. */
 export function plumtree(timeoutMs: number = PLUMTREE_TIMEOUT_MS): Protocol {
   const name = timeoutMs === PLUMTREE_TIMEOUT_MS ? 'plumtree' : `plumtree:${timeoutMs}`;
+  const ihave = controlMaker('ihave');
+  const prune = controlMaker('prune');
+  const graft = controlMaker('graft');
 
   /** Payload on eager links, IHAVE on lazy links, neither back to the sender. */
   function push(port: Port, s: PlumState, fromLink: number, msg: Msg): void {
     const n = port.links;
-    let ihave: Control | undefined;
     for (let link = 0; link < n; link++) {
       if (link === fromLink) continue;
-      if (!s.lazy.has(link)) port.send(link, msg);
-      else port.control!(link, (ihave ??= { type: 'ihave', id: msg.id }));
+      if (!s.hasLink(link)) port.send(link, msg);
+      else port.control(link, ihave(msg.id));
     }
   }
 
   function accept(port: Port, fromLink: number, msg: Msg): void {
     const s = state(port);
     port.deliver(msg);
-    s.payloads.set(msg.id, msg);
-    s.missing.delete(msg.id);
-    if (fromLink >= 0) s.lazy.delete(fromLink);
+    (s.payloads ??= new RecentMap()).set(msg.id, msg);
+    s.missing?.delete(msg.id);
+    if (fromLink >= 0) s.deleteLink(fromLink);
     push(port, s, fromLink, msg);
   }
 
-  return {
+  const protocol: ProtocolWith<Needs> = {
     name,
     requires: ['control', 'timers', 'state'],
-    init: (): PlumState => ({ lazy: new Set(), payloads: new RecentMap(), missing: new RecentMap() }),
+    init: (): PlumState => new PlumState(),
     originate(port: Port, msg: Msg): void {
       if (port.firstSight(msg.id)) accept(port, -1, msg);
     },
@@ -71,31 +84,33 @@ export function plumtree(timeoutMs: number = PLUMTREE_TIMEOUT_MS): Protocol {
         accept(port, fromLink, msg);
         return;
       }
-      state(port).lazy.add(fromLink);
-      port.control!(fromLink, { type: 'prune', id: msg.id });
+      state(port).addLink(fromLink);
+      port.control(fromLink, prune(msg.id));
     },
     onControl(port: Port, fromLink: number, ctrl: Control): void {
       const s = state(port);
       switch (ctrl.type) {
         case 'ihave': {
-          if (s.payloads.has(ctrl.id)) return;
-          let m = s.missing.get(ctrl.id);
-          if (!m) s.missing.set(ctrl.id, (m = { announcers: [], timing: false }));
-          m.announcers.push(fromLink);
+          if (s.has(ctrl.id)) return;
+          const missing = (s.missing ??= new RecentMap());
+          let m = missing.get(ctrl.id);
+          // An array literal of one, not [] then push: a pushed-to empty array reserves 17 slots.
+          if (!m) missing.set(ctrl.id, (m = { announcers: [fromLink], timing: false }));
+          else m.announcers.push(fromLink);
           if (!m.timing) {
             m.timing = true;
-            port.setTimer!(timeoutMs, ctrl.id);
+            port.setTimer(timeoutMs, ctrl.id);
           }
           return;
         }
         case 'graft': {
-          s.lazy.delete(fromLink);
-          const msg = s.payloads.get(ctrl.id);
+          s.deleteLink(fromLink);
+          const msg = s.payloads?.get(ctrl.id);
           if (msg) port.send(fromLink, msg);
           return;
         }
         case 'prune':
-          s.lazy.add(fromLink);
+          s.addLink(fromLink);
           return;
         default:
           return;
@@ -103,16 +118,17 @@ export function plumtree(timeoutMs: number = PLUMTREE_TIMEOUT_MS): Protocol {
     },
     onTimer(port: Port, token: TimerToken): void {
       const s = state(port);
-      const m = s.missing.get(token);
-      if (!m || s.payloads.has(token)) return;
+      const m = s.missing?.get(token);
+      if (!m || s.has(token)) return;
       const link = m.announcers.shift();
       if (link === undefined) {
         m.timing = false; // a later IHAVE starts a new timer
         return;
       }
-      s.lazy.delete(link);
-      port.control!(link, { type: 'graft', id: token });
-      port.setTimer!(timeoutMs / 2, token);
+      s.deleteLink(link);
+      port.control(link, graft(token));
+      port.setTimer(timeoutMs / 2, token);
     },
   };
+  return protocol;
 }

@@ -5,12 +5,12 @@
  * below it misses every message: the price of the cheapest possible broadcast.
  */
 import type { Msg } from '../message.ts';
-import type { Port, Protocol } from '../seam.ts';
+import type { PortWith, Protocol } from '../seam.ts';
 import { onFirstSight } from './first-sight.ts';
 
-function forward(port: Port, fromLink: number, msg: Msg): void {
+function forward(port: PortWith<'tree'>, fromLink: number, msg: Msg): void {
   const n = port.links;
-  for (let link = 0; link < n; link++) if (link !== fromLink && port.treeLink!(link)) port.send(link, msg);
+  for (let link = 0; link < n; link++) if (link !== fromLink && port.treeLink(link)) port.send(link, msg);
 }
 
 /** Forward on tree links only, never back to the sender. */

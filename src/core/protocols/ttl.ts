@@ -5,10 +5,10 @@
  */
 import { check } from '../errors.ts';
 import type { Msg } from '../message.ts';
-import type { Port, Protocol } from '../seam.ts';
+import type { BasePort, PortWith, Protocol } from '../seam.ts';
 import { NONE, onFirstSight } from './first-sight.ts';
 
-function forward(port: Port, fromLink: number, msg: Msg): void {
+function forward(port: BasePort, fromLink: number, msg: Msg): void {
   const n = port.links;
   for (let link = 0; link < n; link++) if (link !== fromLink) port.send(link, msg);
 }
@@ -17,7 +17,7 @@ function forward(port: Port, fromLink: number, msg: Msg): void {
 export function ttl(limit: number): Protocol {
   check(Number.isInteger(limit) && limit >= 0, 'ERR_BAD_PROTOCOL', `ttl: hop limit ${limit} must be an integer >= 0`);
   // The origin is hop 0: it forwards when K > 0; a receiver forwards while its hop is below K.
-  return onFirstSight(`ttl:${limit}`, (port: Port, fromLink: number, msg: Msg): void => {
-    if ((fromLink === NONE ? 0 : port.hop!) < limit) forward(port, fromLink, msg);
+  return onFirstSight(`ttl:${limit}`, (port: PortWith<'hop'>, fromLink: number, msg: Msg): void => {
+    if ((fromLink === NONE ? 0 : port.hop) < limit) forward(port, fromLink, msg);
   }, ['hop']);
 }

@@ -65,7 +65,7 @@ export abstract class Calendar {
     let slot = this.free;
     if (slot >= 0) this.free = this.next[slot]!;
     else {
-      if (this.used === this.next.length) this.grow(2 * this.next.length);
+      if (this.used === this.next.length) this.grow(Math.ceil(1.5 * this.next.length)); // 1.5×: less overshoot at 10^7 events
       slot = this.used++;
     }
     this.next[slot] = -1;

@@ -3,6 +3,10 @@
  * over integer time (calendar.ts) that CalendarQueue also stands on, with a kind, an object and a
  * sequence number per event. Timers, whose delays can be far longer than the window, go to a
  * heap instead (see protocol-queue.ts, which merges the two in (time, sequence) order).
+ *
+ * Every field is a typed array, so slots never touched cost no memory: the object of an event
+ * (a Control; payloads carry none) is kept once in a table and the slot holds its index. Controls
+ * are reused per id, so the table stays small; it is emptied with the queue at each message.
  */
 
 import { Calendar, widen } from './calendar.ts';
@@ -20,8 +24,10 @@ export class LinkCalendar extends Calendar {
   private nodes: Int32Array;
   private links: Int32Array;
   private hops: Int32Array;
-  private seqs: Float64Array;
-  private objs: unknown[];
+  private seqs: Int32Array;
+  private objIds: Int32Array;
+  private readonly table: unknown[] = [];
+  private last: unknown = undefined;
 
   /** `maxDelay`: the largest delay (µs) of any push; `capacity`: initial slots (grows). */
   constructor(maxDelay: number, capacity: number) {
@@ -31,8 +37,25 @@ export class LinkCalendar extends Calendar {
     this.nodes = new Int32Array(cap);
     this.links = new Int32Array(cap);
     this.hops = new Int32Array(cap);
-    this.seqs = new Float64Array(cap);
-    this.objs = new Array<unknown>(cap).fill(undefined);
+    this.seqs = new Int32Array(cap);
+    this.objIds = new Int32Array(cap);
+  }
+
+  /** Restarts the clock at `now` and empties the object table; only while empty. */
+  override reset(now: number): void {
+    super.reset(now);
+    this.table.length = 0;
+    this.last = undefined;
+  }
+
+  /** The table index of `obj` (-1 for none), adding it unless it is the last one added. */
+  private idOf(obj: unknown): number {
+    if (obj === undefined) return -1;
+    if (obj !== this.last || this.table.length === 0) {
+      this.table.push(obj);
+      this.last = obj;
+    }
+    return this.table.length - 1;
   }
 
   /** `time` must lie in [now, now + maxDelay]. */
@@ -43,7 +66,7 @@ export class LinkCalendar extends Calendar {
     this.links[slot] = link;
     this.hops[slot] = hop;
     this.seqs[slot] = seq;
-    this.objs[slot] = obj;
+    this.objIds[slot] = this.idOf(obj);
   }
 
   /** Sequence number of the earliest event; call right after earliest() returned a time. */
@@ -60,8 +83,8 @@ export class LinkCalendar extends Calendar {
     this.link = this.links[slot]!;
     this.hop = this.hops[slot]!;
     this.seq = this.seqs[slot]!;
-    this.obj = this.objs[slot];
-    this.objs[slot] = undefined;
+    const id = this.objIds[slot]!;
+    this.obj = id < 0 ? undefined : this.table[id];
   }
 
   protected override grow(cap: number): void {
@@ -69,10 +92,8 @@ export class LinkCalendar extends Calendar {
     this.nodes = widen(this.nodes, new Int32Array(cap));
     this.links = widen(this.links, new Int32Array(cap));
     this.hops = widen(this.hops, new Int32Array(cap));
-    this.seqs = widen(this.seqs, new Float64Array(cap));
-    const old = this.objs.length;
-    this.objs.length = cap;
-    this.objs.fill(undefined, old);
+    this.seqs = widen(this.seqs, new Int32Array(cap));
+    this.objIds = widen(this.objIds, new Int32Array(cap));
     super.grow(cap);
   }
 }

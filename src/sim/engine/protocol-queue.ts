@@ -34,9 +34,11 @@ export class ProtocolQueue implements EventQueue {
   /** Restarts the clock at `now` for a new message; only while empty. */
   reset(now: number): void {
     this.links.reset(now);
+    this.seq = 0; // per message, so a sequence number fits the calendar's Int32 field
   }
 
   push(time: number, kind: number, node: number, link: number, hop: number, obj: unknown): void {
+    if (this.seq === 0x7fffffff) throw new RangeError('protocol queue: more than 2^31 events in one message');
     if (kind >= TIMER) this.timers.push(time, this.seq++, kind, node, link, hop, obj);
     else this.links.push(time, this.seq++, kind, node, link, hop, obj);
   }

@@ -39,13 +39,13 @@ export function runCell(cell: SweepCell, options: SweepOptions): CellResult {
       ok: true,
       nodes: r.nodes,
       edges: r.edges,
-      sends: r.transmissions / k,
-      expected: r.expectedTransmissions === null ? null : r.expectedTransmissions / k,
-      reached: r.reached,
-      coverage: r.coverage,
-      rmr: r.rmr,
-      ldh: r.ldh,
-      timeMs: r.timeToFullCoverageMs,
+      sends: r.transmissionsPerMessage,
+      expected: r.expectedTransmissionsTotal === null ? null : r.expectedTransmissionsTotal / k,
+      reached: r.reachedPerMessage,
+      coverage: r.coverageMean,
+      rmr: r.rmr ?? Number.NaN,
+      ldh: r.ldhMax,
+      timeMs: r.timeToFullCoverageMs ?? Number.NaN,
     };
   } catch (err) {
     if (err instanceof InputError) return { ...base, ok: false, error: err.message };

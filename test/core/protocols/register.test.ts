@@ -51,8 +51,8 @@ describe('registerProtocol', () => {
   it('runs in sim: exact count from its entry, its own row in the waste table', () => {
     // ring of 10, D = 4: E = 20, so 2·(40 − 9) = 62 sends per message.
     const r = runSimulation({ nodes: 10, degree: 4, topology: 'ring', protocol: 'twice', latency: 'constant', seed: '1', messages: 3 });
-    expect(r.transmissions).toBe(3 * 62);
-    expect(r.expectedTransmissions).toBe(3 * 62);
+    expect(r.transmissionsTotal).toBe(3 * 62);
+    expect(r.expectedTransmissionsTotal).toBe(3 * 62);
     expect(r.waste.rows.find((row) => row.what === 'twice: exact sends')).toMatchObject({ formula: '2(2E − (N−1))', value: 62, measured: 62 });
     expect(r.waste.rows.find((row) => row.formula === 'sends − (N−1)')).toMatchObject({ value: 62 - 9 });
     expect(renderSimReport(r)).toContain('twice: exact sends');
@@ -62,7 +62,7 @@ describe('registerProtocol', () => {
     const c = compareProtocols({ nodes: 10, degree: 4, topology: 'ring', latency: 'constant', seed: '1', messages: 2, protocols: ['flood', 'twice'], payloadBytes: 100 });
     const [flood, mine] = c.rows;
     expect(mine!.protocol).toBe('twice');
-    expect(mine!.payloadSends).toBe(2 * flood!.payloadSends);
+    expect(mine!.transmissionsPerMessage).toBe(2 * flood!.transmissionsPerMessage);
   });
 
   it('runs over real nodes on 127.0.0.1', async () => {

@@ -1,5 +1,5 @@
 /**
- * The protocol engine's queues: the timer heap (time, then sequence; growth past capacity) and the
+ * The general queues: the timer heap (time, then sequence; growth past capacity) and the
  * merged queue (calendar for transmissions + heap for timers) against a plain sort.
  */
 import { describe, expect, it } from 'vitest';

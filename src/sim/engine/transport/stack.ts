@@ -9,7 +9,7 @@ import type { LatencyModel } from '../../latency.ts';
 import { seededRng } from '../../random.ts';
 import type { Topology } from '../../topology/topology.ts';
 import { BaseTransport } from './base.ts';
-import { ConstantDelayLayer, DelayLayer, makeDelay } from './delay.ts';
+import { ConstantDelayLayer, DelayLayer, makeDelay, UniformDelayLayer } from './delay.ts';
 import { LinkFaultLayer } from './link-faults.ts';
 import { LossLayer } from './loss.ts';
 import { NodeFaultLayer } from './node-faults.ts';
@@ -17,7 +17,9 @@ import type { Transport } from './types.ts';
 
 export function transportStack(topo: Topology, latency: LatencyModel, rng: Rng, faults: FaultPlan | undefined, lossSeed: string | undefined): Transport {
   let t: Transport = new BaseTransport();
-  t = latency.kind === 'constant' ? new ConstantDelayLayer(t, latency.micros) : new DelayLayer(t, makeDelay(latency, topo, rng));
+  if (latency.kind === 'constant') t = new ConstantDelayLayer(t, latency.micros);
+  else if (latency.kind === 'uniform') t = new UniformDelayLayer(t, latency.min, latency.max, rng);
+  else t = new DelayLayer(t, makeDelay(latency, topo, rng));
   if (!faults) return t;
   if (faults.loss > 0) t = new LossLayer(t, faults.loss, seededRng(lossSeed ?? 'loss', 'loss'));
   if (faults.failedLinks > 0) t = new LinkFaultLayer(t, faults.linkDownFrom, faults.silent);

@@ -1,6 +1,6 @@
 /**
- * The protocol engine against what can be proved on paper: it agrees with the flood engine,
- * a tree costs N−1, gossip:1 and ttl:ecc are flood, plumtree settles to N−1 and heals, announce
+ * The engine's general path against what can be proved on paper: it agrees with the fast path
+ * (same counts with every event in the protocol queue and no duplicate shortcut), a tree costs N−1, gossip:1 and ttl:ecc are flood, plumtree settles to N−1 and heals, announce
  * sends each payload once, and every reliable protocol reaches everyone on a healthy network.
  */
 import { describe, expect, it } from 'vitest';
