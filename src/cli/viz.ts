@@ -3,7 +3,7 @@
  * its URL. Runs until Ctrl-C. The page replays floods recorded by the simulator's own engine.
  */
 import type { Command } from 'commander';
-import { OPTIONS } from '../options/schema.ts';
+import { OPTIONS, type OptionSpec } from '../options/schema.ts';
 import { startVizServer } from '../viz/server.ts';
 import { VIZ_FLOOD_OPTIONS } from '../viz/query.ts';
 import { growUrlQuery, parseGrowQuery, VIZ_GROW_OPTIONS } from '../viz/grow-query.ts';
@@ -20,16 +20,16 @@ interface VizFlags {
   origin?: string;
   port: number;
   grow?: boolean;
-  want?: number;
-  overlay?: string;
-  entry?: string;
-  kill?: number;
+  want: number;
+  overlay: string;
+  entry: string;
+  kill: number;
 }
 
-/** `--grow` and the grow options it takes (N and the seed are -n and --seed); no defaults here, grow mode has its own. */
-const GROW_FLAGS = [
+/** `--grow` and the grow options it takes, as the page's grow query reads them (N and the seed are -n and --seed). */
+const GROW_FLAGS: OptionSpec[] = [
   { long: 'grow', help: 'open grow mode: the network grows by joins through a membership protocol, then heals after a kill (floodlab grow, replayed)' },
-  ...[VIZ_GROW_OPTIONS.want, VIZ_GROW_OPTIONS.overlay, VIZ_GROW_OPTIONS.entry, VIZ_GROW_OPTIONS.kill].map((s) => ({ ...s, help: `with --grow: ${s.help}`, default: undefined })),
+  ...[VIZ_GROW_OPTIONS.want, VIZ_GROW_OPTIONS.overlay, VIZ_GROW_OPTIONS.entry, VIZ_GROW_OPTIONS.kill].map((s): OptionSpec => ({ ...s, help: `with --grow: ${s.help}` })),
 ];
 
 /** The page's flood options (src/viz/query.ts, the same entries the page's query reads) and the server's port. */
@@ -38,11 +38,7 @@ export const VIZ_OPTIONS = [...Object.values(VIZ_FLOOD_OPTIONS), OPTIONS.port, .
 /** '' for the flood page; with --grow, the grow mode's query, checked as the page will check it (a bad value stops here). */
 function growQuery(flags: VizFlags): string {
   if (!flags.grow) return '';
-  const given: Record<string, string> = { n: String(flags.nodes), seed: flags.seed };
-  if (flags.want !== undefined) given['want'] = String(flags.want);
-  if (flags.overlay !== undefined) given['overlay'] = flags.overlay;
-  if (flags.entry !== undefined) given['entry'] = flags.entry;
-  if (flags.kill !== undefined) given['kill'] = String(flags.kill);
+  const given = { n: String(flags.nodes), seed: flags.seed, want: String(flags.want), overlay: flags.overlay, entry: flags.entry, kill: String(flags.kill) };
   return `?${growUrlQuery(parseGrowQuery(new URLSearchParams(given)))}`;
 }
 

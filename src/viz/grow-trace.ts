@@ -69,9 +69,14 @@ export class GrowRecorder implements NetObserver {
     else (this.msgAfter.push(this.kind.length), this.msgType.push(k), this.msgCount.push(1));
   }
 
-  /** After each event: re-derives the links of every node touched since. */
+  /**
+   * After each event: re-derives the links of every node touched since. Without `admitted` (blog)
+   * only link events change the overlay; with it (hyparview) any handler may, so the node whose
+   * event ran is rechecked too.
+   */
   handled(u: number, t: number): void {
-    this.dirty.add(u);
+    if (this.net.membership.admitted) this.dirty.add(u);
+    if (this.dirty.size === 0) return;
     for (const x of this.dirty) this.recheck(x, t);
     this.dirty.clear();
   }

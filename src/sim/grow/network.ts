@@ -42,9 +42,10 @@ export interface NetOptions {
 
 /**
  * Watches a run without changing it (src/viz/grow-trace.ts records the page's replay with one).
- * Link calls are transport links; which of them the overlay admits can change in any handler, so
- * `handled(u)` follows every event, after node u's handler (if any) ran. Crash comes after the
- * node's links are gone. A graceful `leave` is not reported.
+ * Link calls are transport links: up at both ends, down when either end closes it (at once for
+ * the closer, on arrival for the far end) or its far end crashed. Which links the overlay admits
+ * can change in any handler, so `handled(u)` follows every event, after node u's handler (if any)
+ * ran. Crash comes after the node's links are gone. A graceful `leave` is not reported.
  */
 export interface NetObserver {
   attach(net: MembershipNet): void;
@@ -186,6 +187,7 @@ export class MembershipNet {
     const v = t.targets[h]!;
     const tw = t.twins[h]!;
     this.closing[h] = 1;
+    this.observer?.linkDown(u, v, this.now);
     this.push(this.now + this.linkDelay[h]!, CLOSE, v, tw - t.first[v]!, u, undefined);
   }
 
