@@ -22,4 +22,6 @@ if (what === 'kill') {
   repairMessages = f.repairMessages;
 }
 const rssMb = process.resourceUsage().maxRSS / 1024;
-process.stdout.write(JSON.stringify({ nodes, overlay, growMs, messages: r.membership.total, settled: r.settled, killMs, repairTimeMs, repairMessages, rssMb, cpuMs: process.cpuUsage().user / 1000 }) + '\n');
+process.stdout.write(
+  JSON.stringify({ nodes, overlay, growMs, messages: r.membership.total, settled: r.settled, killMs, repairTimeMs, repairMessages, rssMb, cpuMs: process.cpuUsage().user / 1000 }) + '\n',
+);

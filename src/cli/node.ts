@@ -25,13 +25,26 @@ interface NodeFlags {
 export function registerNode(program: Command): void {
   const cmd = program.command('node').description('run one real chat node: type a line to flood it, connect HOST:PORT to link to another node');
   addOptions(cmd, [
-    override(OPTIONS.port, { default: 55555, parse: intIn(0, 65_535), help: 'first port to try (the next ones when taken); 0 lets the system choose', why: 'a fixed default, so that peers can find each other' }),
+    override(OPTIONS.port, {
+      default: 55555,
+      parse: intIn(0, 65_535),
+      help: 'first port to try (the next ones when taken); 0 lets the system choose',
+      why: 'a fixed default, so that peers can find each other',
+    }),
     OPTIONS.host,
     OPTIONS.name,
     OPTIONS.protocol,
-    { long: 'wire', arg: 'wire', default: 'auto', help: `what this node dials with: json (floodlab's frames), gob (the original Go program's), auto (json; an accepted connection silent for ${GOB_SILENCE_MS} ms is taken for a Go node)` },
+    {
+      long: 'wire',
+      arg: 'wire',
+      default: 'auto',
+      help: `what this node dials with: json (floodlab's frames), gob (the original Go program's), auto (json; an accepted connection silent for ${GOB_SILENCE_MS} ms is taken for a Go node)`,
+    },
   ])
-    .addHelpText('after', '\nIn the node: connect HOST:PORT (connect gob://HOST:PORT for a Go node), /peers, /stats, /help, exit or quit; any other line is a chat message.\n\nExample (three terminals):\n  floodlab node --name alice\n  floodlab node --name bob      then: connect 127.0.0.1:55555\n  floodlab node --name carol    then: connect 127.0.0.1:55556')
+    .addHelpText(
+      'after',
+      '\nIn the node: connect HOST:PORT (connect gob://HOST:PORT for a Go node), /peers, /stats, /help, exit or quit; any other line is a chat message.\n\nExample (three terminals):\n  floodlab node --name alice\n  floodlab node --name bob      then: connect 127.0.0.1:55555\n  floodlab node --name carol    then: connect 127.0.0.1:55556',
+    )
     .action(
       action(async (flags: NodeFlags) => {
         const protocol = parseProtocol(flags.protocol);

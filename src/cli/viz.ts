@@ -45,7 +45,10 @@ function growQuery(flags: VizFlags): string {
 export function registerViz(program: Command): void {
   const cmd = program.command('viz').description('watch a flood in the browser: a local page that animates it and counts along');
   addOptions(cmd, VIZ_OPTIONS)
-    .addHelpText('after', '\nExamples:\n  floodlab viz\n  floodlab viz -n 500 -d 6 --protocol flood-echo\n  floodlab viz --topology karate\n  floodlab viz --grow -n 60 --want 4 --overlay blog --kill 0.3')
+    .addHelpText(
+      'after',
+      '\nExamples:\n  floodlab viz\n  floodlab viz -n 500 -d 6 --protocol flood-echo\n  floodlab viz --topology karate\n  floodlab viz --grow -n 60 --want 4 --overlay blog --kill 0.3',
+    )
     .action(
       action(async (flags: VizFlags) => {
         const growMode = growQuery(flags);

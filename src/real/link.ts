@@ -87,7 +87,12 @@ export class Link {
     this.outgoing = options.outgoing;
     this.state = options.outgoing ? 'connecting' : 'detecting';
     this.wire = new WireChoice(options.codec);
-    this.writes = new WriteQueue(socket, options.limits, (reason) => this.close('slow', reason), (n) => (options.traffic.bytesOut += n));
+    this.writes = new WriteQueue(
+      socket,
+      options.limits,
+      (reason) => this.close('slow', reason),
+      (n) => (options.traffic.bytesOut += n),
+    );
     this.done = new Promise((resolve) => socket.once('close', () => resolve()));
     socket.setNoDelay(true);
     socket.on('data', (chunk: Buffer) => this.onData(chunk));
@@ -204,7 +209,9 @@ export class Link {
     if (codec.newPacer) {
       this.pacer = codec.newPacer((frame) => this.writes.push(frame));
       // A pacer may decline a frame the peer already has; that is not an error.
-      for (const frame of this.preUp.splice(0)) if (this.state !== 'up') break; else this.pacer.send(frame);
+      for (const frame of this.preUp.splice(0))
+        if (this.state !== 'up') break;
+        else this.pacer.send(frame);
     }
     this.options.events.up(this);
   }

@@ -33,13 +33,7 @@ export async function statsOf(handles: readonly { stats(): Promise<NodeStats> | 
  * Waits until `done()` holds and the network is quiet: every frame sent was received, payload and
  * control alike, and the counters did not move between two polls. Returns the final counters.
  */
-export async function waitQuiet(
-  handles: readonly { stats(): Promise<NodeStats> | NodeStats }[],
-  done: () => boolean,
-  timeoutMs: number,
-  pollMs: number,
-  what: () => string,
-): Promise<NodeStats> {
+export async function waitQuiet(handles: readonly { stats(): Promise<NodeStats> | NodeStats }[], done: () => boolean, timeoutMs: number, pollMs: number, what: () => string): Promise<NodeStats> {
   let after: NodeStats | undefined;
   let last = '';
   await waitFor(

@@ -139,7 +139,11 @@ function degreeStats(csr: Csr): { min: number; max: number } {
 export function runSimulation(options: SimOptions, observer?: EngineObserver): SimReport {
   check(Number.isInteger(options.messages) && options.messages >= 1 && options.messages <= 1_000_000, 'ERR_BAD_MESSAGES', `sim: ${options.messages} messages: must be an integer from 1 to 1000000`);
   const payloadBytes = options.payloadBytes ?? DEFAULT_PAYLOAD_BYTES;
-  check(Number.isInteger(payloadBytes) && payloadBytes >= 0 && payloadBytes <= MAX_PAYLOAD_BYTES, 'ERR_BAD_OPTION', `sim: payload of ${payloadBytes} bytes: must be an integer from 0 to ${MAX_PAYLOAD_BYTES}`);
+  check(
+    Number.isInteger(payloadBytes) && payloadBytes >= 0 && payloadBytes <= MAX_PAYLOAD_BYTES,
+    'ERR_BAD_OPTION',
+    `sim: payload of ${payloadBytes} bytes: must be an integer from 0 to ${MAX_PAYLOAD_BYTES}`,
+  );
   const signed = options.signed === true;
   const protocol = parseProtocol(options.protocol);
   const latency = parseLatency(options.latency);
@@ -150,7 +154,15 @@ export function runSimulation(options: SimOptions, observer?: EngineObserver): S
   const labels = topo.edges.labels;
   const plan = hasFaults(spec) ? planFaults(csr, spec, options.seed, namedOrigin(csr.order, options.origin, labels)) : undefined;
   const origins = pickLiveOrigins(csr.order, options.messages, options.origin, labels, seededRng(options.seed, 'origins'), plan);
-  const result = simulate(csr, protocol, { latency, rng: seededRng(options.seed, 'engine'), origins, lossSeed: options.seed, ...(labels ? { labels } : {}), ...(plan ? { faults: plan } : {}), ...(observer ? { observer } : {}) });
+  const result = simulate(csr, protocol, {
+    latency,
+    rng: seededRng(options.seed, 'engine'),
+    origins,
+    lossSeed: options.seed,
+    ...(labels ? { labels } : {}),
+    ...(plan ? { faults: plan } : {}),
+    ...(observer ? { observer } : {}),
+  });
   // Under faults a message can reach only the live nodes of its origin's component.
   // (Loss alone takes nothing down: then the components above are the live ones.)
   const live = plan && (plan.failedNodes > 0 || plan.failedLinks > 0) ? reachableSizes(csr, plan, origins) : undefined;
@@ -242,7 +254,9 @@ function faultNote(spec: FaultSpec, failedNodes: number, failedLinks: number, lo
   if (failedNodes > 0) parts.push(`${failedNodes} nodes down`);
   if (failedLinks > 0) parts.push(`${failedLinks} links down`);
   if (spec.loss > 0) parts.push(`loss ${spec.loss} per transmission`);
-  const detection = spec.silent ? 'failures are silent: copies sent to failed nodes and links count as sends, and are lost' : 'failures are detected: sends to failed nodes and links are refused, not counted';
+  const detection = spec.silent
+    ? 'failures are silent: copies sent to failed nodes and links count as sends, and are lost'
+    : 'failures are detected: sends to failed nodes and links are refused, not counted';
   return `faults: ${parts.join(', ')}; ${detection}. ${(lost / k).toLocaleString('en-US', { maximumFractionDigits: 1 })} transmissions per message were lost. The exact rows and coverage use the live nodes of the origin's component.`;
 }
 

@@ -16,7 +16,11 @@ export const OVERLAYS = ['blog', 'hyparview'] as const;
 
 /** The grow options of the page's query (and of `floodlab viz --grow`), with the page's limits and why. */
 export const VIZ_GROW_OPTIONS = {
-  nodes: override(OPTIONS.nodes, { default: 60, parse: intIn(2, GROW_LIMITS.maxNodes), why: `at most ${GROW_LIMITS.maxNodes} in grow mode: the page replays every join and link; floodlab grow measures larger networks` }),
+  nodes: override(OPTIONS.nodes, {
+    default: 60,
+    parse: intIn(2, GROW_LIMITS.maxNodes),
+    why: `at most ${GROW_LIMITS.maxNodes} in grow mode: the page replays every join and link; floodlab grow measures larger networks`,
+  }),
   want: override({ ...OPTIONS.want, query: 'want' }, { parse: intIn(1, GROW_LIMITS.maxWant), why: `at most ${GROW_LIMITS.maxWant} in grow mode, to keep the drawing readable` }),
   overlay: override({ ...OPTIONS.overlay, query: 'overlay' }, { parse: oneOf(OVERLAYS), why: 'the two overlays there are, named up front so the form can offer them' }),
   entry: { ...OPTIONS.entry, query: 'entry' },

@@ -66,7 +66,7 @@ export class GrowRecorder implements NetObserver {
     if (k < 0) k = this.messageTypes.push(type) - 1;
     const last = this.msgAfter.length - 1;
     if (last >= 0 && this.msgAfter[last] === this.kind.length && this.msgType[last] === k) this.msgCount[last]!++;
-    else (this.msgAfter.push(this.kind.length), this.msgType.push(k), this.msgCount.push(1));
+    else this.msgAfter.push(this.kind.length), this.msgType.push(k), this.msgCount.push(1);
   }
 
   /**

@@ -44,35 +44,39 @@ describe('grow mode in headless Chromium', () => {
     [40, 4, 'hyparview', 0.5, '3'],
   ];
   for (const [n, want, overlay, kill, seed, screenshot] of cases) {
-    it.runIf(!missing)(`${overlay} n=${n} want=${want} kill=${kill}: counters after growth and after repair equal floodlab grow --json`, async () => {
-      const page = await browser!.context.newPage();
-      const errors: string[] = [];
-      page.on('pageerror', (e) => errors.push(e.message));
-      await page.goto(`${server!.url}?mode=grow&n=${n}&want=${want}&overlay=${overlay}&kill=${kill}&seed=${seed}&speed=1000`);
-      await page.waitForFunction(() => document.body.dataset['state'] === 'ready', null, { timeout: 30_000 });
-      const read = async (id: string): Promise<number> => Number(await page.locator(`#${id}`).getAttribute('data-value'));
-      expect(await read('live')).toBe(0);
-      await page.click('#play');
-      await page.waitForFunction(() => document.body.dataset['state'] === 'grown', null, { timeout: 30_000 });
-      const grown = { live: await read('live'), links: await read('links'), components: await read('components'), cost: await read('flood-cost') };
-      await page.click('#play');
-      await page.waitForFunction(() => document.body.dataset['state'] === 'done', null, { timeout: 30_000 });
-      const after = { live: await read('live'), links: await read('links'), components: await read('components'), cost: await read('flood-cost') };
-      if (screenshot) await page.screenshot({ path: screenshot });
-      expect(errors).toEqual([]);
-      await page.close();
+    it.runIf(!missing)(
+      `${overlay} n=${n} want=${want} kill=${kill}: counters after growth and after repair equal floodlab grow --json`,
+      async () => {
+        const page = await browser!.context.newPage();
+        const errors: string[] = [];
+        page.on('pageerror', (e) => errors.push(e.message));
+        await page.goto(`${server!.url}?mode=grow&n=${n}&want=${want}&overlay=${overlay}&kill=${kill}&seed=${seed}&speed=1000`);
+        await page.waitForFunction(() => document.body.dataset['state'] === 'ready', null, { timeout: 30_000 });
+        const read = async (id: string): Promise<number> => Number(await page.locator(`#${id}`).getAttribute('data-value'));
+        expect(await read('live')).toBe(0);
+        await page.click('#play');
+        await page.waitForFunction(() => document.body.dataset['state'] === 'grown', null, { timeout: 30_000 });
+        const grown = { live: await read('live'), links: await read('links'), components: await read('components'), cost: await read('flood-cost') };
+        await page.click('#play');
+        await page.waitForFunction(() => document.body.dataset['state'] === 'done', null, { timeout: 30_000 });
+        const after = { live: await read('live'), links: await read('links'), components: await read('components'), cost: await read('flood-cost') };
+        if (screenshot) await page.screenshot({ path: screenshot });
+        expect(errors).toEqual([]);
+        await page.close();
 
-      const cli = growJson(n, want, overlay, kill, seed);
-      expect(grown).toEqual({ live: n, links: cli.edges, components: cli.components, cost: cli.components === 1 ? 2 * cli.edges - (n - 1) : -1 });
-      const f = cli.failure;
-      expect(after.live).toBe(f.live);
-      expect(after.live).toBe(n - Math.floor(kill * n));
-      expect(after.components).toBe(f.componentsAfterRepair);
-      if (f.componentsAfterRepair === 1) {
-        // One component: every message cost 2E − (n − 1), so the page's E must give the same.
-        expect(after.cost * f.floodAfterRepair.messages).toBe(f.floodAfterRepair.transmissions);
-        expect(after.cost).toBe(2 * after.links - (after.live - 1));
-      }
-    }, 90_000);
+        const cli = growJson(n, want, overlay, kill, seed);
+        expect(grown).toEqual({ live: n, links: cli.edges, components: cli.components, cost: cli.components === 1 ? 2 * cli.edges - (n - 1) : -1 });
+        const f = cli.failure;
+        expect(after.live).toBe(f.live);
+        expect(after.live).toBe(n - Math.floor(kill * n));
+        expect(after.components).toBe(f.componentsAfterRepair);
+        if (f.componentsAfterRepair === 1) {
+          // One component: every message cost 2E − (n − 1), so the page's E must give the same.
+          expect(after.cost * f.floodAfterRepair.messages).toBe(f.floodAfterRepair.transmissions);
+          expect(after.cost).toBe(2 * after.links - (after.live - 1));
+        }
+      },
+      90_000,
+    );
   }
 });

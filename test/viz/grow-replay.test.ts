@@ -8,8 +8,20 @@ import { GrowPlayer } from '../../src/viz/page/grow/replay.ts';
 
 // Four nodes join; a square 0-1-2-3-0 and a chord 0-2; node 2 crashes (its three links go); 1-3 repairs.
 const rows: [number, number, number][] = [
-  [JOIN, 0, -1], [JOIN, 1, -1], [LINK_UP, 0, 1], [JOIN, 2, -1], [LINK_UP, 1, 2], [JOIN, 3, -1], [LINK_UP, 2, 3], [LINK_UP, 0, 3], [LINK_UP, 0, 2],
-  [CRASH, 2, -1], [LINK_DOWN, 1, 2], [LINK_DOWN, 2, 3], [LINK_DOWN, 0, 2], [LINK_UP, 1, 3],
+  [JOIN, 0, -1],
+  [JOIN, 1, -1],
+  [LINK_UP, 0, 1],
+  [JOIN, 2, -1],
+  [LINK_UP, 1, 2],
+  [JOIN, 3, -1],
+  [LINK_UP, 2, 3],
+  [LINK_UP, 0, 3],
+  [LINK_UP, 0, 2],
+  [CRASH, 2, -1],
+  [LINK_DOWN, 1, 2],
+  [LINK_DOWN, 2, 3],
+  [LINK_DOWN, 0, 2],
+  [LINK_UP, 1, 3],
 ];
 const trace: GrowTrace = {
   kind: rows.map((r) => r[0]),

@@ -20,7 +20,8 @@ export function mismatches(real: LaunchReport, sim: SimReport): string[] {
   real.perMessage.forEach((m, k) => {
     const s = sim.perMessage[k];
     if (!s) out.push(`message ${k}: the simulator has no such message`);
-    else if (m.sends !== s.sends || m.reached !== s.reached) out.push(`message ${k} from node ${m.origin}: real ${m.sends} sends reaching ${m.reached} nodes, simulator ${s.sends} sends reaching ${s.reached}`);
+    else if (m.sends !== s.sends || m.reached !== s.reached)
+      out.push(`message ${k} from node ${m.origin}: real ${m.sends} sends reaching ${m.reached} nodes, simulator ${s.sends} sends reaching ${s.reached}`);
   });
   return out;
 }
@@ -83,6 +84,11 @@ export function renderLaunch(real: LaunchReport, sim: SimReport): string {
 
 /** The JSON `launch --json` prints: the real run, the simulator's counts on the same graph, and any mismatch. */
 export function launchJson(real: LaunchReport, sim: SimReport, mismatched: readonly string[]): string {
-  const simulator = { transmissionsTotal: sim.transmissionsTotal, transmissionsPerMessage: sim.transmissionsPerMessage, perMessage: sim.perMessage, expectedTransmissionsTotal: sim.expectedTransmissionsTotal };
+  const simulator = {
+    transmissionsTotal: sim.transmissionsTotal,
+    transmissionsPerMessage: sim.transmissionsPerMessage,
+    perMessage: sim.perMessage,
+    expectedTransmissionsTotal: sim.expectedTransmissionsTotal,
+  };
   return JSON.stringify({ real, simulator, mismatches: mismatched }, (_key, value: unknown) => (typeof value === 'number' && !Number.isFinite(value) ? null : value), 2) + '\n';
 }

@@ -94,7 +94,8 @@ export function announce(timeoutMs: number = ANNOUNCE_TIMEOUT_MS): Protocol {
       const s = state(port);
       const p = s.pending?.get(token);
       if (!p || s.has(token)) return;
-      if (p.next === p.announcers.length) p.waiting = false; // a later INV asks again
+      if (p.next === p.announcers.length)
+        p.waiting = false; // a later INV asks again
       else ask(port, p, p.announcers[p.next++]!, token);
     },
   };

@@ -20,7 +20,7 @@ describe('wireCodecs', () => {
     expect(wireCodecs('json').acceptSilence).toBeUndefined();
   });
 
-  it('an accepted connection\'s first bytes pick its codec under every setting; garbage is refused', () => {
+  it("an accepted connection's first bytes pick its codec under every setting; garbage is refused", () => {
     for (const wire of ['json', 'gob', 'auto'] as const) {
       const pick = wireCodecs(wire).acceptCodec;
       expect(pick(encodeTextFrame('{"hello":1,"n":"a","p":1}'))?.name).toBe('json');

@@ -31,7 +31,10 @@ function countingDelay(): { layer: Transport; draws: () => number } {
 }
 
 /** An rng that returns the given values in turn. */
-const sequence = (...xs: number[]) => () => xs.shift() ?? 0.5;
+const sequence =
+  (...xs: number[]) =>
+  () =>
+    xs.shift() ?? 0.5;
 
 describe('transport layers', () => {
   it('base: a copy arrives when it is sent; delay adds the model’s delay', () => {
@@ -45,7 +48,14 @@ describe('transport layers', () => {
   });
 
   it('per-link delay: one draw per link, the same both ways', () => {
-    const csr = toCsr(edgeListFromPairs(4, [[0, 1], [1, 2], [2, 3], [3, 0]]));
+    const csr = toCsr(
+      edgeListFromPairs(4, [
+        [0, 1],
+        [1, 2],
+        [2, 3],
+        [3, 0],
+      ]),
+    );
     const delay = makeDelay(parseLatency('per-link:1-50'), staticTopology(csr), seededRng(1, 'd'));
     for (let h = 0; h < csr.targets.length; h++) expect(delay(h)).toBe(delay(csr.twins[h]!));
   });
@@ -93,7 +103,14 @@ describe('transport layers', () => {
   });
 
   it('the stack holds only the layers a run asks for', () => {
-    const csr = toCsr(edgeListFromPairs(4, [[0, 1], [1, 2], [2, 3], [3, 0]]));
+    const csr = toCsr(
+      edgeListFromPairs(4, [
+        [0, 1],
+        [1, 2],
+        [2, 3],
+        [3, 0],
+      ]),
+    );
     const topo = staticTopology(csr);
     expect(transportStack(topo, parseLatency('constant'), seededRng(1, 'e'), undefined, undefined)).toBeInstanceOf(ConstantDelayLayer);
     expect(transportStack(topo, parseLatency('uniform:1-5'), seededRng(1, 'e'), undefined, undefined)).toBeInstanceOf(UniformDelayLayer);

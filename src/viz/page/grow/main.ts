@@ -54,11 +54,15 @@ function snapshot(p: GrowPlayer): string {
 
 function phase(p: GrowPayload, pl: GrowPlayer): string {
   const t = p.trace;
-  if (pl.cursor < t.grownAt) return `Growing: ${pl.live} of ${p.order} nodes have joined through the ${p.query.overlay} rule, each knowing only the ${p.query.entry === 'first' ? 'first node' : 'a random live node'}.`;
-  if (p.query.kill === 0 || (pl.cursor === t.grownAt && pl.crashed === 0)) return `Settled: every node joined; links per node now ${pl.degreeStats().min}–${pl.degreeStats().max} against K = ${p.query.want}.${p.query.kill > 0 ? ` Next: ${Math.round(p.query.kill * 100)}% of the nodes crash at once.` : ''}`;
+  if (pl.cursor < t.grownAt)
+    return `Growing: ${pl.live} of ${p.order} nodes have joined through the ${p.query.overlay} rule, each knowing only the ${p.query.entry === 'first' ? 'first node' : 'a random live node'}.`;
+  if (p.query.kill === 0 || (pl.cursor === t.grownAt && pl.crashed === 0))
+    return `Settled: every node joined; links per node now ${pl.degreeStats().min}–${pl.degreeStats().max} against K = ${p.query.want}.${p.query.kill > 0 ? ` Next: ${Math.round(p.query.kill * 100)}% of the nodes crash at once.` : ''}`;
   if (!pl.done) return `Killed ${pl.crashed} nodes at once; the survivors notice lost links and repair: ${pl.components()} component${pl.components() === 1 ? '' : 's'} now.`;
   const f = p.figures.failure;
-  return f?.repaired ? `Repaired ${(f.repairTimeMs! / 1000).toFixed(2)} s (simulated) after the kill: one component, every live node back at K.` : `Repair stopped at the limit: not every survivor is back at K (see floodlab grow's report).`;
+  return f?.repaired
+    ? `Repaired ${(f.repairTimeMs! / 1000).toFixed(2)} s (simulated) after the kill: one component, every live node back at K.`
+    : `Repair stopped at the limit: not every survivor is back at K (see floodlab grow's report).`;
 }
 
 function update(): void {
@@ -81,7 +85,8 @@ function update(): void {
   const body = $('by-type').querySelector('tbody')!;
   body.innerHTML = payload.trace.messageTypes.map((type, k) => `<tr><td>${type.toUpperCase()}</td><td data-type="${type}">${p.byType[k]!.toLocaleString('en-US')}</td></tr>`).join('');
   $('phase').textContent = phase(payload, p);
-  if (p.cursor === payload.trace.grownAt) ($('grown-line').textContent = snapshot(p)), ($('grown-line').dataset['links'] = String(p.links)), ($('grown-line').dataset['components'] = String(p.components()));
+  if (p.cursor === payload.trace.grownAt)
+    ($('grown-line').textContent = snapshot(p)), ($('grown-line').dataset['links'] = String(p.links)), ($('grown-line').dataset['components'] = String(p.components()));
   if (p.done && payload.query.kill > 0) $('repaired-line').textContent = snapshot(p);
   view?.draw(p, payload.query.want);
 }
@@ -129,7 +134,7 @@ async function load(): Promise<void> {
 
 function togglePlay(): void {
   if (!player) return;
-  if (player.done) (player.reset(), (pausedAtGrown = false));
+  if (player.done) player.reset(), (pausedAtGrown = false);
   playing = !playing;
   budget = 0;
   setState(playing ? 'playing' : 'paused');
@@ -155,7 +160,7 @@ function frame(now: number): void {
   if (playing && player && payload) {
     budget += dt * rowsPerSecond();
     const stopAt = !pausedAtGrown && payload.query.kill > 0 ? payload.trace.grownAt : Infinity;
-    while (budget >= 1 && !player.done && !(player.cursor === stopAt)) (player.step(), budget--);
+    while (budget >= 1 && !player.done && !(player.cursor === stopAt)) player.step(), budget--;
     if (player.cursor >= player.length) player.advanceTo(player.length);
     afterAdvance();
   }
@@ -191,8 +196,8 @@ function init(): void {
   window.addEventListener('resize', () => (view?.fit(), update()));
   document.addEventListener('keydown', (e) => {
     if (e.target instanceof HTMLInputElement || e.target instanceof HTMLSelectElement) return;
-    if (e.key === ' ') (e.preventDefault(), togglePlay());
-    if (e.key === 'ArrowRight') (e.preventDefault(), $('step').click());
+    if (e.key === ' ') e.preventDefault(), togglePlay();
+    if (e.key === 'ArrowRight') e.preventDefault(), $('step').click();
   });
   load()
     .then(() => {
