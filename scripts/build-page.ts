@@ -9,4 +9,4 @@ import { bundlePage } from '../src/viz/bundle.ts';
 const out = new URL('../dist/viz/page/', import.meta.url);
 mkdirSync(out, { recursive: true });
 writeFileSync(new URL('main.js', out), await bundlePage());
-for (const name of ['index.html', 'style.css']) copyFileSync(new URL(`../src/viz/page/${name}`, import.meta.url), new URL(name, out));
+for (const name of ['index.html', 'style.css', 'grow.html', 'grow.css']) copyFileSync(new URL(`../src/viz/page/${name}`, import.meta.url), new URL(name, out));

@@ -10,6 +10,7 @@ import { InputError } from '../core/errors.ts';
 import { protocolList } from '../core/protocols/index.ts';
 import { topologyList } from '../sim/topology/spec.ts';
 import { pageScript } from './bundle.ts';
+import { growPayload } from './grow-payload.ts';
 import { layoutGraph, type Positions } from './layout.ts';
 import { parseFloodQuery, VIZ_LIMITS } from './query.ts';
 import { recordFlood } from './trace.ts';
@@ -44,6 +45,7 @@ export async function startVizServer(options: VizServerOptions): Promise<VizServ
   const files = new Map<string, [string, string]>([
     ['/', ['text/html; charset=utf-8', page('index.html')]],
     ['/style.css', ['text/css; charset=utf-8', page('style.css')]],
+    ['/grow.css', ['text/css; charset=utf-8', page('grow.css')]],
     ['/main.js', ['text/javascript; charset=utf-8', await pageScript()]],
   ]);
   // The form suggests every topology that needs no value typed in ('watts-strogatz[:BETA]' as
@@ -51,6 +53,7 @@ export async function startVizServer(options: VizServerOptions): Promise<VizServ
   const topologies = topologyList()
     .map((t) => ({ usage: t.usage.replace(/\[[^\]]*\]/g, ''), summary: t.summary }))
     .filter((t) => !/[A-Z]/.test(t.usage));
+  const growHtml = page('grow.html');
   const meta: VizMeta = { protocols: protocolList(), topologies, latencies: LATENCIES, defaults: options.defaults, limits: VIZ_LIMITS };
   // Layouts cost the most; keep the last few graphs' positions so a new origin is instant.
   const layouts = new Map<string, Positions>();
@@ -79,10 +82,13 @@ export async function startVizServer(options: VizServerOptions): Promise<VizServ
   function handle(req: IncomingMessage, res: ServerResponse): void {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     if (req.method !== 'GET') return send(res, 405, 'text/plain', 'only GET');
+    // Grow mode (`/?mode=grow&...`) is its own page; the same script starts whichever mode the URL asks for.
+    if (url.pathname === '/' && url.searchParams.get('mode') === 'grow') return send(res, 200, 'text/html; charset=utf-8', growHtml);
     const file = files.get(url.pathname);
     if (file) return send(res, 200, file[0], file[1]);
     try {
       if (url.pathname === '/api/meta') return send(res, 200, 'application/json', json(meta));
+      if (url.pathname === '/api/grow') return send(res, 200, 'application/json', json(growPayload(url.searchParams)));
       if (url.pathname === '/api/flood') return send(res, 200, 'application/json', json(flood(url.searchParams)));
       send(res, 404, 'application/json', json({ error: `no such page: ${url.pathname}` }));
     } catch (err) {

@@ -9,7 +9,7 @@ import { check } from '../../core/errors.ts';
 import { makeMembership } from '../../core/membership/index.ts';
 import { seededRng } from '../random.ts';
 import type { EdgeList } from '../topology/edge-list.ts';
-import { MembershipNet } from './network.ts';
+import { MembershipNet, type NetObserver } from './network.ts';
 
 export const GROW_DEFAULTS = { want: 5, overlay: 'blog', entry: 'first', seed: '1', growMs: 60_000, quietMs: 30_000, maxSettleMs: 600_000 } as const;
 
@@ -36,6 +36,8 @@ export interface GrowOptions {
   readonly maxSettleMs?: number;
   /** Room for this many more nodes after growth (joins under churn). */
   readonly extraNodes?: number;
+  /** Watches the run (the page's recorder); changes nothing. */
+  readonly observer?: NetObserver;
 }
 
 export interface MembershipSpent {
@@ -68,7 +70,7 @@ export function grow(o: GrowOptions): GrowResult {
   check(Number.isInteger(want) && want >= 1 && want < o.nodes, 'ERR_BAD_WANT', `grow: K = ${want} links per node with N = ${o.nodes}; need 1 <= K < N`);
   check(entry === 'first' || entry === 'random', 'ERR_BAD_ENTRY', `grow: entry '${String(entry)}' is not one of first, random`);
   const membership = makeMembership(overlay, want);
-  const net = new MembershipNet({ membership, maxNodes: o.nodes + (o.extraNodes ?? 0), rng: seededRng(seed, 'membership') });
+  const net = new MembershipNet({ membership, maxNodes: o.nodes + (o.extraNodes ?? 0), rng: seededRng(seed, 'membership'), ...(o.observer ? { observer: o.observer } : {}) });
   const pickEntry = seededRng(seed, 'entry');
   const gap = o.joinGapMs ?? (o.growMs ?? GROW_DEFAULTS.growMs) / (o.nodes - 1);
 

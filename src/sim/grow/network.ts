@@ -36,6 +36,25 @@ export interface NetOptions {
   readonly rng: Rng;
   /** One-way delay range in ms (default 1..10): each link's delay, a dial, a one-shot message. */
   readonly latency?: readonly [number, number];
+  /** Told of joins, crashes, links and messages as they happen (the page's recorder); changes nothing. */
+  readonly observer?: NetObserver;
+}
+
+/**
+ * Watches a run without changing it (src/viz/grow-trace.ts records the page's replay with one).
+ * Link calls are transport links: up at both ends, down when either end closes it (at once for
+ * the closer, on arrival for the far end) or its far end crashed. Which links the overlay admits
+ * can change in any handler, so `handled(u)` follows every event, after node u's handler (if any)
+ * ran. Crash comes after the node's links are gone. A graceful `leave` is not reported.
+ */
+export interface NetObserver {
+  attach(net: MembershipNet): void;
+  join(u: number, t: number): void;
+  crash(u: number, t: number): void;
+  linkUp(u: number, v: number, t: number): void;
+  linkDown(u: number, v: number, t: number): void;
+  message(type: string, t: number): void;
+  handled(u: number, t: number): void;
 }
 
 export class MembershipNet {
@@ -63,6 +82,7 @@ export class MembershipNet {
   private readonly port: NetPort;
   private readonly lo: number;
   private readonly span: number;
+  private readonly observer: NetObserver | undefined;
 
   constructor(o: NetOptions) {
     this.membership = o.membership;
@@ -75,6 +95,8 @@ export class MembershipNet {
     this.lo = lo;
     this.span = hi - lo;
     this.port = new NetPort(this);
+    this.observer = o.observer;
+    this.observer?.attach(this);
   }
 
   /** Adds a node that joins through `entry` (none: a first node) at the current time. */
@@ -84,6 +106,7 @@ export class MembershipNet {
     this.states[u] = this.membership.init(this.at(u));
     this.liveNodes++;
     this.push(this.now, START, u, 0, 0, undefined);
+    this.observer?.join(u, this.now);
     return u;
   }
 
@@ -117,15 +140,19 @@ export class MembershipNet {
       this.closing[tw] = 0;
     }
     t.removeNode(u);
+    this.observer?.crash(u, this.now);
   }
 
   /** Runs events up to simulated time `until` (or until none are left). */
   run(until: number): void {
     const q = this.queue;
+    const obs = this.observer;
     while (q.length > 0 && q.topTime <= until) {
       q.pop();
       this.now = q.time;
-      this.dispatch(q.kind, q.node, q.link, q.hop, q.obj);
+      const u = q.node;
+      this.dispatch(q.kind, u, q.link, q.hop, q.obj);
+      if (obs !== undefined) obs.handled(u, this.now);
     }
     if (Number.isFinite(until) && until > this.now) this.now = until;
   }
@@ -160,6 +187,7 @@ export class MembershipNet {
     const v = t.targets[h]!;
     const tw = t.twins[h]!;
     this.closing[h] = 1;
+    this.observer?.linkDown(u, v, this.now);
     this.push(this.now + this.linkDelay[h]!, CLOSE, v, tw - t.first[v]!, u, undefined);
   }
 
@@ -215,6 +243,7 @@ export class MembershipNet {
     this.closing[h] = 0;
     this.closing[t.twins[h]!] = 0;
     t.removeLink(u, link);
+    this.observer?.linkDown(u, from, this.now);
     if (this.alive(u) && !mine) this.membership.onLinkDown(this.at(u), link, from);
   }
 
@@ -230,6 +259,7 @@ export class MembershipNet {
     const d = this.delay();
     this.linkDelay[t.first[u]! + lu] = d;
     this.linkDelay[t.first[v]! + lv] = d;
+    this.observer?.linkUp(u, v, this.now);
     this.membership.onLinkUp(this.at(v), lv, u);
     if (this.alive(u) && this.peerOf(u, lu) === v) this.membership.onLinkUp(this.at(u), lu, v);
   }
@@ -248,6 +278,7 @@ export class MembershipNet {
     this.counts.set(msg.type, (this.counts.get(msg.type) ?? 0) + 1);
     this.messages++;
     this.bytes += membershipMsgBytes(msg);
+    this.observer?.message(msg.type, this.now);
   }
 
   private delay(): number {
