@@ -1,7 +1,7 @@
 /**
  * `npm run results`: regenerates the charts in results/ from simulations with fixed seeds (same
  * files every time): waste vs D at fixed N, transmissions vs N at fixed D, and every registered
- * protocol compared on one graph. The README shows them (docs/see-the-flood.md).
+ * protocol compared on one graph; the membership overlays (blog, hyparview) under mass failure. The README shows them (docs/see-the-flood.md).
  */
 import { mkdirSync } from 'node:fs';
 import { compareProtocols, transmissionsByNodes, wasteByDegree } from './charts/data.ts';
@@ -9,6 +9,7 @@ import { protocolsSpec } from './charts/protocols.ts';
 import { renderChart } from './charts/render.ts';
 import { transmissionsVsNodesSpec } from './charts/transmissions-vs-nodes.ts';
 import { wasteVsDegreeSpec } from './charts/waste-vs-degree.ts';
+import { writeMembershipResults } from './results/membership.ts';
 import { writeProtocolResults } from './results/protocols.ts';
 
 const DIR = 'results';
@@ -28,6 +29,7 @@ const { rows, skipped } = compareProtocols(N, 8, messages);
 written.push(...(await renderChart(protocolsSpec(N, 8, messages, rows), 'protocols', DIR)));
 
 written.push(...writeProtocolResults(DIR));
+written.push(...(await writeMembershipResults(DIR)));
 
 process.stdout.write(`results: wrote ${written.join(', ')}\n`);
 for (const s of skipped) process.stdout.write(`results: protocol left out of the comparison: ${s}\n`);

@@ -13,6 +13,7 @@ import { registerMerge } from './merge.ts';
 import { registerSim } from './sim.ts';
 import { registerSweep } from './sweep.ts';
 import { registerViz } from './viz.ts';
+import { registerGrow } from './grow.ts';
 
 // A reader that goes away (`floodlab sim --json | head -c 0`) is no error of ours: stop quietly.
 for (const stream of [process.stdout, process.stderr]) {
@@ -42,6 +43,7 @@ registerNode(program);
 registerLaunch(program);
 registerViz(program);
 registerExplain(program);
+registerGrow(program);
 
 // Commander's own usage errors (unknown option, missing value) are bad input too: exit 2.
 for (const cmd of program.commands) cmd.exitOverride();

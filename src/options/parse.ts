@@ -42,6 +42,25 @@ export function intListIn(min: number, max: number): Parse<number[]> {
   };
 }
 
+/** A number in [min, max] (or (min, max] with `openMin`); accepts 0.5, 1e-3. */
+export function numberIn(min: number, max: number, openMin = false): Parse<number> {
+  return (text: string): number => {
+    const value = Number(text.replaceAll('_', ''));
+    if (text.trim() === '' || !Number.isFinite(value) || value > max || (openMin ? value <= min : value < min)) {
+      throw new InputError('ERR_BAD_OPTION', `'${text}' is not allowed; expected a number ${openMin ? 'above' : 'from'} ${min} ${openMin ? 'up ' : ''}to ${max}`);
+    }
+    return value;
+  };
+}
+
+/** One of a fixed set of words. */
+export function oneOf<T extends string>(words: readonly T[]): Parse<T> {
+  return (text: string): T => {
+    if (!(words as readonly string[]).includes(text)) throw new InputError('ERR_BAD_OPTION', `'${text.slice(0, 40)}' is not one of ${words.join(', ')}`);
+    return text as T;
+  };
+}
+
 /** Free text of at most `max` characters (a spec checked later by its own parser). */
 export function textUpTo(max: number): Parse<string> {
   return (text: string): string => {

@@ -8,7 +8,7 @@ import { protocolList } from '../core/protocols/index.ts';
 import { DEFAULT_PAYLOAD_BYTES } from '../core/sizes.ts';
 import { MAX_SHARDS, parseShard, type Shard } from '../sim/sweep.ts';
 import { MAX_NODES, topologyList } from '../sim/topology/spec.ts';
-import { intIn, intListIn, textUpTo, type Parse } from './parse.ts';
+import { intIn, intListIn, numberIn, oneOf, textUpTo, type Parse } from './parse.ts';
 
 export { MAX_NODES };
 
@@ -72,6 +72,14 @@ export const OPTIONS = {
   verbose: spec<boolean>({ long: 'verbose', short: 'v', help: 'print what nodes log (drops, bad frames) on stderr' }),
   port: spec<number>({ long: 'port', arg: 'port', help: 'port on 127.0.0.1 (0: any free port)', default: 0, parse: intIn(0, 65_535) }),
   host: spec<string>({ long: 'host', arg: 'address', help: 'interface to listen on (another one than 127.0.0.1 only when you mean it)', default: '127.0.0.1' }),
+  // floodlab grow: membership (src/core/membership), failure and churn (src/sim/grow).
+  want: spec<number>({ long: 'want', arg: 'K', help: 'links each node keeps (blog: at least K; hyparview: the active view, at most K)', default: 5, parse: intIn(1, 1000) }),
+  overlay: spec<string>({ long: 'overlay', arg: 'name', help: 'membership protocol: blog (the write-up\'s rule) or hyparview (Leitão et al. 2007)', default: 'blog', parse: textUpTo(40) }),
+  entry: spec<'first' | 'random'>({ long: 'entry', arg: 'who', help: 'the one address a newcomer knows: first (the first node) or random (a random live node)', default: 'first', parse: oneOf(['first', 'random'] as const) }),
+  kill: spec<number>({ long: 'kill', arg: 'F', help: 'after growth, crash a fraction F of the nodes at once (0 < F < 1), flood, wait for repair, flood again', parse: numberIn(0, 0.99, true) }),
+  churn: spec<number>({ long: 'churn', arg: 'R', help: 'after growth, Poisson joins and Poisson crashes, each at R per second of simulated time, for --churn-for seconds', parse: numberIn(0, 10_000, true) }),
+  churnFor: spec<number>({ long: 'churn-for', arg: 'seconds', help: 'how long --churn lasts, in simulated seconds', default: 60, parse: intIn(1, 3600) }),
+  save: spec<string>({ long: 'save', arg: 'FILE', help: 'write the grown network as edge-list text (`u v` per line) that `sim --topology FILE` reads' }),
   name: spec<string>({ long: 'name', arg: 'name', help: 'your name, shown beside your messages (default node-PORT)' }),
 } as const;
 

@@ -8,8 +8,8 @@ import { rmr } from '../core/formulas.ts';
 import { parseProtocol } from '../core/protocols/index.ts';
 import type { Protocol } from '../core/seam.ts';
 import { CONTROL_BYTES, DEFAULT_PAYLOAD_BYTES, payloadSendBytes } from '../core/sizes.ts';
-import { runProtocol } from './engine/dispatch.ts';
-import type { ProtocolSimResult } from './engine/protocol-engine.ts';
+import { simulate } from './engine/engine.ts';
+import type { SimulateResult } from './engine/types.ts';
 import { hasFaults, NO_FAULTS, planFaults, type FaultPlan, type FaultSpec } from './faults.ts';
 import { parseLatency } from './latency.ts';
 import { namedOrigin, pickLiveOrigins, reachableSizes } from './live.ts';
@@ -82,7 +82,7 @@ export interface CompareResult {
   readonly rows: readonly CompareRow[];
 }
 
-function summarize(protocol: Protocol, r: ProtocolSimResult, reachable: readonly { nodes: number }[], payloadBytes: number): CompareRow {
+function summarize(protocol: Protocol, r: SimulateResult, reachable: readonly { nodes: number }[], payloadBytes: number): CompareRow {
   const k = r.perMessage.length;
   const mean = (f: (m: (typeof r.perMessage)[number], i: number) => number): number => r.perMessage.reduce((s, m, i) => s + f(m, i), 0) / k;
   const coverage = r.perMessage.map((m, i) => (reachable[i]!.nodes > 0 ? m.reached / reachable[i]!.nodes : 0));
@@ -109,7 +109,7 @@ function summarize(protocol: Protocol, r: ProtocolSimResult, reachable: readonly
     complete: complete.length,
     ldhMean: mean((m) => m.ldh),
     ldhMax: Math.max(...r.perMessage.map((m) => m.ldh)),
-    timeToFullMs: complete.length > 0 ? complete.reduce((s, m) => s + m.coverageTime, 0) / complete.length / 1000 : Number.NaN,
+    timeToFullMs: complete.length > 0 ? complete.reduce((s, m) => s + m.coverageTimeUs, 0) / complete.length / 1000 : Number.NaN,
     busiestNodeBytes: busiest / k,
     lost: mean((m) => m.lost),
     duplicates: mean((m) => m.duplicates),
@@ -139,7 +139,7 @@ export function compareOn(csr: Csr, options: Omit<CompareOptions, 'nodes' | 'deg
   const origins = pickLiveOrigins(csr.order, options.messages, options.origin, labels, seededRng(options.seed, 'origins'), plan);
   const reachable = reachableSizes(csr, plan, origins);
   const rows = protocols.map((protocol) => {
-    const r = runProtocol(csr, protocol, {
+    const r = simulate(csr, protocol, {
       latency,
       rng: seededRng(options.seed, 'engine'),
       origins,

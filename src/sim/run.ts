@@ -7,8 +7,8 @@ import { check } from '../core/errors.ts';
 import { exactSends, floodFormulas, rmr, type FloodFormulas } from '../core/formulas.ts';
 import { parseProtocol } from '../core/protocols/index.ts';
 import { wasteTable, type WasteTable } from '../report/waste.ts';
-import { runProtocol } from './engine/dispatch.ts';
-import type { EngineObserver, MessageStats } from './engine/engine.ts';
+import { simulate } from './engine/engine.ts';
+import type { EngineObserver, MessageStats } from './engine/types.ts';
 import { hasFaults, NO_FAULTS, planFaults, type FaultSpec } from './faults.ts';
 import { parseLatency } from './latency.ts';
 import { namedOrigin, pickLiveOrigins, reachableSizes } from './live.ts';
@@ -43,6 +43,15 @@ export interface FaultReport {
   readonly lost: number;
 }
 
+/** One message's figures in the report: control and lost only when the run had any. */
+export type SimMessage = Omit<MessageStats, 'control' | 'controlByType' | 'lost'> & {
+  readonly componentNodes: number;
+  readonly componentEdges: number;
+  readonly control?: number;
+  readonly controlByType?: Readonly<Record<string, number>>;
+  readonly lost?: number;
+};
+
 export interface SimReport {
   readonly nodes: number;
   readonly edges: number;
@@ -72,7 +81,7 @@ export interface SimReport {
   readonly formulas: FloodFormulas;
   /** Exact sends of all messages for this protocol over each origin's component (null if none). */
   readonly expectedTransmissions: number | null;
-  readonly perMessage: readonly (MessageStats & { readonly componentNodes: number; readonly componentEdges: number })[];
+  readonly perMessage: readonly SimMessage[];
   /** The waste table's rows and notes. */
   readonly waste: WasteTable;
   /** Control messages of all messages, in total and per type (only for protocols that send them). */
@@ -106,7 +115,7 @@ export function runSimulation(options: SimOptions, observer?: EngineObserver): S
   const labels = topo.edges.labels;
   const plan = hasFaults(spec) ? planFaults(csr, spec, options.seed, namedOrigin(csr.order, options.origin, labels)) : undefined;
   const origins = pickLiveOrigins(csr.order, options.messages, options.origin, labels, seededRng(options.seed, 'origins'), plan);
-  const result = runProtocol(csr, protocol, { latency, rng: seededRng(options.seed, 'engine'), origins, lossSeed: options.seed, ...(labels ? { labels } : {}), ...(plan ? { faults: plan } : {}), ...(observer ? { observer } : {}) });
+  const result = simulate(csr, protocol, { latency, rng: seededRng(options.seed, 'engine'), origins, lossSeed: options.seed, ...(labels ? { labels } : {}), ...(plan ? { faults: plan } : {}), ...(observer ? { observer } : {}) });
   // Under faults a message can reach only the live nodes of its origin's component.
   const live = plan ? reachableSizes(csr, plan, origins) : undefined;
   const controlTotal = result.perMessage.reduce((s, m) => s + m.control, 0);
@@ -163,7 +172,7 @@ export function runSimulation(options: SimOptions, observer?: EngineObserver): S
     duplicatesPerNode: { min: csr.order > 0 ? dupMin : 0, mean: csr.order > 0 ? duplicates / csr.order : 0, max: dupMax },
     rmr: rmr(transmissions, reachedSum - k),
     ldh: perMessage.reduce((top, m) => Math.max(top, m.ldh), 0), // no spread: --messages may be 10^6
-    timeToFullCoverageMs: sum((m) => m.coverageTime) / k / 1000,
+    timeToFullCoverageMs: sum((m) => m.coverageTimeUs) / k / 1000,
     formulas: floodFormulas(csr.order, csr.size, topo.nominalDegree),
     expectedTransmissions: expectedEach.every((x) => x !== undefined) ? expectedEach.reduce((s, x) => s + x!, 0) : null,
     perMessage,

@@ -10,7 +10,7 @@ import { startInProcess } from '../../src/real/cluster.ts';
 import { DeliveryTracker } from '../../src/real/deliveries.ts';
 import { floodEach, wire } from '../../src/real/launch.ts';
 import { waitFor } from '../../src/real/wait.ts';
-import { runProtocol } from '../../src/sim/engine/dispatch.ts';
+import { simulate } from '../../src/sim/engine/engine.ts';
 import { parseLatency } from '../../src/sim/latency.ts';
 import { seededRng } from '../../src/sim/random.ts';
 import { toCsr } from '../../src/sim/topology/csr.ts';
@@ -38,7 +38,7 @@ export const simulated: Transport = {
   flood(graph, protocol, origins) {
     const perNode = origins.map(() => new Array<number>(graph.order).fill(0));
     origins.forEach((o, k) => perNode[k]![o]!++);
-    const result = runProtocol(toCsr(graph), protocolOf(protocol), {
+    const result = simulate(toCsr(graph), protocolOf(protocol), {
       latency: parseLatency('uniform:1-5'),
       rng: seededRng(1, 'engine'),
       origins,

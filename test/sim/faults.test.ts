@@ -5,8 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { parseProtocol } from '../../src/core/protocols/index.ts';
-import { runProtocol } from '../../src/sim/engine/dispatch.ts';
-import { simulateProtocol } from '../../src/sim/engine/protocol-engine.ts';
+import { simulate } from '../../src/sim/engine/engine.ts';
 import { NEVER, NO_FAULTS, parseFail, parseLoss, planFaults, type FaultPlan } from '../../src/sim/faults.ts';
 import { parseLatency } from '../../src/sim/latency.ts';
 import { pickLiveOrigins, reachableSizes } from '../../src/sim/live.ts';
@@ -57,14 +56,14 @@ describe('faults in a run', () => {
   it('loss 0 is no loss: every protocol gives exactly the healthy counts', () => {
     const none = { ...downPlan(graph, []), loss: 0 };
     for (const spec of ALL) {
-      const healthy = simulateProtocol(graph, parseProtocol(spec), opts());
-      expect(simulateProtocol(graph, parseProtocol(spec), opts(none)).perMessage, spec).toEqual(healthy.perMessage);
+      const healthy = simulate(graph, parseProtocol(spec), opts());
+      expect(simulate(graph, parseProtocol(spec), opts(none)).perMessage, spec).toEqual(healthy.perMessage);
     }
   });
 
   it('loss 1 leaves every message at its origin, and every transmission is lost', () => {
     for (const spec of ALL) {
-      const r = runProtocol(graph, parseProtocol(spec), opts(downPlan(graph, [], 0, 1)));
+      const r = simulate(graph, parseProtocol(spec), opts(downPlan(graph, [], 0, 1)));
       for (const m of r.perMessage) {
         expect(m.reached, spec).toBe(1);
         expect(m.lost).toBe(m.sends + m.control);
@@ -76,7 +75,7 @@ describe('faults in a run', () => {
     const failed = [3, 10, 11, 40, 66, 90];
     for (const silent of [false, true]) {
       for (const spec of ALL) {
-        const r = runProtocol(graph, parseProtocol(spec), opts(downPlan(graph, failed, 0, 0, silent)));
+        const r = simulate(graph, parseProtocol(spec), opts(downPlan(graph, failed, 0, 0, silent)));
         for (const u of failed) expect(r.firstHop[u], spec).toBe(-1);
         for (const m of r.perMessage) expect(m.reached).toBeLessThanOrEqual(graph.order - failed.length);
       }
@@ -86,15 +85,15 @@ describe('faults in a run', () => {
   it('a detected failure refuses sends to the failed node; a silent one counts them, lost', () => {
     // star: hub 0 with leaves 1..5; leaf 5 down. Flood from leaf 1: 1→0, then 0→2,3,4 (and 0→5)
     const star = toCsr(edgeListFromPairs(6, [[0, 1], [0, 2], [0, 3], [0, 4], [0, 5]]));
-    const detected = runProtocol(star, parseProtocol('flood'), opts(downPlan(star, [5]), [1])).perMessage[0]!;
+    const detected = simulate(star, parseProtocol('flood'), opts(downPlan(star, [5]), [1])).perMessage[0]!;
     expect(detected).toMatchObject({ sends: 4, lost: 0, reached: 5 });
-    const silent = runProtocol(star, parseProtocol('flood'), opts(downPlan(star, [5], 0, 0, true), [1])).perMessage[0]!;
+    const silent = simulate(star, parseProtocol('flood'), opts(downPlan(star, [5], 0, 0, true), [1])).perMessage[0]!;
     expect(silent).toMatchObject({ sends: 5, lost: 1, reached: 5 });
     // flood over the live graph sends 2E' − (N'−1) when failures are detected
     const failed = [3, 10, 11, 40, 66, 90];
     const plan = downPlan(graph, failed);
     const live = reachableSizes(graph, plan, [0]);
-    const r = runProtocol(graph, parseProtocol('flood'), opts(plan, [0])).perMessage[0]!;
+    const r = simulate(graph, parseProtocol('flood'), opts(plan, [0])).perMessage[0]!;
     expect(r.sends).toBe(2 * live[0]!.edges - (live[0]!.nodes - 1));
   });
 
@@ -102,7 +101,7 @@ describe('faults in a run', () => {
     // path 0─1─2─3─4 with 2 down: from 0 only {0, 1} can be reached
     const path = toCsr(edgeListFromPairs(5, [[0, 1], [1, 2], [2, 3], [3, 4]]));
     const plan = downPlan(path, [2]);
-    const r = runProtocol(path, parseProtocol('flood'), { ...opts(plan, [0, 4]) });
+    const r = simulate(path, parseProtocol('flood'), { ...opts(plan, [0, 4]) });
     expect(r.perMessage.map((m) => m.reached)).toEqual([2, 2]);
     expect(reachableSizes(path, plan, [0, 4])).toEqual([{ nodes: 2, edges: 1 }, { nodes: 2, edges: 1 }]);
     // a failed link cuts a cycle into a path: still all 4; two cut it in two
@@ -116,7 +115,7 @@ describe('faults in a run', () => {
 
   it('nodes failing after K messages: the first K messages reach everyone, later ones the live nodes', () => {
     const plan = downPlan(graph, [1, 2, 3, 4, 5], 2);
-    const r = runProtocol(graph, parseProtocol('flood'), opts(plan));
+    const r = simulate(graph, parseProtocol('flood'), opts(plan));
     const live = reachableSizes(graph, plan, [0, 50, 25, 75]).map((c) => c.nodes);
     expect(live).toEqual([100, 100, 95, 95]);
     expect(r.perMessage.map((m) => m.reached)).toEqual(live);
@@ -134,13 +133,13 @@ describe('plumtree under failures', () => {
     const origins = Array.from({ length: 30 }, (_, i) => (i * 31 + 1) % 100).map((u) => (u % 10 === 0 ? u + 1 : u));
     // after 10 messages the tree has settled; then nodes 0, 10, ..., 90 fail
     const plan = downPlan(graph, Array.from({ length: 10 }, (_, i) => 10 * i), 10);
-    const r = runProtocol(graph, parseProtocol('plumtree'), opts(plan, origins));
+    const r = simulate(graph, parseProtocol('plumtree'), opts(plan, origins));
     const live = reachableSizes(graph, plan, origins);
     r.perMessage.forEach((m, k) => expect(m.reached, `message ${k}`).toBe(live[k]!.nodes));
     expect(r.perMessage[10]!.controlByType['graft']).toBeGreaterThan(0);
     expect(r.perMessage.slice(-5).every((m) => (m.controlByType['graft'] ?? 0) === 0)).toBe(true);
     // tree, by contrast, loses the subtrees below the failed nodes
-    const t = runProtocol(graph, parseProtocol('tree'), opts(plan, origins));
+    const t = simulate(graph, parseProtocol('tree'), opts(plan, origins));
     expect(t.perMessage.slice(10).some((m, i) => m.reached < live[10 + i]!.nodes)).toBe(true);
   });
 });

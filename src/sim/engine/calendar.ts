@@ -1,12 +1,12 @@
 /**
- * A calendar over integer time, the order behind both engines' transmission queues: one bucket
+ * A calendar over integer time, the order behind the engine's transmission queues: one bucket
  * per microsecond over a window as wide as the largest delay (every pending event lies within
  * it), a linked list of slots per bucket, freed slots reused. Push and pop are O(1), where a
  * binary heap's log factor is what makes event-driven floods slow; events of equal time leave in
  * the order they were pushed, which the seed fixes.
  *
- * It holds only the order. A queue built on it (CalendarQueue for the flood engine, LinkCalendar
- * for the protocol engine) keeps its events' fields in typed arrays indexed by slot, writes them
+ * It holds only the order. A queue built on it (CalendarQueue for payload-only runs, LinkCalendar
+ * inside ProtocolQueue) keeps its events' fields in typed arrays indexed by slot, writes them
  * after `place()` and reads them after `take()`.
  */
 export abstract class Calendar {

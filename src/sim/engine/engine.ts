@@ -1,121 +1,130 @@
 /**
- * The discrete-event engine: runs a core Protocol on every node of a CSR graph. It is the
- * transport and the observer in one: it moves messages with a delay from the latency model and
- * counts every send, receipt, duplicate and first receipt. The protocol only decides.
+ * The discrete-event engine: runs a core Protocol on every node of a topology, static (a CSR) or
+ * dynamic. One loop for every protocol and every fault: it pops an event (a payload copy, a
+ * control message, a timer, a topology change), binds the one Port to the node it is for, and
+ * hands it to the protocol. What becomes of each copy sent is the transport stack's answer
+ * (transport/: node faults, link faults, loss, delay, base); the port counts by it.
  *
- * Hot path: one flyweight Port rebound to the node being served, events in typed arrays, a stamp
- * array as the per-message seen set, the message object shared by reference. Nothing is
- * allocated per transmission.
+ * Hot path for floods: events in typed arrays (a ring buffer when every delay is the same, a
+ * calendar otherwise), a stamp array as the per-message seen set, the message shared by
+ * reference, and, for a protocol that ignores duplicates, only copies that can arrive first
+ * queued (see SimPort). Nothing is allocated per transmission.
  */
 import type { Msg } from '../../core/message.ts';
-import type { Rng } from '../../core/rng.ts';
 import { assertCapabilities } from '../../core/protocols/requires.ts';
-import type { Protocol } from '../../core/seam.ts';
+import type { Capability, Control, Protocol, TimerToken } from '../../core/seam.ts';
+import { InputError } from '../../core/errors.ts';
+import { maxDelay } from '../latency.ts';
 import type { Csr } from '../topology/csr.ts';
-import { maxDelay, type LatencyModel } from '../latency.ts';
+import { bfsTreeLinks } from '../topology/spanning-tree.ts';
+import { HOLE, staticTopology, type Topology } from '../topology/topology.ts';
 import { CalendarQueue, FifoQueue, type EventQueue } from './event-queue.ts';
-import { FlyweightPort, SEEN } from './flyweight-port.ts';
-import { makeDelay } from './delay.ts';
+import { SimPort } from './port.ts';
+import { ProtocolQueue } from './protocol-queue.ts';
+import { transportStack } from './transport/stack.ts';
+import { CHANGE, CONTROL, PAYLOAD, SEEN, TIMER, type MessageStats, type SimulateOptions, type SimulateResult } from './types.ts';
 
-/** Optional watcher of every event, e.g. to record a trace for the browser view. */
-export interface EngineObserver {
-  /** `from` sends to `to` at `time` (µs); the copy arrives at `arrive`. */
-  send(message: number, time: number, arrive: number, from: number, to: number): void;
-  /** `node` receives a copy at `time`; `first` when it had not seen the message. */
-  receive(message: number, time: number, node: number, first: boolean, hop: number): void;
+export type { EngineObserver, MessageStats, SimulateOptions, SimulateResult, TopologyChange } from './types.ts';
+
+/** Every seam member the simulator provides. */
+export const SIMULATOR_CAPABILITIES: readonly Capability[] = ['hop', 'control', 'timers', 'state', 'tree'];
+
+function isCsr(graph: Csr | Topology): graph is Csr {
+  return 'offsets' in graph;
 }
 
-export interface SimulateOptions {
-  readonly latency: LatencyModel;
-  /** Draws latencies and the protocols' random choices. */
-  readonly rng: Rng;
-  /** One message per entry, originated by that node; messages run one after another. */
-  readonly origins: readonly number[];
-  /** Name shown as each message's author; defaults to the node index. */
-  readonly labels?: readonly string[];
-  readonly observer?: EngineObserver;
-}
-
-/** What one message did. Times are in microseconds from its origination. */
-export interface MessageStats {
-  readonly origin: number;
-  readonly sends: number;
-  readonly received: number;
-  /** Nodes that delivered it, the origin included. */
-  readonly reached: number;
-  /** Copies that arrived at a node that had already seen it. */
-  readonly duplicates: number;
-  /** Last delivery hop: the largest first-receipt hop. */
-  readonly ldh: number;
-  /** Time of the last first receipt. */
-  readonly coverageTime: number;
-}
-
-export interface SimulateResult {
-  readonly perMessage: readonly MessageStats[];
-  /** Sends made by each node, summed over messages. */
-  readonly sendsPerNode: Uint32Array;
-  /** Duplicate copies received by each node, summed over messages. */
-  readonly duplicatesPerNode: Uint32Array;
-  /** First-receipt hop and time (µs) per node for the last message; -1 where not reached. */
-  readonly firstHop: Int32Array;
-  readonly firstTime: Float64Array;
-}
-
-/** Runs every message to quiescence and returns the counts. */
-export function simulate(csr: Csr, protocol: Protocol, options: SimulateOptions): SimulateResult {
-  assertCapabilities(protocol, ['hop'], 'flood engine');
-  const { offsets } = csr;
-  const { latency, rng, observer } = options;
-  const halfEdges = 2 * csr.size;
-  const queue: EventQueue =
-    latency.kind === 'constant' ? new FifoQueue(halfEdges + 1) : new CalendarQueue(maxDelay(latency), halfEdges + 1);
-  const delay = makeDelay(latency, csr, rng);
-  const fixed = latency.kind === 'constant' ? latency.micros : 0;
-  const skip = protocol.ignoresDuplicates === true;
-  const port = new FlyweightPort(csr, queue, fixed, delay, rng, observer, skip && !observer);
-  const { seen, firstHop, firstTime, sendsPerNode, duplicatesPerNode } = port;
+/** Runs every message to quiescence (timers included) and returns the counts. */
+export function simulate(graph: Csr | Topology, protocol: Protocol, options: SimulateOptions): SimulateResult {
+  assertCapabilities(protocol, SIMULATOR_CAPABILITIES, 'simulator');
+  const topo = isCsr(graph) ? staticTopology(graph) : graph;
+  const needs = protocol.requires ?? [];
+  if (needs.includes('tree') && !isCsr(graph)) throw new InputError('ERR_UNSUPPORTED_PROTOCOL', `simulator: protocol '${protocol.name}' needs a configured tree, which only a static graph has`);
+  const { latency, rng, observer, faults } = options;
+  const changes = options.changes ?? [];
+  const constant = latency.kind === 'constant';
+  const general = needs.includes('control') || needs.includes('timers') || changes.length > 0;
+  const queue: EventQueue = general ? new ProtocolQueue(maxDelay(latency), topo.slots + topo.nodeSlots) : constant ? new FifoQueue(topo.slots + 1) : new CalendarQueue(maxDelay(latency), topo.slots + 1);
+  const transport = transportStack(topo, latency, rng, faults, options.lossSeed);
+  const skip = protocol.ignoresDuplicates === true && !observer && !topo.dynamic;
+  const tree = needs.includes('tree') && isCsr(graph) ? bfsTreeLinks(graph) : undefined;
+  const port = new SimPort(topo, queue, transport, constant, rng, observer, skip, tree);
+  const { first, end, targets } = topo;
+  if (protocol.init) {
+    port.states = new Array<unknown>(topo.nodeSlots);
+    for (let u = 0; u < topo.nodeSlots; u++) {
+      port.bind(u, first[u]!, end[u]! - first[u]!, 0, 0);
+      port.states[u] = protocol.init(port);
+    }
+  }
+  const { seen, firstHop, duplicatesPerNode } = port;
+  const dynamic = topo.dynamic;
 
   const perMessage: MessageStats[] = [];
   for (let k = 0; k < options.origins.length; k++) {
     const origin = options.origins[k]!;
+    transport.startMessage(k);
     port.startMessage(k);
-    if (queue instanceof CalendarQueue) queue.reset(0);
+    queue.reset(0);
+    for (let i = 0; i < changes.length; i++) if (changes[i]!.message === k) queue.push(changes[i]!.atUs, CHANGE, -1, i, 0, undefined);
     const msg: Msg = { id: k, origin: options.labels?.[origin] ?? String(origin), text: `message ${k}` };
-    const start = offsets[origin]!;
-    port.bind(origin, start, offsets[origin + 1]! - start, 0, 0);
-    protocol.originate(port, msg);
+    if (!faults || faults.nodeDownFrom[origin]! > k) {
+      port.bind(origin, first[origin]!, end[origin]! - first[origin]!, 0, 0);
+      protocol.originate(port, msg);
+    }
     let received = 0;
     let duplicates = 0;
     let ldh = 0;
-    let coverageTime = 0;
+    let coverageTimeUs = 0;
     while (queue.length > 0) {
       queue.pop();
       const u = queue.node;
-      received++;
-      const first = seen[u] !== SEEN;
-      if (!first) {
-        duplicates++;
-        duplicatesPerNode[u]!++;
-        if (skip && !observer) continue;
-      } else {
-        if (queue.hop > ldh) ldh = queue.hop;
-        if (queue.time > coverageTime) coverageTime = queue.time;
-      }
-      if (observer) observer.receive(k, queue.time, u, first, queue.hop);
-      const base = offsets[u]!;
-      port.bind(u, base, offsets[u + 1]! - base, queue.hop, queue.time);
-      protocol.receive(port, queue.link - base, msg);
+      const kind = queue.kind;
+      if (kind === PAYLOAD) {
+        // A copy in flight over a link removed meanwhile never arrives.
+        if (dynamic && targets[queue.link] === HOLE) {
+          port.lost++;
+          continue;
+        }
+        received++;
+        const isFirst = seen[u] !== SEEN;
+        if (!isFirst) {
+          duplicates++;
+          duplicatesPerNode[u]!++;
+          if (skip) continue;
+        } else {
+          if (queue.hop > ldh) ldh = queue.hop;
+          if (queue.time > coverageTimeUs) coverageTimeUs = queue.time;
+        }
+        if (observer) observer.receive(k, queue.time, u, isFirst, queue.hop);
+        const base = first[u]!;
+        port.bind(u, base, end[u]! - base, queue.hop, queue.time);
+        protocol.receive(port, queue.link - base, msg);
+      } else if (kind === CONTROL) {
+        if (dynamic && targets[queue.link] === HOLE) {
+          port.lost++;
+          continue;
+        }
+        const base = first[u]!;
+        port.bind(u, base, end[u]! - base, firstHop[u]!, queue.time);
+        protocol.onControl?.(port, queue.link - base, queue.obj as Control);
+      } else if (kind === TIMER) {
+        port.bind(u, first[u]!, end[u]! - first[u]!, firstHop[u]!, queue.time);
+        protocol.onTimer?.(port, queue.obj as TimerToken);
+      } else if (kind === CHANGE) changes[queue.link]!.apply();
     }
-        perMessage.push({
+    perMessage.push({
       origin,
       sends: port.sends,
       received: received + port.early,
       reached: port.reached,
       duplicates: duplicates + port.early,
       ldh,
-      coverageTime,
+      coverageTimeUs,
+      control: port.controls.total,
+      controlByType: port.controls.byType(),
+      lost: port.lost,
     });
   }
-  return { perMessage, sendsPerNode, duplicatesPerNode, firstHop, firstTime };
+  const { sendsPerNode, controlPerNode, firstTime } = port;
+  return { perMessage, sendsPerNode, controlPerNode, duplicatesPerNode, firstHop, firstTime };
 }

@@ -1,7 +1,9 @@
 /**
- * The engine's event queues. An event is one transmission in flight: (time, receiver, the
- * receiver's link it arrives on, hop). Both queues keep events in typed arrays and allocate
- * nothing per event.
+ * The engine's event queues. An event is (time, kind, node, the receiver's half-edge it arrives
+ * on, hop, an object). The two queues here carry payload copies only (a protocol with no control
+ * messages and no timers): they keep events in typed arrays, store neither kind nor object (every
+ * payload in flight is the message being run) and allocate nothing per event. ProtocolQueue
+ * (protocol-queue.ts) carries every kind.
  *
  * - FifoQueue: when every delay is the same, events are pushed in time order, so a ring buffer
  *   already is a priority queue (hop-synchronous rounds, the fastest case).
@@ -9,21 +11,28 @@
  *   same time in the order they were pushed, which the seed fixes.
  */
 import { Calendar, widen } from './calendar.ts';
+import { PAYLOAD } from './types.ts';
 
 export interface EventQueue {
   readonly length: number;
-  push(time: number, node: number, link: number, hop: number): void;
+  push(time: number, kind: number, node: number, link: number, hop: number, obj: unknown): void;
   /** Removes the earliest event; read it from the fields below. Call only when length > 0. */
   pop(): void;
+  /** Restarts the clock at `now` for a new message; only while empty. */
+  reset(now: number): void;
   time: number;
+  kind: number;
   node: number;
   link: number;
   hop: number;
+  obj: unknown;
 }
 
 export class FifoQueue implements EventQueue {
   length = 0;
   time = 0;
+  readonly kind = PAYLOAD;
+  readonly obj = undefined;
   node = 0;
   link = 0;
   hop = 0;
@@ -43,7 +52,9 @@ export class FifoQueue implements EventQueue {
     this.hops = new Int32Array(this.cap);
   }
 
-  push(time: number, node: number, link: number, hop: number): void {
+  reset(_now: number): void {}
+
+  push(time: number, _kind: number, node: number, link: number, hop: number, _obj: unknown): void {
     if (this.length === this.cap) throw new RangeError('event queue: capacity exceeded');
     let i = this.head + this.length;
     if (i >= this.cap) i -= this.cap;
@@ -67,6 +78,8 @@ export class FifoQueue implements EventQueue {
 
 export class CalendarQueue extends Calendar implements EventQueue {
   time = 0;
+  readonly kind = PAYLOAD;
+  readonly obj = undefined;
   node = 0;
   link = 0;
   hop = 0;
@@ -82,7 +95,7 @@ export class CalendarQueue extends Calendar implements EventQueue {
     this.hops = new Int32Array(this.capacity);
   }
 
-  push(time: number, node: number, link: number, hop: number): void {
+  push(time: number, _kind: number, node: number, link: number, hop: number, _obj: unknown): void {
     const slot = this.place(time);
     this.nodes[slot] = node;
     this.links[slot] = link;

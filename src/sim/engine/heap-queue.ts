@@ -1,13 +1,11 @@
 /**
- * The protocol engine's timer queue: a binary heap over (time, sequence) with events in typed
+ * The engine's timer queue: a binary heap over (time, sequence) with events in typed
  * arrays. Unlike a calendar queue it holds events of any delay (a timer can be far longer than
- * any link), so it takes the timers while transmissions go to a calendar (link-calendar.ts);
+ * any link), so it takes the timers and topology changes while transmissions go to a calendar (link-calendar.ts);
  * protocol-queue.ts merges the two. Equal times leave in sequence order, which the seed fixes.
  */
 
-export const PAYLOAD = 0;
-export const CONTROL = 1;
-export const TIMER = 2;
+export { CONTROL, PAYLOAD, TIMER } from './types.ts';
 
 export class HeapQueue {
   length = 0;

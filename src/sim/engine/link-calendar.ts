@@ -1,8 +1,8 @@
 /**
- * The protocol engine's queue for transmissions (payload and control copies in flight): the
- * calendar over integer time (calendar.ts) that the flood engine's queue also stands on, with a
- * kind, an object and a sequence number per event. Timers, whose delays can be far longer than the window, go to a heap instead (see
- * protocol-queue.ts, which merges the two in (time, sequence) order).
+ * ProtocolQueue's queue for transmissions (payload and control copies in flight): the calendar
+ * over integer time (calendar.ts) that CalendarQueue also stands on, with a kind, an object and a
+ * sequence number per event. Timers, whose delays can be far longer than the window, go to a
+ * heap instead (see protocol-queue.ts, which merges the two in (time, sequence) order).
  */
 
 import { Calendar, widen } from './calendar.ts';

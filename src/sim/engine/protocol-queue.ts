@@ -1,13 +1,16 @@
 /**
- * All events of the protocol engine in one queue: transmissions in a calendar (O(1) per event,
- * delays bounded by the latency model), timers in a heap (any delay). Every push gets the next
+ * Every kind of event in one queue, for protocols with control messages or timers and for runs
+ * with topology changes: transmissions in a calendar (O(1) per event, delays bounded by the
+ * latency model), timers and changes in a heap (any delay). Every push gets the next
  * sequence number and pop takes the earliest (time, sequence) of the two, so events leave in the
  * same order a single priority queue would give, with equal times in push order.
  */
-import { HeapQueue, TIMER } from './heap-queue.ts';
+import type { EventQueue } from './event-queue.ts';
+import { HeapQueue } from './heap-queue.ts';
 import { LinkCalendar } from './link-calendar.ts';
+import { TIMER } from './types.ts';
 
-export class ProtocolQueue {
+export class ProtocolQueue implements EventQueue {
   /** The event last popped. */
   time = 0;
   kind = 0;
@@ -28,13 +31,13 @@ export class ProtocolQueue {
     return this.links.length + this.timers.length;
   }
 
-  /** Restarts the clock at 0 for a new message; only while empty. */
-  reset(): void {
-    this.links.reset(0);
+  /** Restarts the clock at `now` for a new message; only while empty. */
+  reset(now: number): void {
+    this.links.reset(now);
   }
 
   push(time: number, kind: number, node: number, link: number, hop: number, obj: unknown): void {
-    if (kind === TIMER) this.timers.push(time, this.seq++, kind, node, link, hop, obj);
+    if (kind >= TIMER) this.timers.push(time, this.seq++, kind, node, link, hop, obj);
     else this.links.push(time, this.seq++, kind, node, link, hop, obj);
   }
 

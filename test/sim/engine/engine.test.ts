@@ -21,7 +21,7 @@ const run = (csr: typeof path, protocol = flood, origins = [0], latency = consta
 describe('simulate', () => {
   it('floods a path end to end: 3 sends, no duplicates, last hop 3', () => {
     const [m] = run(path).perMessage;
-    expect(m).toMatchObject({ sends: 3, received: 3, reached: 4, duplicates: 0, ldh: 3, coverageTime: 3000 });
+    expect(m).toMatchObject({ sends: 3, received: 3, reached: 4, duplicates: 0, ldh: 3, coverageTimeUs: 3000 });
   });
 
   it('flood-echo on the path sends every link both ways: 2E = 6, 3 duplicates', () => {
@@ -61,7 +61,7 @@ describe('simulate', () => {
     for (const spec of ['uniform:1-9', 'exponential:3', 'per-link:2-20', 'constant:7']) {
       const [m] = run(triangles, flood, [0], parseLatency(spec)).perMessage;
       expect(m).toMatchObject({ sends: 4, reached: 3 });
-      expect(m!.coverageTime).toBeGreaterThan(0);
+      expect(m!.coverageTimeUs).toBeGreaterThan(0);
     }
   });
 

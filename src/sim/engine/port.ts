@@ -1,26 +1,20 @@
 /**
  * The Port the engine hands to protocols: one object for the whole graph, rebound to the node
- * being served before each call. A class (not a closure per run) so that the protocols' call
- * sites see one hidden class and one set of method identities across runs and stay inlined.
- * It is also where sends are counted and put on the event queue.
+ * being served before each call (a class, so the protocols' call sites see one hidden class and
+ * stay inlined). It has every seam member, and it is where transmissions are counted: payload
+ * sends, control messages by type, copies lost. What becomes of a copy (its arrival time, or
+ * refused, or lost) the transport stack decides (transport/); the port counts by its answer.
  */
 import type { Msg } from '../../core/message.ts';
 import type { Rng } from '../../core/rng.ts';
-import type { Port } from '../../core/seam.ts';
-import type { Csr } from '../topology/csr.ts';
-import type { EngineObserver } from './engine.ts';
+import type { Control, FullPort, TimerToken } from '../../core/seam.ts';
+import { HOLE, type Topology } from '../topology/topology.ts';
+import { ControlCounts } from './control-counts.ts';
 import type { EventQueue } from './event-queue.ts';
+import { LOST, type Transport } from './transport/types.ts';
+import { CONTROL, PAYLOAD, QUEUED, SEEN, TIMER, UNSEEN, type EngineObserver } from './types.ts';
 
-/** Draws the delay (µs) of a transmission over half-edge h. */
-export type DelayFn = (h: number) => number;
-
-/** What a node's byte in `seen` says about the message in flight. */
-export const UNSEEN = 0;
-/** A copy is on its way (hop-synchronous shortcut only): it is certain to be the first. */
-export const QUEUED = 1;
-export const SEEN = 2;
-
-export class FlyweightPort implements Port {
+export class SimPort implements FullPort {
   /** Links of the node being served. */
   links = 0;
   /** The node being served, its first half-edge, and the hop and time it is served at. */
@@ -28,22 +22,26 @@ export class FlyweightPort implements Port {
   base = 0;
   hop = 0;
   time = 0;
+  state: unknown = undefined;
   /** Index of the message in flight (messages run one after another). */
   message = 0;
   /** Counts for the message in flight. */
   sends = 0;
+  lost = 0;
   reached = 0;
   /** Duplicates counted at send time (see `shortcut`). */
   early = 0;
+  readonly controls = new ControlCounts();
   /** UNSEEN, QUEUED or SEEN per node; one byte so it stays in cache at 10^6 nodes. */
   readonly seen: Uint8Array;
-  readonly duplicatesPerNode: Uint32Array;
   readonly firstHop: Int32Array;
   readonly firstTime: Float64Array;
   readonly sendsPerNode: Uint32Array;
+  readonly controlPerNode: Uint32Array;
+  readonly duplicatesPerNode: Uint32Array;
   /**
    * For the shortcut when delays vary: the earliest arrival queued (or served) per node,
-   * +Infinity when none. Both queues serve events of equal time in push order, so a copy
+   * +Infinity when none. The queues serve events of equal time in push order, so a copy
    * arriving no earlier than that one is certain to find the message seen: a duplicate, known
    * at send time. With a constant delay every later copy arrives no earlier, so the QUEUED
    * mark in `seen` says the same with one byte. Either way about one event per node is queued.
@@ -51,13 +49,15 @@ export class FlyweightPort implements Port {
   private readonly earliest: Float64Array;
   private readonly targets: Int32Array;
   private readonly twins: Int32Array;
+  /** States made by Protocol.init, per node; empty when the protocol keeps none. */
+  states: unknown[] = [];
 
   constructor(
-    csr: Csr,
+    topo: Topology,
     private readonly queue: EventQueue,
-    /** Constant delay in µs, or 0 when `delay` must be drawn. */
-    private readonly fixed: number,
-    private readonly delay: DelayFn,
+    private readonly transport: Transport,
+    /** True when every copy takes the same time (events then leave in push order). */
+    private readonly constant: boolean,
     readonly random: Rng,
     private readonly observer: EngineObserver | undefined,
     /**
@@ -66,23 +66,26 @@ export class FlyweightPort implements Port {
      * could only ever be dropped. This keeps the queue to the copies that can matter.
      */
     private readonly shortcut: boolean,
+    /** Per half-edge, 1 on the configured spanning tree (protocols that require 'tree'). */
+    private readonly tree: Uint8Array | undefined,
   ) {
-    this.targets = csr.targets;
-    this.twins = csr.twins;
-    this.seen = new Uint8Array(csr.order);
-    this.firstHop = new Int32Array(csr.order);
-    this.firstTime = new Float64Array(csr.order);
-    this.sendsPerNode = new Uint32Array(csr.order);
-    this.duplicatesPerNode = new Uint32Array(csr.order);
-    this.earliest = new Float64Array(shortcut && fixed === 0 ? csr.order : 0);
+    const n = topo.nodeSlots;
+    this.targets = topo.targets;
+    this.twins = topo.twins;
+    this.seen = new Uint8Array(n);
+    this.firstHop = new Int32Array(n);
+    this.firstTime = new Float64Array(n);
+    this.sendsPerNode = new Uint32Array(n);
+    this.controlPerNode = new Uint32Array(n);
+    this.duplicatesPerNode = new Uint32Array(n);
+    this.earliest = new Float64Array(shortcut && !constant ? n : 0);
   }
 
   /** Clears the per-message state before message k. */
   startMessage(k: number): void {
     this.message = k;
-    this.sends = 0;
-    this.reached = 0;
-    this.early = 0;
+    this.sends = this.lost = this.reached = this.early = 0;
+    this.controls.clear();
     this.seen.fill(UNSEEN);
     this.firstHop.fill(-1);
     this.firstTime.fill(-1);
@@ -96,30 +99,59 @@ export class FlyweightPort implements Port {
     this.links = links;
     this.hop = hop;
     this.time = time;
+    if (this.states.length > 0) this.state = this.states[u];
   }
 
   send(link: number, _msg: Msg): void {
     const h = this.base + link;
     const to = this.targets[h]!;
+    if (to === HOLE) return; // a removed link: nothing to send over
     // The delay is drawn whether or not the copy is queued, so the random stream (and every
     // later time) is the same either way: a run watched by an observer gives the same figures.
-    const arrive = this.time + (this.fixed > 0 ? this.fixed : this.delay(h));
+    const arrive = this.transport.arrival(h, to, this.time);
+    if (arrive < 0) {
+      if (arrive === LOST) this.count(), this.lost++;
+      return; // refused: not a transmission
+    }
+    this.count();
     if (this.shortcut) {
-      if (this.fixed > 0 ? this.seen[to] !== UNSEEN : this.earliest[to]! <= arrive) {
-        this.sends++;
-        this.sendsPerNode[this.node]!++;
+      if (this.constant ? this.seen[to] !== UNSEEN : this.earliest[to]! <= arrive) {
         this.early++;
         this.duplicatesPerNode[to]!++;
         return;
       }
-      if (this.fixed > 0) this.seen[to] = QUEUED;
+      if (this.constant) this.seen[to] = QUEUED;
       else this.earliest[to] = arrive;
     }
     // The event carries the receiver's half-edge; its link index is found when it is served.
-    this.queue.push(arrive, to, this.twins[h]!, this.hop + 1);
+    this.queue.push(arrive, PAYLOAD, to, this.twins[h]!, this.hop + 1, undefined);
+    if (this.observer) this.observer.send(this.message, this.time, arrive, this.node, to);
+  }
+
+  private count(): void {
     this.sends++;
     this.sendsPerNode[this.node]!++;
-    if (this.observer) this.observer.send(this.message, this.time, arrive, this.node, to);
+  }
+
+  control(link: number, ctrl: Control): void {
+    const h = this.base + link;
+    const to = this.targets[h]!;
+    if (to === HOLE) return;
+    const arrive = this.transport.arrival(h, to, this.time);
+    if (arrive < 0 && arrive !== LOST) return;
+    this.controls.add(ctrl.type);
+    this.controlPerNode[this.node]!++;
+    if (arrive === LOST) this.lost++;
+    else this.queue.push(arrive, CONTROL, to, this.twins[h]!, 0, ctrl);
+  }
+
+  setTimer(delayMs: number, token: TimerToken): void {
+    const micros = Math.max(1, Math.round(delayMs * 1000));
+    this.queue.push(this.time + micros, TIMER, this.node, -1, 0, token);
+  }
+
+  treeLink(link: number): boolean {
+    return this.tree !== undefined && this.tree[this.base + link] === 1;
   }
 
   deliver(_msg: Msg): void {

@@ -1,0 +1,260 @@
+/**
+ * Runs a membership protocol on the engine's DynamicTopology: nodes arrive, leave and crash, links
+ * are opened and closed at simulated times, and every membership message is counted by type and
+ * by bytes. One seeded generator drives latency and every protocol's random choices, and events
+ * leave the queue in (time, sequence) order, so a seed fixes the whole run.
+ *
+ * It keeps the transport guarantees of src/core/membership/seam.ts: one link per pair; each open ends
+ * once (link up at both ends, or failed); FIFO per link; messages sent before a close arrive before
+ * the far end's link-down (the closing end lets go at once, the far end's half stays until then);
+ * the closer gets no link-down. A crashed node's links vanish at once and the far ends hear of it
+ * one delay later. A protocol sees one flyweight port, re-aimed at the node whose event runs.
+ */
+import type { MembershipMsg } from '../../core/membership/messages.ts';
+import { membershipMsgBytes } from '../../core/membership/messages.ts';
+import { NO_LINK, type Address, type Membership, type MembershipPort, type OpenFailure } from '../../core/membership/seam.ts';
+import type { Rng } from '../../core/rng.ts';
+import type { TimerToken } from '../../core/seam.ts';
+import { HeapQueue } from '../engine/heap-queue.ts';
+import { DynamicTopology } from '../topology/dynamic.ts';
+import { HOLE } from '../topology/topology.ts';
+import { NetPort } from './port.ts';
+
+const OPEN = 1;
+const OPEN_FAILED = 2;
+const CONTROL = 3;
+const CONTROL_TO = 4;
+const CLOSE = 5;
+const DOWN = 6;
+const TIMER = 7;
+const START = 8;
+
+export interface NetOptions {
+  readonly membership: Membership;
+  /** Most nodes that will ever be added. */
+  readonly maxNodes: number;
+  readonly rng: Rng;
+  /** One-way delay range in ms (default 1..10): each link's delay, a dial, a one-shot message. */
+  readonly latency?: readonly [number, number];
+}
+
+export class MembershipNet {
+  readonly topology: DynamicTopology;
+  readonly membership: Membership;
+  readonly rng: Rng;
+  now = 0;
+  /** Membership messages sent, by type, and their bytes under the size model. */
+  readonly counts = new Map<string, number>();
+  messages = 0;
+  bytes = 0;
+  readonly entries: (Address | undefined)[] = [];
+  readonly states: unknown[] = [];
+  /** Per half-edge: 1 while its owner has closed it and the far end has not yet let go. */
+  readonly closing: Uint8Array;
+  /** Per node: 1 once it has left gracefully (its links are closing; it handles no more events). */
+  private readonly departed: Uint8Array;
+  /**
+   * Per half-edge: the link's one-way delay, drawn when it is made. One delay per link keeps each
+   * link FIFO (and a close behind the messages sent before it) with no per-message bookkeeping.
+   */
+  private readonly linkDelay: Float32Array;
+  private readonly queue = new HeapQueue(1024);
+  private seq = 0;
+  private readonly port: NetPort;
+  private readonly lo: number;
+  private readonly span: number;
+
+  constructor(o: NetOptions) {
+    this.membership = o.membership;
+    this.rng = o.rng;
+    this.topology = new DynamicTopology(o.maxNodes, o.membership.linkSlots);
+    this.closing = new Uint8Array(this.topology.slots);
+    this.departed = new Uint8Array(o.maxNodes);
+    this.linkDelay = new Float32Array(this.topology.slots);
+    const [lo, hi] = o.latency ?? [1, 10];
+    this.lo = lo;
+    this.span = hi - lo;
+    this.port = new NetPort(this);
+  }
+
+  /** Adds a node that joins through `entry` (none: a first node) at the current time. */
+  addNode(entry?: Address): number {
+    const u = this.topology.addNode();
+    this.entries[u] = entry;
+    this.states[u] = this.membership.init(this.at(u));
+    this.liveNodes++;
+    this.push(this.now, START, u, 0, 0, undefined);
+    return u;
+  }
+
+  /** Nodes added and neither crashed nor departed. */
+  liveNodes = 0;
+
+  alive(u: number): boolean {
+    return this.topology.has(u) && this.departed[u] !== 1;
+  }
+
+  /** A graceful departure: the node closes its links (the far ends see them go, after what it sent) and stops. */
+  leave(u: number): void {
+    if (!this.alive(u)) return;
+    for (let l = 0; l < this.topology.linkCount(u); l++) this.close(u, l);
+    this.departed[u] = 1;
+    this.liveNodes--;
+  }
+
+  /** A crash: links vanish now; each far end hears of it one delay later. */
+  crash(u: number): void {
+    const t = this.topology;
+    if (!t.has(u)) return;
+    if (this.departed[u] === 0) this.liveNodes--;
+    for (let l = 0; l < t.linkCount(u); l++) {
+      const h = t.first[u]! + l;
+      const v = t.targets[h]!;
+      if (v === HOLE) continue;
+      const tw = t.twins[h]!;
+      if (this.closing[tw] === 0) this.push(this.now + this.linkDelay[h]!, DOWN, v, tw - t.first[v]!, u, undefined);
+      this.closing[h] = 0;
+      this.closing[tw] = 0;
+    }
+    t.removeNode(u);
+  }
+
+  /** Runs events up to simulated time `until` (or until none are left). */
+  run(until: number): void {
+    const q = this.queue;
+    while (q.length > 0 && q.topTime <= until) {
+      q.pop();
+      this.now = q.time;
+      this.dispatch(q.kind, q.node, q.link, q.hop, q.obj);
+    }
+    if (Number.isFinite(until) && until > this.now) this.now = until;
+  }
+
+  get pending(): number {
+    return this.queue.length;
+  }
+
+  /** The port aimed at node u. */
+  at(u: number): MembershipPort {
+    this.port.u = u;
+    return this.port;
+  }
+
+  /** The live neighbour over u's link, or undefined (a hole, or a link u has closed). */
+  peerOf(u: number, link: number): number | undefined {
+    const t = this.topology;
+    if (link < 0 || link >= t.linkCount(u)) return undefined;
+    const h = t.first[u]! + link;
+    const v = t.targets[h]!;
+    return v === HOLE || this.closing[h] === 1 ? undefined : v;
+  }
+
+  open(u: number, to: Address): void {
+    this.push(this.now + this.delay(), OPEN, u, 0, 0, to);
+  }
+
+  close(u: number, link: number): void {
+    const t = this.topology;
+    if (this.peerOf(u, link) === undefined) return;
+    const h = t.first[u]! + link;
+    const v = t.targets[h]!;
+    const tw = t.twins[h]!;
+    this.closing[h] = 1;
+    this.push(this.now + this.linkDelay[h]!, CLOSE, v, tw - t.first[v]!, u, undefined);
+  }
+
+  control(u: number, link: number, msg: MembershipMsg): void {
+    const t = this.topology;
+    const v = this.peerOf(u, link);
+    if (v === undefined) return; // a link that went down under the protocol: nothing leaves
+    this.count(msg);
+    const h = t.first[u]! + link;
+    this.push(this.now + this.linkDelay[h]!, CONTROL, v, t.twins[h]! - t.first[v]!, u, msg);
+  }
+
+  controlTo(_u: number, to: Address, msg: MembershipMsg): void {
+    this.count(msg);
+    this.push(this.now + this.delay(), CONTROL_TO, to as number, 0, 0, msg);
+  }
+
+  setTimer(u: number, delayMs: number, token: TimerToken): void {
+    this.push(this.now + delayMs, TIMER, u, 0, 0, token);
+  }
+
+  private dispatch(kind: number, u: number, link: number, from: number, obj: unknown): void {
+    const m = this.membership;
+    if (kind === CLOSE) return this.farClose(u, link, from);
+    if (!this.alive(u)) return;
+    switch (kind) {
+      case START:
+        return m.onStart(this.at(u));
+      case TIMER:
+        return m.onTimer(this.at(u), obj as TimerToken);
+      case OPEN:
+        return this.completeOpen(u, obj as Address);
+      case OPEN_FAILED: {
+        const f = obj as { to: Address; why: OpenFailure };
+        return m.onOpenFailed(this.at(u), f.to, f.why);
+      }
+      case CONTROL:
+        if (this.peerOf(u, link) === from) m.onControl(this.at(u), link, obj as MembershipMsg);
+        return;
+      case CONTROL_TO:
+        return m.onControl(this.at(u), NO_LINK, obj as MembershipMsg);
+      case DOWN:
+        return m.onLinkDown(this.at(u), link, from);
+    }
+  }
+
+  /** The far end of a closed link lets go (a departed or crashed far end just drops it). */
+  private farClose(u: number, link: number, from: number): void {
+    const t = this.topology;
+    if (!t.has(u) || t.neighbour(u, link) !== from) return;
+    const h = t.first[u]! + link;
+    const mine = this.closing[h] === 1;
+    this.closing[h] = 0;
+    this.closing[t.twins[h]!] = 0;
+    t.removeLink(u, link);
+    if (this.alive(u) && !mine) this.membership.onLinkDown(this.at(u), link, from);
+  }
+
+  private completeOpen(u: number, to: Address): void {
+    const t = this.topology;
+    const v = to as number;
+    const fail = (why: OpenFailure, d: number): void => this.push(this.now + d, OPEN_FAILED, u, 0, 0, { to, why });
+    if (typeof to !== 'number' || !this.alive(v) || v === u) return fail('unreachable', this.delay());
+    if (this.linked(u, v) || this.linked(v, u)) return fail('linked', 0);
+    const slots = this.membership.linkSlots;
+    if (t.liveLinks(u) >= slots || t.liveLinks(v) >= slots) return fail('refused', this.delay());
+    const [lu, lv] = t.addLink(u, v);
+    const d = this.delay();
+    this.linkDelay[t.first[u]! + lu] = d;
+    this.linkDelay[t.first[v]! + lv] = d;
+    this.membership.onLinkUp(this.at(v), lv, u);
+    if (this.alive(u) && this.peerOf(u, lu) === v) this.membership.onLinkUp(this.at(u), lu, v);
+  }
+
+  /** True when u holds a link to v that it has not closed. */
+  private linked(u: number, v: number): boolean {
+    const t = this.topology;
+    for (let l = 0; l < t.linkCount(u); l++) {
+      const h = t.first[u]! + l;
+      if (t.targets[h] === v && this.closing[h] === 0) return true;
+    }
+    return false;
+  }
+
+  private count(msg: MembershipMsg): void {
+    this.counts.set(msg.type, (this.counts.get(msg.type) ?? 0) + 1);
+    this.messages++;
+    this.bytes += membershipMsgBytes(msg);
+  }
+
+  private delay(): number {
+    return this.lo + this.rng() * this.span;
+  }
+
+  private push(time: number, kind: number, node: number, link: number, hop: number, obj: unknown): void {
+    this.queue.push(time, this.seq++, kind, node, link, hop, obj);
+  }
+}
