@@ -23,6 +23,16 @@ interface Dial {
   readonly attempt: number;
 }
 
+/** Who else watches links come and go (membership, real/membership/): told after the node's own handling. */
+export interface LinkWatch {
+  /** A link is up (admitted, handshake done). */
+  up(link: Link): void;
+  /** An event on an up link or a handshaking one's hello (the node's event hook sees it too, but for a closed twin). */
+  event(link: Link, event: WireEvent): void;
+  /** A link closed, for whatever reason (local closes too). */
+  closed(link: Link, kind: CloseKind): void;
+}
+
 export interface LinkManagerOptions {
   readonly limits: LinkLimits;
   /** The codec this node dials with, and how it recognises accepted connections. */
@@ -39,6 +49,7 @@ export interface LinkManagerOptions {
   readonly admission?: AdmissionLimits;
   /** A bad frame was dropped and scored on a link that stays up. */
   readonly offence?: (link: Link, reason: string) => void;
+  readonly watch?: LinkWatch;
 }
 
 export class LinkManager {
@@ -202,6 +213,7 @@ export class LinkManager {
     if (link.outgoing) this.options.log(`connected to ${link.remote} (link ${link.link})`);
     // An accepted link is named by its hello, which follows; a wire without hello is named now.
     else if (!link.codec?.encodeHello) this.options.log(`${link.remote} connected to us (link ${link.link})`);
+    this.options.watch?.up(link);
   }
 
   private onEvent(link: Link, event: WireEvent): void {
@@ -210,6 +222,7 @@ export class LinkManager {
       if (this.closeTwin(link)) return;
     }
     this.options.event(link, event);
+    this.options.watch?.event(link, event);
   }
 
   /**
@@ -232,6 +245,7 @@ export class LinkManager {
     this.tickets.get(link)?.release();
     this.table.remove(link);
     link.done.then(() => this.all.delete(link), () => this.all.delete(link));
+    this.options.watch?.closed(link, kind);
     if (kind === 'local') return;
     if (link.everConnected) this.dropped++;
     const dial = this.dials.get(link);

@@ -38,7 +38,8 @@ export class RealNode implements Port {
   readonly protocol: Protocol;
   host = '';
   port = 0;
-  private readonly mesh: LinkManager;
+  /** The links (membership over TCP reads and opens them: real/membership/). */
+  readonly mesh: LinkManager;
   /** What links may hand to the protocol, and the ids seen (trust/inbound.ts). */
   private readonly inbound: Inbound;
   /** Only for protocols with control messages or timers: nothing else reads a past hop. */
