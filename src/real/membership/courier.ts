@@ -12,6 +12,10 @@ import { LinkManager, type LinkWatch } from '../link-manager.ts';
 import { meshOptions } from '../node-mesh.ts';
 import type { RealNodeOptions } from '../node-options.ts';
 import type { CloseKind, Link } from '../link.ts';
+import { helloHandshake } from '../handshake.ts';
+import { signedHandshake } from '../trust/signed-handshake.ts';
+import type { Hello } from '../wire/codec.ts';
+import { WIRE_VERSION } from '../wire/hello.ts';
 import { encodeMembershipFrame } from './wire.ts';
 
 export const MAX_COURIER_LINKS = 16;
@@ -24,7 +28,7 @@ export class Courier {
 
   constructor(
     options: RealNodeOptions,
-    self: () => { readonly name: string; readonly host: string },
+    self: () => { readonly name: string; readonly host: string; readonly port: number },
     /** A courier link to `to` closed before it was ever up: `kind` says why. */
     failed: (to: string, kind: CloseKind, connected: boolean) => void,
   ) {
@@ -36,8 +40,15 @@ export class Courier {
         if (!ups.has(link) && !this.closed) failed(link.remote, kind, link.everConnected);
       },
     };
+    // The hello says port 0 (not a membership link); the signed handshake still signs where this node listens.
+    const hello = (): Hello => ({ version: WIRE_VERSION, name: self().name, port: 0 });
+    const handshake =
+      options.handshake ??
+      (options.key
+        ? signedHandshake({ key: options.key, hello, address: () => `${self().host}:${self().port}`, allowUnauthenticated: false })
+        : helloHandshake(hello));
     this.mesh = new LinkManager(
-      meshOptions({ ...options, watch }, {
+      meshOptions({ ...options, watch, handshake }, {
         self: () => ({ ...self(), port: 0 }),
         traffic: { bytesIn: 0, bytesOut: 0 },
         event: () => {},
