@@ -4,6 +4,7 @@
  * the node listens. Used by `floodlab node --join/--want/--overlay` (repl.ts) and by tests.
  */
 import { makeMembership } from '../../core/membership/index.ts';
+import type { Membership } from '../../core/membership/seam.ts';
 import { RealNode } from '../node.ts';
 import type { RealNodeOptions } from '../node-options.ts';
 import { Courier } from './courier.ts';
@@ -16,11 +17,13 @@ export interface MembershipSpec {
   readonly want: number;
   /** 'a.b.c.d:port' of any running node; none for an entry. */
   readonly join?: string | undefined;
+  /** The protocol object itself, with parameters other than K (tests); made from overlay and want when absent. */
+  readonly protocol?: Membership;
 }
 
 /** A membership port for `spec`, to pass as the node's `watch`; throws InputError on a bad overlay or K. */
 export function membershipPort(spec: MembershipSpec, events: MembershipEvents): TcpMembershipPort {
-  return new TcpMembershipPort(makeMembership(spec.overlay, spec.want), spec.join, events);
+  return new TcpMembershipPort(spec.protocol ?? makeMembership(spec.overlay, spec.want), spec.join, events);
 }
 
 /** Starts `port`'s protocol on `node` (started with `watch: port` and `options`); returns its stop. */

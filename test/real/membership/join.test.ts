@@ -1,0 +1,58 @@
+/**
+ * Real nodes build and heal their network (issue 12, item 7): 12 nodes on 127.0.0.1, each started
+ * with only the entry's address, all reach K links by the core membership protocol over TCP and a
+ * chat line reaches all 12. Then 4 are killed, the entry among them: within 10 s the 8 survivors
+ * are connected again, each back at K links, and a line reaches every survivor.
+ */
+import { afterEach, describe, expect, it } from 'vitest';
+import { hyparview } from '../../../src/core/membership/hyparview.ts';
+import type { MembershipSpec } from '../../../src/real/membership/start.ts';
+import { connected, startMembers, until, type Members } from './members.ts';
+
+const N = 12;
+const K = 3;
+const KILLED = [0, 3, 6, 9]; // the entry among them
+
+let members: Members | undefined;
+afterEach(async () => {
+  await members?.close();
+  members = undefined;
+});
+
+async function growKillRepair(spec: Omit<MembershipSpec, 'join'>, signed: boolean, atK: (links: number) => boolean): Promise<void> {
+  const m = (members = await startMembers(N, spec, signed));
+  const degrees = (): number[] => m.nodes.map((x) => x.membership.peers().length);
+  const grown = await until(() => degrees().every(atK) && connected(m.nodes), 20_000);
+  expect(grown, `degrees ${degrees().join(' ')}\n${m.lines.slice(-20).join('\n')}`).toBe(true);
+
+  const first = String(m.nodes[5]!.node.originate('hello all').id);
+  expect(await until(() => m.got.every((g) => g.has(first)), 5_000), 'the first line reaches all 12').toBe(true);
+
+  for (const i of KILLED) await m.kill(i);
+  const live = m.nodes.filter((_, i) => !KILLED.includes(i));
+  const liveGot = m.got.filter((_, i) => !KILLED.includes(i));
+  const started = Date.now();
+  const liveDegrees = (): number[] => live.map((x) => x.membership.peers().length);
+  const repaired = await until(() => liveDegrees().every(atK) && connected(live), 10_000);
+  expect(repaired, `after the kill: degrees ${liveDegrees().join(' ')}\n${m.lines.slice(-20).join('\n')}`).toBe(true);
+  expect(Date.now() - started).toBeLessThanOrEqual(10_500);
+
+  const second = String(live[2]!.node.originate('after the kill').id);
+  expect(await until(() => liveGot.every((g) => g.has(second)), 5_000), 'the second line reaches every survivor').toBe(true);
+  // No link to a killed node is left, and no node has two links to one peer.
+  for (const x of live) {
+    const peers = x.membership.peers();
+    expect(new Set(peers).size).toBe(peers.length);
+    for (const i of KILLED) expect(peers).not.toContain(`127.0.0.1:${m.nodes[i]!.node.port}`);
+  }
+}
+
+describe('real nodes join through one entry and repair after a kill', () => {
+  it(`blog, signed links: ${N} nodes reach K = ${K}; the survivors of 4 kills repair within 10 s`, async () => {
+    await growKillRepair({ overlay: 'blog', want: K }, true, (d) => d >= K);
+  }, 60_000);
+
+  it(`hyparview (shuffle every 2 s), unsigned: active views of exactly K = ${K}, never more; repair within 10 s`, async () => {
+    await growKillRepair({ overlay: 'hyparview', want: K, protocol: hyparview({ activeSize: K, shuffleMs: 2_000 }) }, false, (d) => d === K);
+  }, 60_000);
+});
