@@ -36,6 +36,8 @@ export class TcpMembershipPort implements MembershipPort, LinkWatch {
   private readonly closedByUs = new WeakSet<Link>();
   private readonly timers = new Set<NodeJS.Timeout>();
   private stopped = false;
+  /** Whether the last line told said the node is at K links. */
+  private atWant = false;
   /** Failed tries toward each address, for rate-limited log lines. */
   private readonly failures = new Map<string, number>();
   controlSent = 0;
@@ -130,6 +132,7 @@ export class TcpMembershipPort implements MembershipPort, LinkWatch {
     this.members.delete(link);
     if (member) {
       if (!this.closedByUs.has(link)) this.call((m) => m.onLinkDown(this, member.index, member.peer));
+      this.tell();
       return;
     }
     if (to === undefined) return;
@@ -169,6 +172,17 @@ export class TcpMembershipPort implements MembershipPort, LinkWatch {
     this.failures.delete(peer);
     this.members.set(link, { index: link.link, peer });
     this.call((m) => m.onLinkUp(this, link.link, peer));
+    this.tell();
+  }
+
+  /** One line when the node reaches K links or falls below: `/peers` has the rest. */
+  private tell(): void {
+    const n = this.members.size;
+    const want = this.membership.want;
+    const at = n >= want;
+    if (at === this.atWant) return;
+    this.atWant = at;
+    this.events.log(at ? `membership: at ${n} links (want ${want})` : `membership: below ${want} links (${n}); repairing`);
   }
 
   private call(f: (m: Membership) => void): void {
