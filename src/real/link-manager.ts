@@ -31,6 +31,8 @@ export interface LinkWatch {
   event(link: Link, event: WireEvent): void;
   /** A link closed, for whatever reason (local closes too). */
   closed(link: Link, kind: CloseKind): void;
+  /** Whether the node's protocol may send on `link` (HyParView: its active view only); every link when absent. */
+  carries?(link: Link): boolean;
 }
 
 export interface LinkManagerOptions {

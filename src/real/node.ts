@@ -96,7 +96,7 @@ export class RealNode implements Port {
 
   send(link: number, msg: Msg): void {
     const to = this.mesh.table.at(link);
-    if (!to) return;
+    if (!to || this.options.watch?.carries?.(to) === false) return;
     if (msg !== this.lastSent) {
       const hops = hopsOf(msg) + 1;
       // A message that came at the hop limit is delivered, never forwarded: the neighbour would have to refuse it.

@@ -125,6 +125,13 @@ export class TcpMembershipPort implements MembershipPort, LinkWatch {
     this.call((m) => m.onControl(this, NO_LINK, event.msg));
   }
 
+  /** Dissemination sends on membership links the protocol admits, and on links that are no one's (gob); not on couriers'. */
+  carries(link: Link): boolean {
+    const member = this.members.get(link);
+    if (member) return this.membership.admitted?.(this, member.index) ?? true;
+    return !(link.hello && link.hello.port === 0);
+  }
+
   closed(link: Link, kind: CloseKind): void {
     const to = this.opening.get(link);
     this.opening.delete(link);
