@@ -19,6 +19,7 @@ import { seededRng } from '../sim/random.ts';
 import { runSimulation } from '../sim/run.ts';
 import { buildTopology } from '../sim/topology/spec.ts';
 import { action, fail } from './action.ts';
+import { launchGrow } from './launch-grow.ts';
 import { noteIgnored } from './notes.ts';
 import { addOptions } from './options/commander.ts';
 import { checkOutputs, emitTo, type OutputFlag } from './output.ts';
@@ -38,6 +39,9 @@ interface LaunchFlags {
   timeout: number;
   json?: OutputFlag;
   verbose?: boolean;
+  grow?: boolean;
+  want: number;
+  overlay: string;
 }
 
 /** launch's own ranges and defaults, each with its reason: real sockets cost far more than simulated sends. */
@@ -52,14 +56,18 @@ export const LAUNCH_OPTIONS = [
   OPTIONS.timeout,
   { ...OPTIONS.json, help: 'JSON (real and simulated counts): alone, printed instead of the tables; with FILE, written there' },
   OPTIONS.verbose,
+  { long: 'grow', help: 'no generated graph: nodes join one by one from the first through --overlay, keeping --want links; the simulator then floods the graph they built (in one process)' },
+  OPTIONS.want,
+  OPTIONS.overlay,
 ];
 
 export function registerLaunch(program: Command): void {
   const cmd = program.command('launch').description('start N real nodes on 127.0.0.1 wired as a generated graph, flood messages, and compare the counts with the simulator');
   addOptions(cmd, LAUNCH_OPTIONS)
-    .addHelpText('after', '\nExamples:\n  floodlab launch -n 20 -d 4\n  floodlab launch -n 50 -d 6 --topology watts-strogatz --messages 10 --protocol flood-echo\n  floodlab launch -n 20 -d 4 --processes')
+    .addHelpText('after', '\nExamples:\n  floodlab launch -n 20 -d 4\n  floodlab launch -n 50 -d 6 --topology watts-strogatz --messages 10 --protocol flood-echo\n  floodlab launch -n 20 -d 4 --processes\n  floodlab launch --grow -n 30 --want 3 --overlay blog')
     .action(
       action(async (flags: LaunchFlags, command: Command) => {
+        if (flags.grow) return launchGrow(flags);
         checkOutputs({ '--json': flags.json });
         noteIgnored('launch', flags.topology, command);
         const protocol = parseProtocol(flags.protocol);

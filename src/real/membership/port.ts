@@ -62,9 +62,10 @@ export class TcpMembershipPort implements MembershipPort, LinkWatch {
     const l = this.node!.mesh.table.at(link);
     return l ? this.members.get(l)?.peer : undefined;
   }
-  /** The peers' addresses, in link order. */
+  /** The overlay's peers (links the protocol admits: HyParView's active view), in link order. */
   peers(): string[] {
-    return [...this.members.values()].sort((a, b) => a.index - b.index).map((m) => m.peer);
+    const admitted = (index: number): boolean => this.membership.admitted?.(this, index) ?? true;
+    return [...this.members.values()].filter((m) => admitted(m.index)).sort((a, b) => a.index - b.index).map((m) => m.peer);
   }
 
   open(to: Address): void {
