@@ -6,7 +6,8 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { hyparview } from '../../../src/core/membership/hyparview.ts';
-import type { MembershipSpec } from '../../../src/real/membership/start.ts';
+import { parseProtocol } from '../../../src/core/protocols/index.ts';
+import { startMemberNode, type MembershipSpec } from '../../../src/real/membership/start.ts';
 import { connected, startMembers, until, type Members } from './members.ts';
 
 const N = 12;
@@ -46,6 +47,23 @@ async function growKillRepair(spec: Omit<MembershipSpec, 'join'>, signed: boolea
     for (const i of KILLED) expect(peers).not.toContain(`127.0.0.1:${m.nodes[i]!.node.port}`);
   }
 }
+
+describe('a restarted node', () => {
+  it('rejoins by itself on the same address, and the others link to it again', async () => {
+    const m = (members = await startMembers(5, { overlay: 'blog', want: 2 }, false));
+    expect(await until(() => m.nodes.every((x) => x.membership.peers().length >= 2), 15_000)).toBe(true);
+    const port = m.nodes[3]!.node.port;
+    await m.kill(3);
+    const again = await startMemberNode({ name: 'n3', protocol: parseProtocol('flood'), port }, { overlay: 'blog', want: 2, join: `127.0.0.1:${m.nodes[0]!.node.port}` });
+    try {
+      expect(again.node.port).toBe(port);
+      const linkedBack = (): boolean => again.membership.peers().length >= 2 && again.membership.peers().every((p) => m.nodes.some((x) => x.membership.peers().includes(`127.0.0.1:${port}`) && p === `127.0.0.1:${x.node.port}`));
+      expect(await until(linkedBack, 10_000), again.membership.peers().join(' ')).toBe(true);
+    } finally {
+      await again.close();
+    }
+  }, 40_000);
+});
 
 describe('real nodes join through one entry and repair after a kill', () => {
   it(`blog, signed links: ${N} nodes reach K = ${K}; the survivors of 4 kills repair within 10 s`, async () => {
