@@ -75,9 +75,9 @@ export function registerNode(program: Command): void {
         chat = await startChat({
           ...(membership ? { membership } : {}),
           // The --join address answered but failed floodlab's wire or handshake, before any link: one line, exit 2.
-          notFloodlab: (address, reason) => {
+          notFloodlab: (address) => {
             if (!chat || address !== flags.join || notFloodlab !== undefined || chat.node.stats().connected > 0) return;
-            notFloodlab = `node: --join ${address} answered but is not a floodlab node (${reason === 'violation' ? 'it did not speak floodlab\'s wire' : 'no handshake'})`;
+            notFloodlab = `node: --join ${address} answered but is not a floodlab node (it did not speak floodlab's wire)`;
             void chat.close();
           },
           ...(key ? { key } : {}),

@@ -30,7 +30,7 @@ export interface LinkWatch {
   /** An event on an up link or a handshaking one's hello (the node's event hook sees it too, but for a closed twin). */
   event(link: Link, event: WireEvent): void;
   /** A link closed, for whatever reason (local closes too). */
-  closed(link: Link, kind: CloseKind): void;
+  closed(link: Link, kind: CloseKind, reason: string): void;
   /** Whether the node's protocol may send on `link` (HyParView: its active view only); every link when absent. */
   carries?(link: Link): boolean;
 }
@@ -247,7 +247,7 @@ export class LinkManager {
     this.tickets.get(link)?.release();
     this.table.remove(link);
     link.done.then(() => this.all.delete(link), () => this.all.delete(link));
-    this.options.watch?.closed(link, kind);
+    this.options.watch?.closed(link, kind, reason);
     if (kind === 'local') return;
     if (link.everConnected) this.dropped++;
     const dial = this.dials.get(link);

@@ -30,14 +30,14 @@ export class Courier {
     options: RealNodeOptions,
     self: () => { readonly name: string; readonly host: string; readonly port: number },
     /** A courier link to `to` closed before it was ever up: `kind` says why. */
-    failed: (to: string, kind: CloseKind, connected: boolean) => void,
+    failed: (to: string, kind: CloseKind, connected: boolean, reason: string) => void,
   ) {
     const ups = new WeakSet<Link>();
     const watch: LinkWatch = {
       up: (link) => void ups.add(link),
       event: () => {},
-      closed: (link, kind) => {
-        if (!ups.has(link) && !this.closed) failed(link.remote, kind, link.everConnected);
+      closed: (link, kind, reason) => {
+        if (!ups.has(link) && !this.closed) failed(link.remote, kind, link.everConnected, reason);
       },
     };
     // The hello says port 0 (not a membership link); the signed handshake still signs where this node listens.

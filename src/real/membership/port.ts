@@ -133,7 +133,7 @@ export class TcpMembershipPort implements MembershipPort, LinkWatch {
     return !(link.hello && link.hello.port === 0);
   }
 
-  closed(link: Link, kind: CloseKind): void {
+  closed(link: Link, kind: CloseKind, reason: string): void {
     const to = this.opening.get(link);
     this.opening.delete(link);
     const member = this.members.get(link);
@@ -145,18 +145,19 @@ export class TcpMembershipPort implements MembershipPort, LinkWatch {
     }
     if (to === undefined) return;
     const why: OpenFailure = kind === 'local' ? 'linked' : link.everConnected ? 'refused' : 'unreachable';
-    if (why !== 'linked') this.failed(to, kind, link.everConnected);
+    if (why !== 'linked') this.failed(to, kind, link.everConnected, reason);
     this.call((m) => m.onOpenFailed(this, to, why));
   }
 
   /** A dial (or courier link) to `to` failed: said on the log, every try at first, then every tenth. */
-  failed(to: string, kind: CloseKind, connected: boolean): void {
+  failed(to: string, kind: CloseKind, connected: boolean, reason: string): void {
     const n = (this.failures.get(to) ?? 0) + 1;
     this.failures.set(to, n);
     if (this.failures.size > 256) this.failures.clear();
     const what = to === this.entry ? `entry ${to}` : to;
-    if (connected && (kind === 'violation' || kind === 'unreachable')) this.events.notFloodlab?.(to, kind);
-    if (n <= 3 || n % 10 === 0) this.events.log(connected ? `${what} answered but did not speak floodlab's wire (${kind}); still trying (${n} failed)` : `${what} is unreachable; still trying (${n} failed)`);
+    // Bytes that are not floodlab frames say 'not a floodlab node'; a timeout may be a slow floodlab node, so it is only retried.
+    if (connected && reason.startsWith('bad frame')) this.events.notFloodlab?.(to, reason);
+    if (n <= 3 || n % 10 === 0) this.events.log(connected ? `${what} answered but no floodlab link came up (${reason}); still trying (${n} failed)` : `${what} is unreachable; still trying (${n} failed)`);
   }
 
   /** Starts the protocol (the node listens and the courier exists). */
