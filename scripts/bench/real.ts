@@ -70,7 +70,8 @@ const list = (xs: number[], f: (x: number) => string): string => xs.map(f).join(
 export async function benchReal(): Promise<string> {
   const self = fileURLToPath(import.meta.url);
   const root = fileURLToPath(new URL('../../', import.meta.url));
-  const child = (n: number, signed: boolean): Figures => JSON.parse(execFileSync(process.execPath, ['--import', 'tsx', self, '--child', String(n), ...(signed ? ['--signed'] : [])], { cwd: root, encoding: 'utf8', timeout: 300_000 })) as Figures;
+  const child = (n: number, signed: boolean): Figures =>
+    JSON.parse(execFileSync(process.execPath, ['--import', 'tsx', self, '--child', String(n), ...(signed ? ['--signed'] : [])], { cwd: root, encoding: 'utf8', timeout: 300_000 })) as Figures;
   const all: Figures[] = [10, 50].map((n) => child(n, false));
   // The same with every node keyed: Ed25519-signed messages (222 B for "hello") and signed handshakes.
   const signed: Figures[] = [10, 50].map((n) => child(n, true));

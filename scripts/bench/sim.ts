@@ -85,7 +85,7 @@ function missedWhy(ratio: number): string[] {
     'what the analyzer needs and the loop does not: it runs the core protocol through the Port seam for every node',
     'and every send (the same code real nodes run), and it records per node the first-receipt hop (4 B) and time',
     '(8 B), the sends and the duplicates (4 B each). Those are random accesses into 10^6-entry arrays, and the loop',
-    'is memory-bound, so each extra array costs about as much as the BFS\'s own `seen` byte (dropping only the',
+    "is memory-bound, so each extra array costs about as much as the BFS's own `seen` byte (dropping only the",
     'per-node duplicate counter saves about 0.15 s). The engine already queues only the copies that can arrive',
     'first (about one event per node, as the BFS does, instead of four): that took hop-synchronous from about',
     '0.83 s to 0.5–0.7 s and event-driven from about 1.85 s to 1.2–1.5 s. On this shared machine the same run',

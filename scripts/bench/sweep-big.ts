@@ -36,9 +36,21 @@ function main(): void {
     stages.push({ name, ms: performance.now() - t, rssMb: mb(process.memoryUsage.rss()), arrayMb: bytes(x) });
     return x;
   };
-  const topo = stage('generate (random-regular)', () => buildTopology('random-regular', { nodes, degree, seed }), (t) => arrays(t.edges.src, t.edges.dst));
-  const csr = stage('CSR (offsets, targets, twins)', () => toCsr(topo.edges), (c) => arrays(c.offsets, c.targets, c.twins));
-  const comps = stage('components (union–find over the CSR)', () => csrComponents(csr), (c) => arrays(c.of, c.nodes, c.edges));
+  const topo = stage(
+    'generate (random-regular)',
+    () => buildTopology('random-regular', { nodes, degree, seed }),
+    (t) => arrays(t.edges.src, t.edges.dst),
+  );
+  const csr = stage(
+    'CSR (offsets, targets, twins)',
+    () => toCsr(topo.edges),
+    (c) => arrays(c.offsets, c.targets, c.twins),
+  );
+  const comps = stage(
+    'components (union–find over the CSR)',
+    () => csrComponents(csr),
+    (c) => arrays(c.of, c.nodes, c.edges),
+  );
   const origins = pickOrigins(csr.order, 1, undefined, undefined, seededRng(seed, 'origins'));
   const result = stage(
     'flood (engine, constant latency)',

@@ -53,8 +53,8 @@ export async function benchSweep(): Promise<string> {
   return [
     '## Sweeps: worker processes, and one flood of 10^7 nodes',
     '',
-    `Grid: N ∈ {${GRID.nodes.map((x) => n(x)).join(', ')}}, D ∈ {${GRID.degrees.join(', ')}}, ${GRID.seeds} seeds, ${GRID.topology}, ${GRID.protocol}, latency ${GRID.latency}: ${cells} cells. `
-      + `Whole \`floodlab sweep\` command, each run in a fresh process (start-up included), median of ${RUNS} runs; load average when the section started: ${load.toFixed(2)} on this ${machineLine().split(',')[0]} machine.`,
+    `Grid: N ∈ {${GRID.nodes.map((x) => n(x)).join(', ')}}, D ∈ {${GRID.degrees.join(', ')}}, ${GRID.seeds} seeds, ${GRID.topology}, ${GRID.protocol}, latency ${GRID.latency}: ${cells} cells. ` +
+      `Whole \`floodlab sweep\` command, each run in a fresh process (start-up included), median of ${RUNS} runs; load average when the section started: ${load.toFixed(2)} on this ${machineLine().split(',')[0]} machine.`,
     '',
     '| workers | wall time (median) | runs | cells per second |',
     '|---|---|---|---|',
@@ -71,10 +71,10 @@ export async function benchSweep(): Promise<string> {
     ...big.stages.map((st) => `| ${st.name} | ${s(st.ms)} | ${n(st.rssMb)} MB | ${n(st.arrayMb)} MB |`),
     `| **all stages** | **${s(total)}** | **peak ${n(big.peakRssMb)} MB** | ${n(arrays)} MB |`,
     '',
-    `Memory per node (D = 8): peak RSS ÷ N = ${n((big.peakRssMb * 2 ** 20) / big.nodes)} bytes at N = 10^7 `
-      + `(${n((small.peakRssMb * 2 ** 20) / small.nodes)} at N = 10^6, where the runtime's fixed ~50 MB weighs in); `
-      + `marginal (peak at 10^7 − peak at 10^6) ÷ 9·10^6 = ${n(marginal)} bytes per node; the typed arrays above are ${n((arrays * 2 ** 20) / big.nodes)} bytes per node. `
-      + `The 10^6 run took ${s(small.stages.reduce((sum, st) => sum + st.ms, 0))} in all, peak ${n(small.peakRssMb)} MB.`,
+    `Memory per node (D = 8): peak RSS ÷ N = ${n((big.peakRssMb * 2 ** 20) / big.nodes)} bytes at N = 10^7 ` +
+      `(${n((small.peakRssMb * 2 ** 20) / small.nodes)} at N = 10^6, where the runtime's fixed ~50 MB weighs in); ` +
+      `marginal (peak at 10^7 − peak at 10^6) ÷ 9·10^6 = ${n(marginal)} bytes per node; the typed arrays above are ${n((arrays * 2 ** 20) / big.nodes)} bytes per node. ` +
+      `The 10^6 run took ${s(small.stages.reduce((sum, st) => sum + st.ms, 0))} in all, peak ${n(small.peakRssMb)} MB.`,
     '',
   ].join('\n');
 }

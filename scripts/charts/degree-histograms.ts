@@ -10,7 +10,10 @@ export function degreeHistogramsSpec(reports: readonly GrowReport[]): TopLevelSp
   const n = reports[0]?.nodes ?? 0;
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
-    title: { text: `Links per node after ${n.toLocaleString('en-US')} joins, K = ${reports[0]?.want ?? 5}`, subtitle: ['blog: every node at >= K, mean near 2K (each join adds K links, each link has two ends).', 'hyparview: the active view is capped at K.'] },
+    title: {
+      text: `Links per node after ${n.toLocaleString('en-US')} joins, K = ${reports[0]?.want ?? 5}`,
+      subtitle: ['blog: every node at >= K, mean near 2K (each join adds K links, each link has two ends).', 'hyparview: the active view is capped at K.'],
+    },
     data: { values },
     facet: { column: { field: 'overlay', type: 'nominal', title: null } },
     resolve: { scale: { x: 'independent' } },

@@ -17,7 +17,11 @@ export function reliabilityVsKilledSpec(nodes: number, messages: number, seeds: 
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
     title: {
       text: `Flood reliability after a mass failure, N = ${nodes.toLocaleString('en-US')}, K = 5`,
-      subtitle: [`Mean share of live nodes reached by ${messages} floods from random live nodes, mean of ${seeds} seeds.`, 'Solid: right after the crash, over the links left. Dashed: after the overlay repaired itself.', 'The static random-regular networks (same mean degree as each overlay) do not repair.'],
+      subtitle: [
+        `Mean share of live nodes reached by ${messages} floods from random live nodes, mean of ${seeds} seeds.`,
+        'Solid: right after the crash, over the links left. Dashed: after the overlay repaired itself.',
+        'The static random-regular networks (same mean degree as each overlay) do not repair.',
+      ],
     },
     width: 560,
     height: 340,
@@ -27,7 +31,19 @@ export function reliabilityVsKilledSpec(nodes: number, messages: number, seeds: 
       x: { field: 'killed', type: 'quantitative', title: 'nodes crashed at once (%)', scale: { domain: [10, 90] }, axis: { values: [10, 20, 30, 40, 50, 60, 70, 80, 90] } },
       y: { field: 'reliability', type: 'quantitative', title: 'reliability (%)', scale: { domain: [0, 100] } },
       color: { field: 'network', type: 'nominal', title: 'network', scale: { domain: networks, range: ['#2563eb', '#dc2626', '#6b7280', '#16a34a'] } },
-      strokeDash: { field: 'when', type: 'nominal', title: 'measured', legend: { symbolType: 'stroke', symbolStrokeWidth: 2 }, scale: { domain: ['right after the failure', 'after repair'], range: [[1, 0], [6, 4]] } },
+      strokeDash: {
+        field: 'when',
+        type: 'nominal',
+        title: 'measured',
+        legend: { symbolType: 'stroke', symbolStrokeWidth: 2 },
+        scale: {
+          domain: ['right after the failure', 'after repair'],
+          range: [
+            [1, 0],
+            [6, 4],
+          ],
+        },
+      },
       detail: { field: 'when' },
     },
   };

@@ -21,12 +21,24 @@ export function wasteVsDegreeSpec(nodes: number, rows: readonly DegreeRow[]): To
     { D: r.degree, copies: r.echoMeasured, rule: ECHO },
     { D: r.degree, copies: r.floodMeasured, rule: FLOOD },
   ]);
-  const color = { field: 'rule', type: 'nominal', title: 'lines: formula · points: measured duplicates', scale: { domain: [TEXTBOOK, ECHO, FLOOD], range: ['#9ca3af', '#dc2626', '#2563eb'] } } as const;
+  const color = {
+    field: 'rule',
+    type: 'nominal',
+    title: 'lines: formula · points: measured duplicates',
+    scale: { domain: [TEXTBOOK, ECHO, FLOOD], range: ['#9ca3af', '#dc2626', '#2563eb'] },
+  } as const;
   const x = { field: 'D', type: 'quantitative', title: 'D (links per node)', axis: { tickMinStep: 1 }, scale: { nice: false } } as const;
   const y = { field: 'copies', type: 'quantitative', title: 'wasted copies per message' } as const;
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
-    title: { text: `Waste vs D at N = ${nodes.toLocaleString('en-US')}`, subtitle: ['One message on a random D-regular graph. Waste: copies that reached', 'a node that already had it. The textbook N(D−1) (dashed) is flood-echo\'s', 'waste less one; skipping the sender (flood) saves N − 1 more.'] },
+    title: {
+      text: `Waste vs D at N = ${nodes.toLocaleString('en-US')}`,
+      subtitle: [
+        'One message on a random D-regular graph. Waste: copies that reached',
+        "a node that already had it. The textbook N(D−1) (dashed) is flood-echo's",
+        'waste less one; skipping the sender (flood) saves N − 1 more.',
+      ],
+    },
     width: 560,
     height: 320,
     layer: [

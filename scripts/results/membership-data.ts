@@ -66,7 +66,17 @@ function staticPoint(degree: number, fraction: number): KillPoint {
     return floodReliability(induced(g, keep), MESSAGES, seededRng(seed, 'repair-origins'), seed).reliability;
   });
   const r = mean(rel)!;
-  return { network: `random ${degree}-regular`, fraction, reliabilityRightAfter: r, reliabilityAfterRepair: r, repaired: 0, repairTimeMs: null, connected: 0, connectedTimeMs: null, repairMessages: null };
+  return {
+    network: `random ${degree}-regular`,
+    fraction,
+    reliabilityRightAfter: r,
+    reliabilityAfterRepair: r,
+    repaired: 0,
+    repairTimeMs: null,
+    connected: 0,
+    connectedTimeMs: null,
+    repairMessages: null,
+  };
 }
 
 /** Every point: both overlays, and a static random-regular network at each overlay's rounded mean degree. */

@@ -38,7 +38,9 @@ function repairTable(points: readonly KillPoint[]): string[] {
   return [
     '| overlay | killed | connected again (seeds, mean time) | repaired: connected, all at K (seeds, mean time) | repair messages (mean) |',
     '|---|---|---|---|---|',
-    ...rows.map((p) => `| ${p.network} | ${Math.round(100 * p.fraction)}% | ${p.connected}/${s}, ${secs(p.connectedTimeMs)} | ${p.repaired}/${s}, ${secs(p.repairTimeMs)} | ${num(p.repairMessages!)} |`),
+    ...rows.map(
+      (p) => `| ${p.network} | ${Math.round(100 * p.fraction)}% | ${p.connected}/${s}, ${secs(p.connectedTimeMs)} | ${p.repaired}/${s}, ${secs(p.repairTimeMs)} | ${num(p.repairMessages!)} |`,
+    ),
   ];
 }
 

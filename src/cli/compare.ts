@@ -70,7 +70,10 @@ export function registerCompare(program: Command): void {
           latency: flags.latency,
           seed: flags.seed,
           messages: flags.messages,
-          protocols: flags.protocols.split(',').map((s) => s.trim()).filter((s) => s !== ''),
+          protocols: flags.protocols
+            .split(',')
+            .map((s) => s.trim())
+            .filter((s) => s !== ''),
           payloadBytes: flags.payloadBytes,
           faults: faultSpec(flags),
           ...(flags.origin !== undefined ? { origin: flags.origin } : {}),

@@ -63,11 +63,7 @@ export function explainText(n: number, d: number, protocol: string): string {
     lines.push('', `${name}: exactly ${facts?.exactFormula ?? 'its closed form'} = ${num(exact)}${mark(name)}`);
   }
   const vizN = n <= VIZ_LIMITS.maxNodes ? n : 60;
-  lines.push(
-    '',
-    `Measure it:  floodlab sim -n ${n} -d ${d} --protocol ${protocol}`,
-    `Watch it:    floodlab viz -n ${vizN} -d ${d} --protocol ${protocol}`,
-  );
+  lines.push('', `Measure it:  floodlab sim -n ${n} -d ${d} --protocol ${protocol}`, `Watch it:    floodlab viz -n ${vizN} -d ${d} --protocol ${protocol}`);
   return lines.join('\n') + '\n';
 }
 
@@ -79,7 +75,11 @@ interface ExplainFlags {
 
 export function registerExplain(program: Command): void {
   const cmd = program.command('explain').description('explain in plain words why flooding costs N·D, 2E, 2E − (N−1) and N − 1, with your numbers');
-  addOptions(cmd, [OPTIONS.nodes, { ...OPTIONS.degree, help: 'links per node (of a connected D-regular graph, as sim draws by default)' }, { ...OPTIONS.protocol, help: 'the forwarding rule to point at (see floodlab sim --help)' }])
+  addOptions(cmd, [
+    OPTIONS.nodes,
+    { ...OPTIONS.degree, help: 'links per node (of a connected D-regular graph, as sim draws by default)' },
+    { ...OPTIONS.protocol, help: 'the forwarding rule to point at (see floodlab sim --help)' },
+  ])
     .addHelpText('after', '\nExamples:\n  floodlab explain -n 1000 -d 4\n  floodlab explain -n 100000 -d 8 --protocol flood-echo')
     .action(
       action((flags: ExplainFlags) => {

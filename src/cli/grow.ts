@@ -44,7 +44,12 @@ export const GROW_OPTIONS = [
   OPTIONS.kill,
   OPTIONS.churn,
   OPTIONS.churnFor,
-  override(OPTIONS.messages, { help: 'messages flooded right after --kill/--churn and again after repair', default: 10, parse: intIn(1, 10_000), why: 'reliability is a mean over messages; each one floods the whole overlay' }),
+  override(OPTIONS.messages, {
+    help: 'messages flooded right after --kill/--churn and again after repair',
+    default: 10,
+    parse: intIn(1, 10_000),
+    why: 'reliability is a mean over messages; each one floods the whole overlay',
+  }),
   OPTIONS.save,
   OPTIONS.json,
 ];
@@ -52,7 +57,10 @@ export const GROW_OPTIONS = [
 export function registerGrow(program: Command): void {
   const cmd = program.command('grow').description('grow a network by N joins through a membership protocol and measure what it built');
   addOptions(cmd, GROW_OPTIONS)
-    .addHelpText('after', '\nExamples:\n  floodlab grow -n 1000 --want 5\n  floodlab grow -n 10000 --overlay hyparview --entry random --json\n  floodlab grow -n 2000 --overlay hyparview --kill 0.5 --messages 20\n  floodlab grow -n 1000 --churn 2 --churn-for 60\n  floodlab grow -n 1000 --save grown.txt && floodlab sim --topology grown.txt')
+    .addHelpText(
+      'after',
+      '\nExamples:\n  floodlab grow -n 1000 --want 5\n  floodlab grow -n 10000 --overlay hyparview --entry random --json\n  floodlab grow -n 2000 --overlay hyparview --kill 0.5 --messages 20\n  floodlab grow -n 1000 --churn 2 --churn-for 60\n  floodlab grow -n 1000 --save grown.txt && floodlab sim --topology grown.txt',
+    )
     .action(action((flags: GrowFlags) => runGrow(flags)));
 }
 

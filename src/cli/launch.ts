@@ -64,7 +64,10 @@ export const LAUNCH_OPTIONS = [
 export function registerLaunch(program: Command): void {
   const cmd = program.command('launch').description('start N real nodes on 127.0.0.1 wired as a generated graph, flood messages, and compare the counts with the simulator');
   addOptions(cmd, LAUNCH_OPTIONS)
-    .addHelpText('after', '\nExamples:\n  floodlab launch -n 20 -d 4\n  floodlab launch -n 50 -d 6 --topology watts-strogatz --messages 10 --protocol flood-echo\n  floodlab launch -n 20 -d 4 --processes\n  floodlab launch --grow -n 30 --want 3 --overlay blog')
+    .addHelpText(
+      'after',
+      '\nExamples:\n  floodlab launch -n 20 -d 4\n  floodlab launch -n 50 -d 6 --topology watts-strogatz --messages 10 --protocol flood-echo\n  floodlab launch -n 20 -d 4 --processes\n  floodlab launch --grow -n 30 --want 3 --overlay blog',
+    )
     .action(
       action(async (flags: LaunchFlags, command: Command) => {
         if (flags.grow) return launchGrow(flags);
@@ -72,10 +75,18 @@ export function registerLaunch(program: Command): void {
         noteIgnored('launch', flags.topology, command);
         const protocol = parseProtocol(flags.protocol);
         assertCapabilities(protocol, REAL_NODE_CAPABILITIES, 'launch');
-        check(!flags.processes || flags.nodes <= MAX_PROCESSES, 'ERR_TOO_MANY_PROCESSES', `launch: --processes starts one OS process per node; --nodes ${flags.nodes} is over the limit of ${MAX_PROCESSES} (drop --processes to run them in one process)`);
+        check(
+          !flags.processes || flags.nodes <= MAX_PROCESSES,
+          'ERR_TOO_MANY_PROCESSES',
+          `launch: --processes starts one OS process per node; --nodes ${flags.nodes} is over the limit of ${MAX_PROCESSES} (drop --processes to run them in one process)`,
+        );
         const topo = buildTopology(flags.topology, { nodes: flags.nodes, degree: flags.degree, seed: flags.seed });
         const graph = topo.edges;
-        check(graph.order <= (flags.processes ? MAX_PROCESSES : MAX_IN_PROCESS), 'ERR_TOO_MANY_NODES', `launch: the graph '${topo.name}' has ${graph.order} nodes; at most ${flags.processes ? MAX_PROCESSES : MAX_IN_PROCESS} here`);
+        check(
+          graph.order <= (flags.processes ? MAX_PROCESSES : MAX_IN_PROCESS),
+          'ERR_TOO_MANY_NODES',
+          `launch: the graph '${topo.name}' has ${graph.order} nodes; at most ${flags.processes ? MAX_PROCESSES : MAX_IN_PROCESS} here`,
+        );
         const origins = pickOrigins(graph.order, flags.messages, undefined, graph.labels, seededRng(flags.seed, 'origins'));
         const sim = runSimulation({ nodes: flags.nodes, degree: flags.degree, topology: flags.topology, protocol: protocol.name, latency: 'constant', seed: flags.seed, messages: flags.messages });
         const names = Array.from({ length: graph.order }, (_, i) => {
@@ -88,7 +99,16 @@ export function registerLaunch(program: Command): void {
         process.once('SIGTERM', interrupt);
         let real;
         try {
-          real = await runLaunch({ graph, names, origins, protocol: protocol.name, processes: flags.processes === true, timeoutMs: flags.timeout * 1000, signal: abort.signal, ...(flags.verbose ? { log: (line: string) => process.stderr.write(`${line}\n`) } : {}) });
+          real = await runLaunch({
+            graph,
+            names,
+            origins,
+            protocol: protocol.name,
+            processes: flags.processes === true,
+            timeoutMs: flags.timeout * 1000,
+            signal: abort.signal,
+            ...(flags.verbose ? { log: (line: string) => process.stderr.write(`${line}\n`) } : {}),
+          });
         } catch (err) {
           fail(err instanceof Error ? err.message : String(err), abort.signal.aborted ? 130 : 1);
         } finally {
@@ -99,7 +119,8 @@ export function registerLaunch(program: Command): void {
         const printedJson = emitTo(flags.json, () => launchJson(real, sim, bad));
         if (!printedJson) process.stdout.write(renderLaunch(real, sim));
         if (bad.length > 0) fail(`launch: real transmission counts differ from the simulator's for ${protocol.name}:\n  ${bad.join('\n  ')}`, 1);
-        if (!printedJson && countsAreExact(protocol.name)) process.stdout.write(`OK: real ${protocol.name} sent exactly what the simulator and the formula predict, for each of the ${real.perMessage.length} messages.\n`);
+        if (!printedJson && countsAreExact(protocol.name))
+          process.stdout.write(`OK: real ${protocol.name} sent exactly what the simulator and the formula predict, for each of the ${real.perMessage.length} messages.\n`);
       }),
     );
 }

@@ -39,7 +39,10 @@ function merge(files: string[], flags: MergeFlags): void {
     const m = missing[0]!;
     const where = `first missing: N=${m.nodes}, D=${m.degree}, seed ${m.seed}`;
     if (!flags.partial) {
-      throw new InputError('ERR_SWEEP_INCOMPLETE', `merge: ${missing.length} of the grid's ${grid.length} cells are in none of the files (${where}); run the missing shards, or pass --partial to summarise the cells there are`);
+      throw new InputError(
+        'ERR_SWEEP_INCOMPLETE',
+        `merge: ${missing.length} of the grid's ${grid.length} cells are in none of the files (${where}); run the missing shards, or pass --partial to summarise the cells there are`,
+      );
     }
     process.stderr.write(`floodlab merge: --partial: ${missing.length} of ${grid.length} cells missing (${where})\n`);
   }
@@ -47,10 +50,7 @@ function merge(files: string[], flags: MergeFlags): void {
 }
 
 export function registerMerge(program: Command): void {
-  const cmd = program
-    .command('merge')
-    .description("join the JSONL files of a sweep's shards into the table one run prints")
-    .argument('<files...>', 'JSONL files written by floodlab sweep --out');
+  const cmd = program.command('merge').description("join the JSONL files of a sweep's shards into the table one run prints").argument('<files...>', 'JSONL files written by floodlab sweep --out');
   addOptions(cmd, [OPTIONS.partial, OPTIONS.csv, OPTIONS.json])
     .addHelpText('after', '\nExamples:\n  floodlab merge part1.jsonl part2.jsonl part3.jsonl\n  floodlab merge parts/*.jsonl --csv sweep.csv')
     .action(action(merge));

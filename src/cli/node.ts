@@ -37,18 +37,31 @@ const { default: _overlay, ...OVERLAY } = OPTIONS.overlay;
 export function registerNode(program: Command): void {
   const cmd = program.command('node').description('run one real chat node: type a line to flood it, connect HOST:PORT to link to another node');
   addOptions(cmd, [
-    override(OPTIONS.port, { default: 55555, parse: intIn(0, 65_535), help: 'first port to try (the next ones when taken); 0 lets the system choose', why: 'a fixed default, so that peers can find each other' }),
+    override(OPTIONS.port, {
+      default: 55555,
+      parse: intIn(0, 65_535),
+      help: 'first port to try (the next ones when taken); 0 lets the system choose',
+      why: 'a fixed default, so that peers can find each other',
+    }),
     OPTIONS.host,
     OPTIONS.name,
     OPTIONS.protocol,
-    { long: 'wire', arg: 'wire', default: 'auto', help: `what this node dials with: json (floodlab's frames), gob (the original Go program's), auto (json; an accepted connection silent for ${GOB_SILENCE_MS} ms is taken for a Go node). Go links are unauthenticated: their messages are shown marked unverified; json refuses them` },
+    {
+      long: 'wire',
+      arg: 'wire',
+      default: 'auto',
+      help: `what this node dials with: json (floodlab's frames), gob (the original Go program's), auto (json; an accepted connection silent for ${GOB_SILENCE_MS} ms is taken for a Go node). Go links are unauthenticated: their messages are shown marked unverified; json refuses them`,
+    },
     { long: 'key', arg: 'file', help: 'Ed25519 key file (created with mode 0600 when missing); default ~/.config/floodlab/keys/NAME.key with --name, else a one-time key' },
     { long: 'unsigned', help: 'no key: send unsigned messages and take unsigned links (the old, unauthenticated wire)' },
     OPTIONS.join,
     { ...WANT, help: `${WANT.help}; with --join, --want or --overlay the node keeps its links by membership (default K = ${String(_want)})` },
     { ...OVERLAY, help: `${OVERLAY.help} (default ${String(_overlay)})` },
   ])
-    .addHelpText('after', '\nIn the node: connect HOST:PORT (connect gob://HOST:PORT for a Go node), /peers, /stats, /help, exit or quit; any other line is a chat message.\n\nExample (three terminals):\n  floodlab node --name alice\n  floodlab node --name bob      then: connect 127.0.0.1:55555\n  floodlab node --name carol    then: connect 127.0.0.1:55556\n\nA network that builds itself (each keeps 3 links, replaced when lost):\n  floodlab node --name alice --want 3\n  floodlab node --name bob --join 127.0.0.1:55555 --want 3\n  floodlab node --name carol --join 127.0.0.1:55555 --want 3')
+    .addHelpText(
+      'after',
+      '\nIn the node: connect HOST:PORT (connect gob://HOST:PORT for a Go node), /peers, /stats, /help, exit or quit; any other line is a chat message.\n\nExample (three terminals):\n  floodlab node --name alice\n  floodlab node --name bob      then: connect 127.0.0.1:55555\n  floodlab node --name carol    then: connect 127.0.0.1:55556\n\nA network that builds itself (each keeps 3 links, replaced when lost):\n  floodlab node --name alice --want 3\n  floodlab node --name bob --join 127.0.0.1:55555 --want 3\n  floodlab node --name carol --join 127.0.0.1:55555 --want 3',
+    )
     .action(
       action(async (flags: NodeFlags) => {
         const protocol = parseProtocol(flags.protocol);

@@ -39,12 +39,27 @@ function simCsv(report: SimReport): string {
 }
 
 /** The schema entries `sim` takes, in help order. */
-export const SIM_OPTIONS = [OPTIONS.nodes, OPTIONS.degree, OPTIONS.topology, OPTIONS.protocol, OPTIONS.latency, OPTIONS.seed, OPTIONS.messages, ...FAULT_OPTIONS, OPTIONS.origin, OPTIONS.json, OPTIONS.csv];
+export const SIM_OPTIONS = [
+  OPTIONS.nodes,
+  OPTIONS.degree,
+  OPTIONS.topology,
+  OPTIONS.protocol,
+  OPTIONS.latency,
+  OPTIONS.seed,
+  OPTIONS.messages,
+  ...FAULT_OPTIONS,
+  OPTIONS.origin,
+  OPTIONS.json,
+  OPTIONS.csv,
+];
 
 export function registerSim(program: Command): void {
   const cmd = program.command('sim').description('simulate flooding over N nodes of degree D and print the waste table');
   addOptions(cmd, SIM_OPTIONS)
-    .addHelpText('after', '\nExamples:\n  floodlab sim\n  floodlab sim -n 100000 -d 8 --protocol flood-echo\n  floodlab sim -n 500 -d 6 --topology watts-strogatz:0.2 --latency uniform:5-50 --messages 20 --json\n  floodlab sim -n 1000 --json run.json      (writes run.json, prints the table)')
+    .addHelpText(
+      'after',
+      '\nExamples:\n  floodlab sim\n  floodlab sim -n 100000 -d 8 --protocol flood-echo\n  floodlab sim -n 500 -d 6 --topology watts-strogatz:0.2 --latency uniform:5-50 --messages 20 --json\n  floodlab sim -n 1000 --json run.json      (writes run.json, prints the table)',
+    )
     .action(
       action((flags: SimFlags, command: Command) => {
         checkOutputs({ '--json': flags.json, '--csv': flags.csv });

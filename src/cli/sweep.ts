@@ -65,8 +65,18 @@ async function sweep(flags: SweepFlags, command: Command): Promise<void> {
   const jobsGiven = command.getOptionValueSource('jobs') !== 'default';
   checkOutputs({ '--json': flags.json, '--csv': flags.csv, '--out': flags.out });
   noteIgnored('sweep', flags.topology, command);
-  const options: SweepOptions = { nodes: flags.nodes, degrees: flags.degree, seeds: flags.seeds, seed: flags.seed, topology: flags.topology, protocol: flags.protocol, latency: flags.latency, messages: flags.messages };
-  if (flags.shard && flags.out === undefined) throw new InputError('ERR_BAD_OPTION', `sweep: --shard ${flags.shard.index}/${flags.shard.count} needs --out FILE.jsonl, so that 'floodlab merge' can join the shards`);
+  const options: SweepOptions = {
+    nodes: flags.nodes,
+    degrees: flags.degree,
+    seeds: flags.seeds,
+    seed: flags.seed,
+    topology: flags.topology,
+    protocol: flags.protocol,
+    latency: flags.latency,
+    messages: flags.messages,
+  };
+  if (flags.shard && flags.out === undefined)
+    throw new InputError('ERR_BAD_OPTION', `sweep: --shard ${flags.shard.index}/${flags.shard.count} needs --out FILE.jsonl, so that 'floodlab merge' can join the shards`);
   const controller = new AbortController();
   let finished = 0;
   const stop = (signal: NodeJS.Signals): void => controller.abort(signal);
@@ -83,7 +93,10 @@ async function sweep(flags: SweepFlags, command: Command): Promise<void> {
     });
   } catch (err) {
     if (!controller.signal.aborted) throw err;
-    const kept = flags.out === undefined ? 'nothing was kept (add --out FILE.jsonl to keep finished cells and resume)' : `${finished} more finished cell${finished === 1 ? ' was' : 's were'} saved in ${flags.out}; run the same command again to finish`;
+    const kept =
+      flags.out === undefined
+        ? 'nothing was kept (add --out FILE.jsonl to keep finished cells and resume)'
+        : `${finished} more finished cell${finished === 1 ? ' was' : 's were'} saved in ${flags.out}; run the same command again to finish`;
     fail(`sweep interrupted (${String(controller.signal.reason)}): ${kept}`, controller.signal.reason === 'SIGINT' ? 130 : 143);
   } finally {
     process.off('SIGINT', stop).off('SIGTERM', stop);
@@ -98,7 +111,9 @@ async function sweep(flags: SweepFlags, command: Command): Promise<void> {
   if (flags.shard) {
     // Beside the table on stdout; on stderr when stdout carries CSV or JSON for a program.
     const out = flags.csv === true || flags.json === true ? process.stderr : process.stdout;
-    out.write(`This is shard ${flags.shard.index}/${flags.shard.count}: ${run.cells.length} cells of the grid; means are over this shard's cells only. Join the shards with: floodlab merge FILE.jsonl...\n`);
+    out.write(
+      `This is shard ${flags.shard.index}/${flags.shard.count}: ${run.cells.length} cells of the grid; means are over this shard's cells only. Join the shards with: floodlab merge FILE.jsonl...\n`,
+    );
   }
 }
 

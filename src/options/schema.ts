@@ -38,25 +38,78 @@ export const DEFAULTS = { nodes: 1000, degree: 4, topology: 'random-regular', pr
 /** Largest D accepted (the generators refuse D ≥ N on their own). */
 export const MAX_DEGREE = 100_000;
 
-const topologyHelp = (): string => topologyList().map((t) => t.usage).join(', ');
-const protocolHelp = (): string => protocolList().map((p) => p.usage).join(', ');
+const topologyHelp = (): string =>
+  topologyList()
+    .map((t) => t.usage)
+    .join(', ');
+const protocolHelp = (): string =>
+  protocolList()
+    .map((p) => p.usage)
+    .join(', ');
 const SPEC_TEXT = textUpTo(300);
 
 export const OPTIONS = {
   nodes: spec<number>({ long: 'nodes', short: 'n', arg: 'N', help: 'number of nodes', default: DEFAULTS.nodes, parse: intIn(2, MAX_NODES), query: 'n' }),
-  degree: spec<number>({ long: 'degree', short: 'd', arg: 'D', help: 'links per node (the mean degree for random graphs that are not regular)', default: DEFAULTS.degree, parse: intIn(1, MAX_DEGREE), query: 'd' }),
-  topology: spec<string>({ long: 'topology', short: 't', arg: 'spec', get help() { return topologyHelp(); }, default: DEFAULTS.topology, parse: SPEC_TEXT, query: 'topology' }),
-  protocol: spec<string>({ long: 'protocol', short: 'p', arg: 'name', get help() { return `forwarding rule: ${protocolHelp()}`; }, default: DEFAULTS.protocol, parse: SPEC_TEXT, query: 'protocol' }),
-  latency: spec<string>({ long: 'latency', short: 'l', arg: 'model', help: 'constant[:MS], uniform:MIN-MAX, exponential:MEAN, per-link:MIN-MAX (milliseconds)', default: DEFAULTS.latency, parse: SPEC_TEXT, query: 'latency' }),
+  degree: spec<number>({
+    long: 'degree',
+    short: 'd',
+    arg: 'D',
+    help: 'links per node (the mean degree for random graphs that are not regular)',
+    default: DEFAULTS.degree,
+    parse: intIn(1, MAX_DEGREE),
+    query: 'd',
+  }),
+  topology: spec<string>({
+    long: 'topology',
+    short: 't',
+    arg: 'spec',
+    get help() {
+      return topologyHelp();
+    },
+    default: DEFAULTS.topology,
+    parse: SPEC_TEXT,
+    query: 'topology',
+  }),
+  protocol: spec<string>({
+    long: 'protocol',
+    short: 'p',
+    arg: 'name',
+    get help() {
+      return `forwarding rule: ${protocolHelp()}`;
+    },
+    default: DEFAULTS.protocol,
+    parse: SPEC_TEXT,
+    query: 'protocol',
+  }),
+  latency: spec<string>({
+    long: 'latency',
+    short: 'l',
+    arg: 'model',
+    help: 'constant[:MS], uniform:MIN-MAX, exponential:MEAN, per-link:MIN-MAX (milliseconds)',
+    default: DEFAULTS.latency,
+    parse: SPEC_TEXT,
+    query: 'latency',
+  }),
   seed: spec<string>({ long: 'seed', short: 's', arg: 'seed', help: 'seed for every random choice; the same seed gives the same output', default: DEFAULTS.seed, parse: SPEC_TEXT, query: 'seed' }),
   messages: spec<number>({ long: 'messages', short: 'm', arg: 'K', help: 'messages to flood, one after another', default: DEFAULTS.messages, parse: intIn(1, 1_000_000) }),
   origin: spec<string>({ long: 'origin', short: 'o', arg: 'node', help: 'start every message at this node (index or name); default: seeded random live nodes', parse: SPEC_TEXT, query: 'origin' }),
-  protocols: spec<string>({ long: 'protocols', short: 'p', arg: 'list', get help() { return `comma-separated protocols, from: ${protocolHelp()}`; }, default: 'flood,gossip:0.7,fanout:3,plumtree,tree,announce' }),
+  protocols: spec<string>({
+    long: 'protocols',
+    short: 'p',
+    arg: 'list',
+    get help() {
+      return `comma-separated protocols, from: ${protocolHelp()}`;
+    },
+    default: 'flood,gossip:0.7,fanout:3,plumtree,tree,announce',
+  }),
   payloadBytes: spec<number>({ long: 'payload-bytes', short: 'b', arg: 'B', help: 'bytes of content per message, for the byte columns', default: DEFAULT_PAYLOAD_BYTES, parse: intIn(0, 100_000_000) }),
   loss: spec<string>({ long: 'loss', arg: 'P', help: 'each transmission (payload or control) is lost with probability P' }),
   fail: spec<string>({ long: 'fail', arg: 'F[@K]', help: 'a fraction F of the nodes fails after the first K messages (default K = 0: from the start)' }),
   failLinks: spec<string>({ long: 'fail-links', arg: 'F[@K]', help: 'a fraction F of the links fails after the first K messages' }),
-  silentFailures: spec<boolean>({ long: 'silent-failures', help: 'failures go unnoticed: neighbours keep sending to failed nodes and links (counted, lost); default: detected at once, like a closed TCP connection' }),
+  silentFailures: spec<boolean>({
+    long: 'silent-failures',
+    help: 'failures go unnoticed: neighbours keep sending to failed nodes and links (counted, lost); default: detected at once, like a closed TCP connection',
+  }),
   json: spec<string | true>({ long: 'json', arg: 'FILE', optionalArg: true, help: 'JSON: alone, printed instead of the table; with FILE, written there (the table still prints)' }),
   csv: spec<string | true>({ long: 'csv', arg: 'FILE', optionalArg: true, help: 'CSV: alone, printed instead of the table; with FILE, written there (the table still prints)' }),
   markdown: spec<boolean>({ long: 'markdown', help: 'print the table as markdown' }),
@@ -75,11 +128,22 @@ export const OPTIONS = {
   host: spec<string>({ long: 'host', arg: 'address', help: 'interface to listen on (another one than 127.0.0.1 only when you mean it)', default: '127.0.0.1' }),
   // floodlab grow: membership (src/core/membership), failure and churn (src/sim/grow).
   want: spec<number>({ long: 'want', arg: 'K', help: 'links each node keeps (blog: at least K; hyparview: the active view, at most K)', default: 5, parse: intIn(1, 1000) }),
-  overlay: spec<string>({ long: 'overlay', arg: 'name', help: 'membership protocol: blog (the write-up\'s rule) or hyparview (Leitão et al. 2007)', default: 'blog', parse: textUpTo(40) }),
+  overlay: spec<string>({ long: 'overlay', arg: 'name', help: "membership protocol: blog (the write-up's rule) or hyparview (Leitão et al. 2007)", default: 'blog', parse: textUpTo(40) }),
   join: spec<string>({ long: 'join', arg: 'HOST:PORT', help: 'join the network through any running node (keeps --want links by --overlay; retried while that node is down)', parse: parseJoinAddress }),
-  entry: spec<'first' | 'random'>({ long: 'entry', arg: 'who', help: 'the one address a newcomer knows: first (the first node) or random (a random live node)', default: 'first', parse: oneOf(['first', 'random'] as const) }),
+  entry: spec<'first' | 'random'>({
+    long: 'entry',
+    arg: 'who',
+    help: 'the one address a newcomer knows: first (the first node) or random (a random live node)',
+    default: 'first',
+    parse: oneOf(['first', 'random'] as const),
+  }),
   kill: spec<number>({ long: 'kill', arg: 'F', help: 'after growth, crash a fraction F of the nodes at once (0 < F < 1), flood, wait for repair, flood again', parse: numberIn(0, 0.99, true) }),
-  churn: spec<number>({ long: 'churn', arg: 'R', help: 'after growth, Poisson joins and Poisson crashes, each at R per second of simulated time, for --churn-for seconds', parse: numberIn(0, 10_000, true) }),
+  churn: spec<number>({
+    long: 'churn',
+    arg: 'R',
+    help: 'after growth, Poisson joins and Poisson crashes, each at R per second of simulated time, for --churn-for seconds',
+    parse: numberIn(0, 10_000, true),
+  }),
   churnFor: spec<number>({ long: 'churn-for', arg: 'seconds', help: 'how long --churn lasts, in simulated seconds', default: 60, parse: intIn(1, 3600) }),
   save: spec<string>({ long: 'save', arg: 'FILE', help: 'write the grown network as edge-list text (`u v` per line) that `sim --topology FILE` reads' }),
   name: spec<string>({ long: 'name', arg: 'name', help: 'your name, shown beside your messages (default node-PORT)' }),

@@ -24,7 +24,7 @@ export const USAGE_CONNECT = 'usage: connect HOST:PORT (e.g. connect 127.0.0.1:5
 
 export const HELP = [
   'connect HOST:PORT   open a link to another node (connect PORT means 127.0.0.1:PORT)',
-  'connect gob://H:P   open a link to one of the original Go program\'s nodes (its gob wire)',
+  "connect gob://H:P   open a link to one of the original Go program's nodes (its gob wire)",
   '/peers              list links: who (by name), state, wire; and links being redialed',
   '/stats              messages sent, received, duplicates; bytes in and out',
   'exit, quit          close every link and stop',

@@ -123,7 +123,13 @@ export async function floodBurst(cluster: Cluster, graph: LaunchGraph, tracker: 
   };
   let after: NodeStats;
   try {
-    after = await waitQuiet(handles, () => complete() === sent.length, timeoutMs, options.pollMs ?? 5, () => `launch: burst of ${sent.length}: ${complete()} complete after ${timeoutMs} ms`);
+    after = await waitQuiet(
+      handles,
+      () => complete() === sent.length,
+      timeoutMs,
+      options.pollMs ?? 5,
+      () => `launch: burst of ${sent.length}: ${complete()} complete after ${timeoutMs} ms`,
+    );
   } catch {
     // A burst that did not finish is reported as incomplete, with the counters as they stand.
     after = await statsOf(handles);

@@ -109,32 +109,36 @@ export class LinkManager {
 
   peers(): PeerInfo[] {
     const now = this.clock.now();
-    const links = this.table.list().map((l): PeerInfo => ({
-      link: l.link,
-      remote: l.remote,
-      direction: l.outgoing ? 'out' : 'in',
-      state: l.state,
-      connected: l.up,
-      ...(l.hello ? { name: l.hello.name } : {}),
-      ...(listeningAddress(l) ? { listening: listeningAddress(l)! } : {}),
-      wire: l.codec?.name ?? '?',
-      framesIn: l.framesIn,
-      framesOut: l.framesOut,
-      pendingBytes: l.pendingBytes,
-    }));
-    const waiting = this.redialer.pending().map((r): PeerInfo => ({
-      link: -1,
-      remote: `${r.host}:${r.port}`,
-      direction: 'out',
-      state: 'redialing',
-      connected: false,
-      listening: `${r.host}:${r.port}`,
-      redial: { attempt: r.attempt, inMs: Math.max(0, r.dueAt - now) },
-      wire: (this.codecFor.get(`${r.host}:${r.port}`) ?? this.options.dialCodec).name,
-      framesIn: 0,
-      framesOut: 0,
-      pendingBytes: 0,
-    }));
+    const links = this.table.list().map(
+      (l): PeerInfo => ({
+        link: l.link,
+        remote: l.remote,
+        direction: l.outgoing ? 'out' : 'in',
+        state: l.state,
+        connected: l.up,
+        ...(l.hello ? { name: l.hello.name } : {}),
+        ...(listeningAddress(l) ? { listening: listeningAddress(l)! } : {}),
+        wire: l.codec?.name ?? '?',
+        framesIn: l.framesIn,
+        framesOut: l.framesOut,
+        pendingBytes: l.pendingBytes,
+      }),
+    );
+    const waiting = this.redialer.pending().map(
+      (r): PeerInfo => ({
+        link: -1,
+        remote: `${r.host}:${r.port}`,
+        direction: 'out',
+        state: 'redialing',
+        connected: false,
+        listening: `${r.host}:${r.port}`,
+        redial: { attempt: r.attempt, inMs: Math.max(0, r.dueAt - now) },
+        wire: (this.codecFor.get(`${r.host}:${r.port}`) ?? this.options.dialCodec).name,
+        framesIn: 0,
+        framesOut: 0,
+        pendingBytes: 0,
+      }),
+    );
     return [...links, ...waiting];
   }
 
@@ -246,7 +250,10 @@ export class LinkManager {
   private onClosed(link: Link, kind: CloseKind, reason: string): void {
     this.tickets.get(link)?.release();
     this.table.remove(link);
-    link.done.then(() => this.all.delete(link), () => this.all.delete(link));
+    link.done.then(
+      () => this.all.delete(link),
+      () => this.all.delete(link),
+    );
     this.options.watch?.closed(link, kind, reason);
     if (kind === 'local') return;
     if (link.everConnected) this.dropped++;

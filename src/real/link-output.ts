@@ -52,7 +52,9 @@ export class LinkOutput {
     if (!codec.newPacer) return;
     this.pacer = codec.newPacer((frame) => this.writes.push(frame));
     // A pacer may decline a frame the peer already has; that is not an error.
-    for (const frame of this.preUp.splice(0)) if (this.stopped) break; else this.pacer.send(frame);
+    for (const frame of this.preUp.splice(0))
+      if (this.stopped) break;
+      else this.pacer.send(frame);
   }
 
   /** Every event the link decodes (the pacer waits on the peer's echoes). */

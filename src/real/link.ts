@@ -87,7 +87,12 @@ export class Link {
     this.state = options.outgoing ? 'connecting' : 'detecting';
     this.wire = new WireChoice(options.codec);
     this.guard = new PeerGuard(options.limits, socket, (reason) => this.close('violation', reason));
-    this.writes = new LinkOutput(socket, options.limits, (reason) => this.close('slow', reason), (n) => (options.traffic.bytesOut += n));
+    this.writes = new LinkOutput(
+      socket,
+      options.limits,
+      (reason) => this.close('slow', reason),
+      (n) => (options.traffic.bytesOut += n),
+    );
     this.done = new Promise((resolve) => socket.once('close', () => resolve()));
     socket.setNoDelay(true);
     socket.on('data', (chunk: Buffer) => this.onData(chunk));

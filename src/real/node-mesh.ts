@@ -31,10 +31,7 @@ export function meshOptions(options: RealNodeOptions, hooks: MeshHooks): LinkMan
   // floodlab's wire only (--wire json), whose picker refuses gob connections before this.
   const allowUnauthenticated = options.allowUnauthenticated ?? options.wire !== 'json';
   const handshake =
-    options.handshake ??
-    (options.key
-      ? signedHandshake({ key: options.key, hello, address: () => `${hooks.self().host}:${hooks.self().port}`, allowUnauthenticated })
-      : helloHandshake(hello));
+    options.handshake ?? (options.key ? signedHandshake({ key: options.key, hello, address: () => `${hooks.self().host}:${hooks.self().port}`, allowUnauthenticated }) : helloHandshake(hello));
   const acceptSilence = options.acceptSilence ?? wire.acceptSilence;
   return {
     limits: { ...DEFAULT_LIMITS, ...options.limits },

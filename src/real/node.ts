@@ -108,7 +108,9 @@ export class RealNode implements Port {
       }
       this.lastSent = msg;
       const s = msg as Partial<SignedMsg>;
-      this.lastEncode = encodeOnce(s.sig !== undefined ? { id: String(msg.id), origin: msg.origin, text: msg.text, hops, key: s.key!, ts: s.ts!, sig: s.sig } : { id: String(msg.id), origin: msg.origin, text: msg.text, hops });
+      this.lastEncode = encodeOnce(
+        s.sig !== undefined ? { id: String(msg.id), origin: msg.origin, text: msg.text, hops, key: s.key!, ts: s.ts!, sig: s.sig } : { id: String(msg.id), origin: msg.origin, text: msg.text, hops },
+      );
     }
     if (to.send(this.lastEncode)) this.counts.sent++;
   }

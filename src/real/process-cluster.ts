@@ -55,7 +55,11 @@ function kill(children: readonly ChildProcess[], graceMs: number): Promise<void>
 /** Starts one child process per name and resolves when all listen. */
 export async function startProcesses(options: ProcessClusterOptions): Promise<Cluster> {
   const n = options.names.length;
-  if (n > MAX_PROCESSES) throw new InputError('ERR_TOO_MANY_PROCESSES', `launch: --processes starts one process per node; ${n} nodes is over the limit of ${MAX_PROCESSES} (run them in one process instead: drop --processes)`);
+  if (n > MAX_PROCESSES)
+    throw new InputError(
+      'ERR_TOO_MANY_PROCESSES',
+      `launch: --processes starts one process per node; ${n} nodes is over the limit of ${MAX_PROCESSES} (run them in one process instead: drop --processes)`,
+    );
   const children: ChildProcess[] = [];
   const pending = new Map<number, { child: ChildProcess; resolve: (m: ToParent) => void; reject: (err: Error) => void }>();
   let nextReq = 0;

@@ -143,7 +143,9 @@ export async function startChat(options: ChatOptions): Promise<Chat> {
   let exitCode: Promise<number> | undefined;
   const close = (): Promise<number> => {
     if (!exitCode) {
-      exitCode = stopMembership().then(() => self.close()).then(() => 0);
+      exitCode = stopMembership()
+        .then(() => self.close())
+        .then(() => 0);
       rl?.close();
     }
     return exitCode;

@@ -19,7 +19,27 @@ export async function waitFor(ready: () => boolean | Promise<boolean>, timeoutMs
 
 /** The sum of every node's counters. */
 export function sumStats(all: readonly NodeStats[]): NodeStats {
-  const sum = { sent: 0, received: 0, controlSent: 0, controlReceived: 0, duplicates: 0, delivered: 0, bytesIn: 0, bytesOut: 0, peers: 0, connected: 0, dropped: 0, seen: 0, badFrames: 0, badSignatures: 0, stale: 0, unsigned: 0, unverified: 0, hopLimited: 0, refused: 0 };
+  const sum = {
+    sent: 0,
+    received: 0,
+    controlSent: 0,
+    controlReceived: 0,
+    duplicates: 0,
+    delivered: 0,
+    bytesIn: 0,
+    bytesOut: 0,
+    peers: 0,
+    connected: 0,
+    dropped: 0,
+    seen: 0,
+    badFrames: 0,
+    badSignatures: 0,
+    stale: 0,
+    unsigned: 0,
+    unverified: 0,
+    hopLimited: 0,
+    refused: 0,
+  };
   for (const s of all) for (const k of Object.keys(sum) as (keyof typeof sum)[]) sum[k] += s[k];
   return sum;
 }
@@ -33,13 +53,7 @@ export async function statsOf(handles: readonly { stats(): Promise<NodeStats> | 
  * Waits until `done()` holds and the network is quiet: every frame sent was received, payload and
  * control alike, and the counters did not move between two polls. Returns the final counters.
  */
-export async function waitQuiet(
-  handles: readonly { stats(): Promise<NodeStats> | NodeStats }[],
-  done: () => boolean,
-  timeoutMs: number,
-  pollMs: number,
-  what: () => string,
-): Promise<NodeStats> {
+export async function waitQuiet(handles: readonly { stats(): Promise<NodeStats> | NodeStats }[], done: () => boolean, timeoutMs: number, pollMs: number, what: () => string): Promise<NodeStats> {
   let after: NodeStats | undefined;
   let last = '';
   await waitFor(

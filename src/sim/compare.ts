@@ -127,7 +127,11 @@ export interface GraphComparison {
 
 /** Runs every protocol on `csr` with the same origins and faults; the options' N, D, topology are unused. */
 export function compareOn(csr: Csr, options: Omit<CompareOptions, 'nodes' | 'degree' | 'topology'>): GraphComparison {
-  check(Number.isInteger(options.messages) && options.messages >= 1 && options.messages <= 1_000_000, 'ERR_BAD_MESSAGES', `compare: --messages ${options.messages} must be an integer from 1 to 1000000`);
+  check(
+    Number.isInteger(options.messages) && options.messages >= 1 && options.messages <= 1_000_000,
+    'ERR_BAD_MESSAGES',
+    `compare: --messages ${options.messages} must be an integer from 1 to 1000000`,
+  );
   check(options.protocols.length > 0, 'ERR_BAD_PROTOCOL', 'compare: --protocols is empty; give a comma-separated list such as flood,gossip:0.7,plumtree');
   const payloadBytes = options.payloadBytes ?? DEFAULT_PAYLOAD_BYTES;
   check(Number.isInteger(payloadBytes) && payloadBytes >= 0 && payloadBytes <= 100_000_000, 'ERR_BAD_OPTION', `compare: --payload-bytes ${payloadBytes} must be an integer from 0 to 100000000`);

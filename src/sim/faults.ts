@@ -57,7 +57,10 @@ export function parseFail(flag: string, text: string): { fraction: number; after
   const m = /^\s*(\d+(?:\.\d+)?|\.\d+)\s*(?:@\s*(\d+))?\s*$/.exec(text);
   const fraction = m ? Number(m[1]) : Number.NaN;
   if (!m || !(fraction >= 0 && fraction < 1)) {
-    throw new InputError('ERR_BAD_FAULT', `${flag} '${text}' is not allowed; expected F or F@K: a fraction F from 0 to below 1 (e.g. 0.1), failing after the first K messages (default 0: from the start)`);
+    throw new InputError(
+      'ERR_BAD_FAULT',
+      `${flag} '${text}' is not allowed; expected F or F@K: a fraction F from 0 to below 1 (e.g. 0.1), failing after the first K messages (default 0: from the start)`,
+    );
   }
   return { fraction, after: m[2] === undefined ? 0 : Number(m[2]) };
 }

@@ -23,7 +23,7 @@ export function maxDelay(model: LatencyModel): number {
   return model.kind === 'constant' ? model.micros : model.max;
 }
 
-const ALLOWED = "allowed: constant[:MS], uniform:MIN-MAX, exponential:MEAN, per-link:MIN-MAX (milliseconds, > 0, MAX ≤ 60000)";
+const ALLOWED = 'allowed: constant[:MS], uniform:MIN-MAX, exponential:MEAN, per-link:MIN-MAX (milliseconds, > 0, MAX ≤ 60000)';
 
 function bad(spec: string, why: string): InputError {
   return new InputError('ERR_BAD_LATENCY', `latency: '${spec}' ${why}; ${ALLOWED}`);

@@ -115,7 +115,15 @@ export function runSimulation(options: SimOptions, observer?: EngineObserver): S
   const labels = topo.edges.labels;
   const plan = hasFaults(spec) ? planFaults(csr, spec, options.seed, namedOrigin(csr.order, options.origin, labels)) : undefined;
   const origins = pickLiveOrigins(csr.order, options.messages, options.origin, labels, seededRng(options.seed, 'origins'), plan);
-  const result = simulate(csr, protocol, { latency, rng: seededRng(options.seed, 'engine'), origins, lossSeed: options.seed, ...(labels ? { labels } : {}), ...(plan ? { faults: plan } : {}), ...(observer ? { observer } : {}) });
+  const result = simulate(csr, protocol, {
+    latency,
+    rng: seededRng(options.seed, 'engine'),
+    origins,
+    lossSeed: options.seed,
+    ...(labels ? { labels } : {}),
+    ...(plan ? { faults: plan } : {}),
+    ...(observer ? { observer } : {}),
+  });
   // Under faults a message can reach only the live nodes of its origin's component.
   const live = plan ? reachableSizes(csr, plan, origins) : undefined;
   const controlTotal = result.perMessage.reduce((s, m) => s + m.control, 0);
@@ -193,6 +201,8 @@ function faultNote(spec: FaultSpec, failedNodes: number, failedLinks: number, lo
   if (failedNodes > 0) parts.push(`${failedNodes} nodes down`);
   if (failedLinks > 0) parts.push(`${failedLinks} links down`);
   if (spec.loss > 0) parts.push(`loss ${spec.loss} per transmission`);
-  const detection = spec.silent ? 'failures are silent: copies sent to failed nodes and links count as sends, and are lost' : 'failures are detected: sends to failed nodes and links are refused, not counted';
+  const detection = spec.silent
+    ? 'failures are silent: copies sent to failed nodes and links count as sends, and are lost'
+    : 'failures are detected: sends to failed nodes and links are refused, not counted';
   return `faults: ${parts.join(', ')}; ${detection}. ${(lost / k).toLocaleString('en-US', { maximumFractionDigits: 1 })} transmissions per message were lost. The exact rows and coverage use the live nodes of the origin's component.`;
 }

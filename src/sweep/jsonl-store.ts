@@ -81,7 +81,13 @@ function onFile<T>(file: string, doing: string, op: () => T): T {
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
     if (code === undefined) throw err;
-    const why: Record<string, string> = { ENOENT: 'no such file or folder', EISDIR: 'it is a folder', EACCES: 'permission denied', ENOTDIR: 'a part of the path is not a folder', EROFS: 'read-only file system' };
+    const why: Record<string, string> = {
+      ENOENT: 'no such file or folder',
+      EISDIR: 'it is a folder',
+      EACCES: 'permission denied',
+      ENOTDIR: 'a part of the path is not a folder',
+      EROFS: 'read-only file system',
+    };
     throw new InputError('ERR_BAD_FILE', `cannot ${doing} ${file}: ${why[code] ?? code}`);
   }
 }
@@ -138,7 +144,10 @@ export function collectCells(lines: readonly CellLine[], options: SweepOptions, 
     const json = JSON.stringify(cell);
     const before = seen.get(cell.index);
     if (before !== undefined && before !== json) {
-      throw new InputError('ERR_SWEEP_CONFLICT', `${file}:${line}: cell #${cell.index} (N=${cell.nodes}, D=${cell.degree}, seed ${cell.seed}) was stored before with a different result; keep one of the runs`);
+      throw new InputError(
+        'ERR_SWEEP_CONFLICT',
+        `${file}:${line}: cell #${cell.index} (N=${cell.nodes}, D=${cell.degree}, seed ${cell.seed}) was stored before with a different result; keep one of the runs`,
+      );
     }
     seen.set(cell.index, json);
     cells.set(cell.index, cell);
@@ -161,7 +170,11 @@ export function openCellStore(file: string, options: SweepOptions): CellStore {
   let repaired = false;
   if (existsSync(file)) {
     const { lines, complete, torn, newline } = readCellFile(file);
-    done = collectCells(lines, options, ({ line }, d) => `sweep: ${file}:${line} holds a different sweep (its ${d.flag} is ${d.b}, this run's is ${d.a}); use another --out file, or rerun with the file's options`);
+    done = collectCells(
+      lines,
+      options,
+      ({ line }, d) => `sweep: ${file}:${line} holds a different sweep (its ${d.flag} is ${d.b}, this run's is ${d.a}); use another --out file, or rerun with the file's options`,
+    );
     if (torn) onFile(file, 'repair', () => truncateSync(file, complete));
     repaired = torn;
     if (!newline) onFile(file, 'write to', () => appendFileSync(file, '\n')); // a whole last line saved without its newline

@@ -45,7 +45,12 @@ export async function runSweep(options: SweepOptions, run: RunSweepOptions = {})
   }
   const todo = cells.filter((c) => !results.has(c.index));
   const progress = run.progress ?? silentProgress;
-  progress.start(todo.length, todo.reduce((s, c) => s + cellCost(c), 0), results.size, run.out ?? '');
+  progress.start(
+    todo.length,
+    todo.reduce((s, c) => s + cellCost(c), 0),
+    results.size,
+    run.out ?? '',
+  );
   let complete = false;
   try {
     await runPool(todo, options, {

@@ -14,7 +14,11 @@ export const VIZ_LIMITS = { maxNodes: 5000, maxEdges: 50_000 } as const;
 
 /** The flood options of `floodlab viz` and of the page's query, with the page's limits and why. */
 export const VIZ_FLOOD_OPTIONS = {
-  nodes: override(OPTIONS.nodes, { default: 60, parse: intIn(2, VIZ_LIMITS.maxNodes), why: `60, not 1,000 as in sim, and at most ${VIZ_LIMITS.maxNodes}: the page draws every node; floodlab sim measures larger floods` }),
+  nodes: override(OPTIONS.nodes, {
+    default: 60,
+    parse: intIn(2, VIZ_LIMITS.maxNodes),
+    why: `60, not 1,000 as in sim, and at most ${VIZ_LIMITS.maxNodes}: the page draws every node; floodlab sim measures larger floods`,
+  }),
   degree: override(OPTIONS.degree, { parse: intIn(1, VIZ_LIMITS.maxNodes - 1), why: "below the page's node limit" }),
   topology: OPTIONS.topology,
   protocol: OPTIONS.protocol,

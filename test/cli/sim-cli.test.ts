@@ -21,7 +21,7 @@ describe('floodlab sim', () => {
     expect(r.formulas).toEqual({ nd: n * 4, textbookWaste: n * 3, echo: 2 * e, noEcho: 2 * e - (n - 1), tree: n - 1 });
   });
 
-  it('shows an uneven graph\'s D as its mean degree 2E/N, rounded and labelled (karate: 34 nodes, 78 edges)', async () => {
+  it("shows an uneven graph's D as its mean degree 2E/N, rounded and labelled (karate: 34 nodes, 78 edges)", async () => {
     const { code, stdout } = await runCli(['sim', '-t', 'karate']);
     expect(code).toBe(0);
     const mean = ((2 * 78) / 34).toFixed(2);

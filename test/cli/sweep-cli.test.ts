@@ -33,7 +33,12 @@ function floodlab(args: readonly string[], onSpawn?: (kill: () => void) => void)
   });
 }
 
-const lines = (file: string): string[] => (existsSync(file) ? readFileSync(file, 'utf8').split('\n').filter((l) => l !== '') : []);
+const lines = (file: string): string[] =>
+  existsSync(file)
+    ? readFileSync(file, 'utf8')
+        .split('\n')
+        .filter((l) => l !== '')
+    : [];
 const cellIndexes = (file: string): number[] => lines(file).map((l) => (JSON.parse(l) as { cell: { index: number } }).cell.index);
 
 // N = 61 with D = 3 or 5 cannot exist (N·D odd): those cells are stored as errors and must merge too.
@@ -55,10 +60,7 @@ describe('floodlab sweep and merge', () => {
     const shards = await Promise.all(parts.map((out, i) => floodlab([...grid, '--jobs', '1', '--shard', `${i + 1}/3`, '--out', out])));
     for (const s of shards) expect(s).toMatchObject({ code: 0, stdout: expect.stringMatching(/This is shard \d\/3/) });
     expect(parts.map((p) => lines(p).length).reduce((s, x) => s + x, 0)).toBe(gridCells);
-    const [whole, merged] = await Promise.all([
-      floodlab([...grid, '--jobs', '2', '--csv', join(dir, 'whole.csv')]),
-      floodlab(['merge', ...parts, '--csv', join(dir, 'merged.csv')]),
-    ]);
+    const [whole, merged] = await Promise.all([floodlab([...grid, '--jobs', '2', '--csv', join(dir, 'whole.csv')]), floodlab(['merge', ...parts, '--csv', join(dir, 'merged.csv')])]);
     expect(merged).toEqual(whole);
     expect(whole.stdout).toMatch(/Skipped cells:\n {2}- N=61, D=3: .+\n {2}- N=61, D=5: /);
     expect(readFileSync(join(dir, 'merged.csv'), 'utf8')).toBe(readFileSync(join(dir, 'whole.csv'), 'utf8'));

@@ -3,7 +3,11 @@ import { exactSends, floodFormulas, rmr } from '../../src/core/formulas.ts';
 
 describe('floodFormulas', () => {
   it('gives N·D = 2E and N(D−1)+1 = 2E−(N−1) on a D-regular graph', () => {
-    for (const [n, d] of [[10, 3], [1000, 4], [12345, 8]] as const) {
+    for (const [n, d] of [
+      [10, 3],
+      [1000, 4],
+      [12345, 8],
+    ] as const) {
       const e = (n * d) / 2;
       const f = floodFormulas(n, e, d);
       expect(f.echo).toBe(f.nd);

@@ -50,4 +50,3 @@ describe('BoundedSeenCache', () => {
     expect(seen.firstSight('b')).toBe(true);
   });
 });
-

@@ -39,7 +39,14 @@ export async function startCliNode(...args: string[]): Promise<CliNode> {
     for (const w of waiters) w();
   });
   proc.stderr.setEncoding('utf8');
-  proc.stderr.on('data', (chunk: string) => lines.push(...chunk.split('\n').filter(Boolean).map((l) => `stderr: ${l}`)));
+  proc.stderr.on('data', (chunk: string) =>
+    lines.push(
+      ...chunk
+        .split('\n')
+        .filter(Boolean)
+        .map((l) => `stderr: ${l}`),
+    ),
+  );
   const exited = new Promise<number | null>((resolve) => proc.once('exit', (code) => (running.delete(proc), resolve(code))));
   const waitLine = (pattern: RegExp, ms = 8000): Promise<string> =>
     new Promise((resolve, reject) => {

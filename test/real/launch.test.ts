@@ -53,8 +53,18 @@ describe('launch', () => {
   }, 40_000);
 
   it('flags a message whose real count differs from the simulator', () => {
-    const real = { perMessage: [{ sends: 61, reached: 20, origin: 3 }, { sends: 60, reached: 20, origin: 4 }] } as unknown as LaunchReport;
-    const sim = { perMessage: [{ sends: 61, reached: 20 }, { sends: 61, reached: 20 }] } as unknown as SimReport;
+    const real = {
+      perMessage: [
+        { sends: 61, reached: 20, origin: 3 },
+        { sends: 60, reached: 20, origin: 4 },
+      ],
+    } as unknown as LaunchReport;
+    const sim = {
+      perMessage: [
+        { sends: 61, reached: 20 },
+        { sends: 61, reached: 20 },
+      ],
+    } as unknown as SimReport;
     expect(mismatches(real, sim)).toEqual(['message 1 from node 4: real 60 sends reaching 20 nodes, simulator 61 sends reaching 20']);
   });
 

@@ -90,7 +90,12 @@ describe('link seams', () => {
     // no author on that wire: the message is named by the link's address, as the Go program does
     expect(b.got[1]).toMatchObject({ id: 'abc', origin: `127.0.0.1:${talker.socket.localPort}`, text: 'hi from a line', hops: 2 });
     expect(toQuiet[1]).toBe('abc 2 hi from a line');
-    expect(a.node.peers().map((p) => p.wire).sort()).toEqual(['json', 'line', 'line']);
+    expect(
+      a.node
+        .peers()
+        .map((p) => p.wire)
+        .sort(),
+    ).toEqual(['json', 'line', 'line']);
   });
 
   it('a handshake that waits: links join the flood only after the hello; a silent socket gets nothing', async () => {
@@ -105,7 +110,12 @@ describe('link seams', () => {
     a.node.originate('queued during the handshake');
     await until(() => b.got.length === 1, 'b to get the queued line once both hellos crossed');
     expect(b.got[0]!.text).toBe('queued during the handshake');
-    expect(a.node.peers().map((p) => p.state).sort()).toEqual(['handshaking', 'up']);
+    expect(
+      a.node
+        .peers()
+        .map((p) => p.state)
+        .sort(),
+    ).toEqual(['handshaking', 'up']);
     expect(a.node.stats().connected).toBe(1);
     a.node.originate('more');
     await until(() => b.got.length === 2, 'b to get the second');

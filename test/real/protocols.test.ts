@@ -12,7 +12,23 @@ import type { NodeStats } from '../../src/real/node.ts';
 import { sumStats } from '../../src/real/wait.ts';
 import { closeAll, testNode, until, type TestNode } from './nodes.ts';
 
-const EDGES = [[0, 1], [1, 2], [2, 3], [3, 4], [4, 0], [0, 5], [1, 6], [2, 7], [3, 8], [4, 9], [5, 7], [7, 9], [9, 6], [6, 8], [8, 5]] as const;
+const EDGES = [
+  [0, 1],
+  [1, 2],
+  [2, 3],
+  [3, 4],
+  [4, 0],
+  [0, 5],
+  [1, 6],
+  [2, 7],
+  [3, 8],
+  [4, 9],
+  [5, 7],
+  [7, 9],
+  [9, 6],
+  [6, 8],
+  [8, 5],
+] as const;
 const N = 10;
 const E = EDGES.length;
 

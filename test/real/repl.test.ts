@@ -20,7 +20,7 @@ beforeAll(async () => {
 afterAll(stopAll);
 
 describe('floodlab node, three processes in a chain', () => {
-  it('a line typed on the first appears on the third, under its author\'s name', async () => {
+  it("a line typed on the first appears on the third, under its author's name", async () => {
     alice.type('hello from the far end');
     expect(await carol.waitLine(/hello from the far end/)).toBe('alice -> hello from the far end');
     expect(await bob.waitLine(/hello from the far end/)).toBe('alice -> hello from the far end');

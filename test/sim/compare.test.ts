@@ -33,7 +33,10 @@ describe('compareOn', () => {
     }
     expect(payloadSendBytes(100)).toBe(122);
     expect(row('announce').controlByType['getdata']).toBe(N - 1);
-    expect(row('announce').controlSends).toBeCloseTo(Object.values(row('announce').controlByType).reduce((a, b) => a + b, 0), 9);
+    expect(row('announce').controlSends).toBeCloseTo(
+      Object.values(row('announce').controlByType).reduce((a, b) => a + b, 0),
+      9,
+    );
   });
 
   it('reports the busiest node: on a tree no node sends more than its degree times a payload per message', () => {

@@ -84,7 +84,15 @@ describe('faults in a run', () => {
 
   it('a detected failure refuses sends to the failed node; a silent one counts them, lost', () => {
     // star: hub 0 with leaves 1..5; leaf 5 down. Flood from leaf 1: 1→0, then 0→2,3,4 (and 0→5)
-    const star = toCsr(edgeListFromPairs(6, [[0, 1], [0, 2], [0, 3], [0, 4], [0, 5]]));
+    const star = toCsr(
+      edgeListFromPairs(6, [
+        [0, 1],
+        [0, 2],
+        [0, 3],
+        [0, 4],
+        [0, 5],
+      ]),
+    );
     const detected = simulate(star, parseProtocol('flood'), opts(downPlan(star, [5]), [1])).perMessage[0]!;
     expect(detected).toMatchObject({ sends: 4, lost: 0, reached: 5 });
     const silent = simulate(star, parseProtocol('flood'), opts(downPlan(star, [5], 0, 0, true), [1])).perMessage[0]!;
@@ -99,13 +107,30 @@ describe('faults in a run', () => {
 
   it('counts coverage against the live nodes of the origin’s component', () => {
     // path 0─1─2─3─4 with 2 down: from 0 only {0, 1} can be reached
-    const path = toCsr(edgeListFromPairs(5, [[0, 1], [1, 2], [2, 3], [3, 4]]));
+    const path = toCsr(
+      edgeListFromPairs(5, [
+        [0, 1],
+        [1, 2],
+        [2, 3],
+        [3, 4],
+      ]),
+    );
     const plan = downPlan(path, [2]);
     const r = simulate(path, parseProtocol('flood'), { ...opts(plan, [0, 4]) });
     expect(r.perMessage.map((m) => m.reached)).toEqual([2, 2]);
-    expect(reachableSizes(path, plan, [0, 4])).toEqual([{ nodes: 2, edges: 1 }, { nodes: 2, edges: 1 }]);
+    expect(reachableSizes(path, plan, [0, 4])).toEqual([
+      { nodes: 2, edges: 1 },
+      { nodes: 2, edges: 1 },
+    ]);
     // a failed link cuts a cycle into a path: still all 4; two cut it in two
-    const cycle = toCsr(edgeListFromPairs(4, [[0, 1], [1, 2], [2, 3], [3, 0]]));
+    const cycle = toCsr(
+      edgeListFromPairs(4, [
+        [0, 1],
+        [1, 2],
+        [2, 3],
+        [3, 0],
+      ]),
+    );
     const links = (hs: number[]) => ({ ...downPlan(cycle, []), linkDownFrom: Int32Array.from(cycle.targets, (_, h) => (hs.includes(h) || hs.includes(cycle.twins[h]!) ? 0 : NEVER)) });
     expect(reachableSizes(cycle, links([0]), [0])[0]!.nodes).toBe(4);
     const h12 = cycle.offsets[1]! + 1; // node 1's second link: to 2
@@ -122,7 +147,10 @@ describe('faults in a run', () => {
   });
 
   it('draws random origins among live nodes only', () => {
-    const plan = downPlan(graph, Array.from({ length: 50 }, (_, i) => 2 * i));
+    const plan = downPlan(
+      graph,
+      Array.from({ length: 50 }, (_, i) => 2 * i),
+    );
     const o = pickLiveOrigins(graph.order, 200, undefined, undefined, seededRng(1, 'origins'), plan);
     expect(o.every((u) => u % 2 === 1)).toBe(true);
   });
@@ -132,7 +160,11 @@ describe('plumtree under failures', () => {
   it('regains full coverage of the live component at once, then stops grafting', () => {
     const origins = Array.from({ length: 30 }, (_, i) => (i * 31 + 1) % 100).map((u) => (u % 10 === 0 ? u + 1 : u));
     // after 10 messages the tree has settled; then nodes 0, 10, ..., 90 fail
-    const plan = downPlan(graph, Array.from({ length: 10 }, (_, i) => 10 * i), 10);
+    const plan = downPlan(
+      graph,
+      Array.from({ length: 10 }, (_, i) => 10 * i),
+      10,
+    );
     const r = simulate(graph, parseProtocol('plumtree'), opts(plan, origins));
     const live = reachableSizes(graph, plan, origins);
     r.perMessage.forEach((m, k) => expect(m.reached, `message ${k}`).toBe(live[k]!.nodes));

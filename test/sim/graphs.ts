@@ -27,9 +27,21 @@ export function ringWithChords(n: number, chords: number, seed: number): EdgeLis
 
 /** The Petersen graph: 10 nodes, 15 edges, 3-regular, diameter 2. */
 export const petersen: EdgeList = edgeListFromPairs(10, [
-  [0, 1], [1, 2], [2, 3], [3, 4], [4, 0],
-  [0, 5], [1, 6], [2, 7], [3, 8], [4, 9],
-  [5, 7], [7, 9], [9, 6], [6, 8], [8, 5],
+  [0, 1],
+  [1, 2],
+  [2, 3],
+  [3, 4],
+  [4, 0],
+  [0, 5],
+  [1, 6],
+  [2, 7],
+  [3, 8],
+  [4, 9],
+  [5, 7],
+  [7, 9],
+  [9, 6],
+  [6, 8],
+  [8, 5],
 ]);
 
 /** Hop distance from `origin` to every node (-1 where unreachable). */

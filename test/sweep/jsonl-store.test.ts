@@ -12,7 +12,21 @@ import { cellLine, openCellStore, readCellFile } from '../../src/sweep/jsonl-sto
 
 const options: SweepOptions = { nodes: [100], degrees: [4, 6], seeds: 2, seed: '1', topology: 'random-regular', protocol: 'flood', latency: 'constant', messages: 1 };
 const grid = sweepCells(options);
-const ok = (index: number, rmr = 2.04): CellResult => ({ index, nodes: 100, degree: grid[index]?.degree ?? 4, seed: grid[index]?.seed ?? '1', ok: true, edges: 200, sends: 301, expected: 301, reached: 100, coverage: 1, rmr, ldh: 5, timeMs: 5 });
+const ok = (index: number, rmr = 2.04): CellResult => ({
+  index,
+  nodes: 100,
+  degree: grid[index]?.degree ?? 4,
+  seed: grid[index]?.seed ?? '1',
+  ok: true,
+  edges: 200,
+  sends: 301,
+  expected: 301,
+  reached: 100,
+  coverage: 1,
+  rmr,
+  ldh: 5,
+  timeMs: 5,
+});
 const failed: CellResult = { index: 3, nodes: 100, degree: 6, seed: '2', ok: false, error: 'random-regular: no' };
 
 let dir = '';
@@ -59,7 +73,7 @@ describe('the JSONL store', () => {
     expect(() => openCellStore(file, options)).toThrow(`${file}:2: not a floodlab sweep cell (no "floodlab": "sweep-cell")`);
   });
 
-  it('refuses a cell that is not the grid\'s cell of that index (an edited file)', () => {
+  it("refuses a cell that is not the grid's cell of that index (an edited file)", () => {
     writeFileSync(file, cellLine(options, { ...ok(1), seed: '9' }) + cellLine(options, ok(7)));
     expect(() => openCellStore(file, options)).toThrow(`${file}:1: cell #1 (D=4, seed 9) is not that cell of the sweep's grid`);
   });

@@ -13,7 +13,10 @@ describe('jobsThatFit', () => {
   });
 
   it('keeps every worker when the biggest cells fit, and cuts them when they do not', () => {
-    const cells = [{ nodes: 1e5, degree: 8 }, { nodes: 1e7, degree: 8 }];
+    const cells = [
+      { nodes: 1e5, degree: 8 },
+      { nodes: 1e7, degree: 8 },
+    ];
     expect(jobsThatFit(cells, 2, 24 * GiB)).toBe(2); // 2 × 2.6 GB of 18 GiB
     expect(jobsThatFit(cells, 8, 24 * GiB)).toBe(7); // floor(18 GiB / 2.6 GB)
     expect(jobsThatFit([{ nodes: 5e7, degree: 8 }], 2, 24 * GiB)).toBe(1); // 13 GB each

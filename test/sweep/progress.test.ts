@@ -26,13 +26,7 @@ describe('plain progress', () => {
     now = 40_000;
     p.tick(30);
     p.stop(true);
-    expect(text()).toBe(
-      [
-        'floodlab sweep: 2/4 cells (40% of the work), 0.10 cells/s, about 30 s left',
-        'floodlab sweep: 4/4 cells in 40 s',
-        '',
-      ].join('\n'),
-    );
+    expect(text()).toBe(['floodlab sweep: 2/4 cells (40% of the work), 0.10 cells/s, about 30 s left', 'floodlab sweep: 4/4 cells in 40 s', ''].join('\n'));
   });
 
   it('says nothing for a run shorter than the interval, except what it resumed', () => {

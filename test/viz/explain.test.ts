@@ -10,7 +10,13 @@ import { explainText } from '../../src/cli/explain.ts';
 const num = (x: number): string => x.toLocaleString('en-US');
 
 describe('explainText', () => {
-  for (const [n, d] of [[1000, 4], [10, 3], [100000, 8], [7, 6], [2, 1]] as const) {
+  for (const [n, d] of [
+    [1000, 4],
+    [10, 3],
+    [100000, 8],
+    [7, 6],
+    [2, 1],
+  ] as const) {
     it(`N=${n}, D=${d}: states N·D, 2E, 2E − (N−1), N − 1 and the waste with these numbers`, () => {
       const text = explainText(n, d, 'flood');
       const e = (n * d) / 2;

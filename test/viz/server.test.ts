@@ -29,7 +29,7 @@ describe('viz server', () => {
     expect((await js.text()).length).toBeGreaterThan(10_000);
   });
 
-  it('answers a flood with the graph, one SEND row per transmission, and sim\'s report', async () => {
+  it("answers a flood with the graph, one SEND row per transmission, and sim's report", async () => {
     const res = await fetch(`${server.url}api/flood?n=40&d=4&seed=9&origin=3&protocol=flood-echo`);
     const body = (await res.json()) as FloodPayload;
     expect(body.graph.order).toBe(40);

@@ -16,7 +16,11 @@ describe('recordFlood', () => {
     ['flood-echo', (n: number, d: number) => n * d],
     ['flood', (n: number, d: number) => n * (d - 1) + 1],
   ] as const) {
-    for (const [n, d] of [[60, 4], [101, 6], [500, 3]] as const) {
+    for (const [n, d] of [
+      [60, 4],
+      [101, 6],
+      [500, 3],
+    ] as const) {
       it(`${protocol}, N=${n}, D=${d}: ${sends(n, d)} SEND rows, as many arrivals, N−1 of them first`, () => {
         const { trace, report } = recordFlood({ ...base, nodes: n, degree: d, protocol });
         const t = trace;
@@ -47,7 +51,7 @@ describe('recordFlood', () => {
     }
   });
 
-  it('watching does not change the run: the report equals floodlab sim\'s for the same options', () => {
+  it("watching does not change the run: the report equals floodlab sim's for the same options", () => {
     for (const latency of ['constant', 'uniform:1-20', 'exponential:5', 'per-link:1-9']) {
       const options: FloodOptions = { ...base, nodes: 150, degree: 4, protocol: 'flood', latency };
       const { report } = recordFlood(options);

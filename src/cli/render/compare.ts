@@ -88,8 +88,16 @@ export function compareNotes(result: CompareResult): string[] {
     `coverage: reached ÷ live nodes in the origin's component (${num(result.reachable, 1)} on average); complete msgs: messages that reached every one of them.`,
     'LDH: hops from the origin to the last node reached. full coverage ms: virtual time until the last node had it, mean over complete messages. busiest node: bytes sent per message by the node that sent most.',
   ];
-  if (detected) notes.push('Failures are detected at once (a closed connection): a send to a failed node or over a failed link is refused and not counted; --silent-failures counts them as sent and lost.');
-  const types = result.rows.filter((r) => r.controlSends > 0).map((r) => `${r.protocol}: ${Object.entries(r.controlByType).map(([t, c]) => `${t} ${num(c, 1)}`).join(', ')}`);
+  if (detected)
+    notes.push('Failures are detected at once (a closed connection): a send to a failed node or over a failed link is refused and not counted; --silent-failures counts them as sent and lost.');
+  const types = result.rows
+    .filter((r) => r.controlSends > 0)
+    .map(
+      (r) =>
+        `${r.protocol}: ${Object.entries(r.controlByType)
+          .map(([t, c]) => `${t} ${num(c, 1)}`)
+          .join(', ')}`,
+    );
   if (types.length > 0) notes.push(`Control messages per message by type: ${types.join('; ')}.`);
   const lost = result.rows.filter((r) => r.lost > 0).map((r) => `${r.protocol} ${num(r.lost, 1)}`);
   if (lost.length > 0) {
@@ -109,23 +117,55 @@ export function renderCompareText(result: CompareResult): string {
 /** The comparison as a markdown table with its footnotes. */
 export function renderCompareMarkdown(result: CompareResult): string {
   const row = (cells: readonly string[]): string => `| ${cells.join(' | ')} |`;
-  return [
-    compareTitle(result),
-    '',
-    row(compareHead(result).map((h) => h.replace('\n', ' '))),
-    row(COMPARE_HEAD.map((_, i) => (i === 0 ? '---' : '---:'))),
-    ...compareCells(result).map(row),
-    '',
-    ...compareNotes(result).map((n) => `- ${n}`),
-  ].join('\n') + '\n';
+  return (
+    [
+      compareTitle(result),
+      '',
+      row(compareHead(result).map((h) => h.replace('\n', ' '))),
+      row(COMPARE_HEAD.map((_, i) => (i === 0 ? '---' : '---:'))),
+      ...compareCells(result).map(row),
+      '',
+      ...compareNotes(result).map((n) => `- ${n}`),
+    ].join('\n') + '\n'
+  );
 }
 
 /** The comparison as CSV: one row per protocol, raw numbers (per message; bytes, not kB; NaN empty). */
 export function compareCsv(result: CompareResult): string {
-  const head = ['protocol', 'payload_sends', 'control_msgs', 'payload_bytes', 'control_bytes', 'total_bytes', 'rmr', 'coverage_mean', 'coverage_worst', 'complete_msgs', 'ldh_mean', 'ldh_max', 'full_coverage_ms', 'busiest_node_bytes'];
+  const head = [
+    'protocol',
+    'payload_sends',
+    'control_msgs',
+    'payload_bytes',
+    'control_bytes',
+    'total_bytes',
+    'rmr',
+    'coverage_mean',
+    'coverage_worst',
+    'complete_msgs',
+    'ldh_mean',
+    'ldh_max',
+    'full_coverage_ms',
+    'busiest_node_bytes',
+  ];
   const n = (x: number): number | null => (Number.isFinite(x) ? x : null);
   return toCsv(
     head,
-    result.rows.map((r) => [r.protocol, n(r.payloadSends), n(r.controlSends), n(r.payloadBytes), n(r.controlBytes), n(r.totalBytes), n(r.rmr), n(r.coverageMean), n(r.coverageWorst), r.complete, n(r.ldhMean), r.ldhMax, n(r.timeToFullMs), n(r.busiestNodeBytes)]),
+    result.rows.map((r) => [
+      r.protocol,
+      n(r.payloadSends),
+      n(r.controlSends),
+      n(r.payloadBytes),
+      n(r.controlBytes),
+      n(r.totalBytes),
+      n(r.rmr),
+      n(r.coverageMean),
+      n(r.coverageWorst),
+      r.complete,
+      n(r.ldhMean),
+      r.ldhMax,
+      n(r.timeToFullMs),
+      n(r.busiestNodeBytes),
+    ]),
   );
 }

@@ -24,7 +24,9 @@ function histogram(h: readonly number[]): string[] {
 }
 
 function repairLines(r: RepairReport, want: number): string[] {
-  const byType = Object.entries(r.repairByType).map(([t, c]) => `${t} ${num(c)}`).join(', ');
+  const byType = Object.entries(r.repairByType)
+    .map(([t, c]) => `${t} ${num(c)}`)
+    .join(', ');
   return [
     `  right after: ${plural(r.live, 'live node')} in ${plural(r.componentsBefore, 'component')}; reliability ${pct(r.reliabilityBefore)} (mean share of live nodes reached by ${plural(r.floodBefore.messages, 'flood')})`,
     r.repaired
@@ -44,7 +46,9 @@ function wasteSection(w: FloodWaste, title: string): string[] {
 export function renderGrow(r: GrowOutput): string {
   const d = r.degree;
   const m = r.membershipMessages;
-  const byType = Object.entries(m.byType).map(([t, c]) => `${t} ${num(c)}`).join(', ');
+  const byType = Object.entries(m.byType)
+    .map(([t, c]) => `${t} ${num(c)}`)
+    .join(', ');
   const how = r.exact ? 'exact' : `sampled, ${plural(r.pathLength.sources, 'BFS source')}`;
   const w = r.floodWaste;
   const lines = [
@@ -67,7 +71,11 @@ export function renderGrow(r: GrowOutput): string {
   ];
   if (r.churn) {
     const c = r.churn;
-    lines.push('', `Churn: ${num(c.rate)} joins and ${num(c.rate)} crashes per second (Poisson) for ${num(c.seconds)} s: ${plural(c.joins, 'join')}, ${plural(c.departures, 'crash', 'crashes')}, ${plural(c.churnMessages.total, 'membership message')} meanwhile`, ...repairLines(c, r.want));
+    lines.push(
+      '',
+      `Churn: ${num(c.rate)} joins and ${num(c.rate)} crashes per second (Poisson) for ${num(c.seconds)} s: ${plural(c.joins, 'join')}, ${plural(c.departures, 'crash', 'crashes')}, ${plural(c.churnMessages.total, 'membership message')} meanwhile`,
+      ...repairLines(c, r.want),
+    );
   }
   if (r.failure) {
     const f = r.failure;

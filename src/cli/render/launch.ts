@@ -20,7 +20,8 @@ export function mismatches(real: LaunchReport, sim: SimReport): string[] {
   real.perMessage.forEach((m, k) => {
     const s = sim.perMessage[k];
     if (!s) out.push(`message ${k}: the simulator has no such message`);
-    else if (m.sends !== s.sends || m.reached !== s.reached) out.push(`message ${k} from node ${m.origin}: real ${m.sends} sends reaching ${m.reached} nodes, simulator ${s.sends} sends reaching ${s.reached}`);
+    else if (m.sends !== s.sends || m.reached !== s.reached)
+      out.push(`message ${k} from node ${m.origin}: real ${m.sends} sends reaching ${m.reached} nodes, simulator ${s.sends} sends reaching ${s.reached}`);
   });
   return out;
 }

@@ -59,7 +59,24 @@ export function renderSweep(rows: readonly SweepRow[], protocol: string, seeds: 
 export function sweepCsv(rows: readonly SweepRow[]): string {
   return toCsv(
     ['nodes', 'degree', 'runs', 'edges_mean', 'sends_mean', 'sends_sd', 'nd', 'textbook_waste', 'exact_mean', 'tree', 'rmr_mean', 'rmr_sd', 'ldh_mean', 'coverage_mean', 'time_ms_mean', 'errors'],
-    rows.map((r) => [r.nodes, r.degree, r.runs, r.edges.mean, r.sends.mean, r.sends.sd, r.nd, r.textbookWaste, r.exact?.mean ?? null, r.tree, r.rmr.mean, r.rmr.sd, r.ldh.mean, r.coverage.mean, r.timeMs.mean, r.errors.join('; ')]),
+    rows.map((r) => [
+      r.nodes,
+      r.degree,
+      r.runs,
+      r.edges.mean,
+      r.sends.mean,
+      r.sends.sd,
+      r.nd,
+      r.textbookWaste,
+      r.exact?.mean ?? null,
+      r.tree,
+      r.rmr.mean,
+      r.rmr.sd,
+      r.ldh.mean,
+      r.coverage.mean,
+      r.timeMs.mean,
+      r.errors.join('; '),
+    ]),
   );
 }
 

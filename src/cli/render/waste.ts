@@ -47,7 +47,12 @@ export function wasteTableText(report: Pick<SimReport, 'messages' | 'waste'>): s
 /** The "hops, time" line: when the flood covered the component, or that it did not. */
 function coverageLine(v: SimView, k: number): string {
   if (v.reachedPerMessage <= 1) return `no hop: only the origin was reached${k > 1 ? ' (every message)' : ''}`;
-  const time = v.completeMessages === k ? `full coverage after ${num(v.fullCoverageMs)} ms` : v.completeMessages === 0 ? 'full coverage never reached' : `full coverage in ${num(v.completeMessages)} of ${plural(k, 'message')}`;
+  const time =
+    v.completeMessages === k
+      ? `full coverage after ${num(v.fullCoverageMs)} ms`
+      : v.completeMessages === 0
+        ? 'full coverage never reached'
+        : `full coverage in ${num(v.completeMessages)} of ${plural(k, 'message')}`;
   return `last new node at hop ${v.ldh} (LDH); ${time}`;
 }
 
@@ -75,8 +80,12 @@ export function renderSimReport(report: SimReport): string {
     `  waste        ${plural(sendsPer, 'send')} for ${plural(useful, 'new node')}: ${plural(Math.max(0, sendsPer - useful), 'copy', 'copies')} (${pct(sendsPer > 0 ? Math.max(0, sendsPer - useful) / sendsPer : 0)}) ${sendsPer - useful === 1 ? 'was' : 'were'} redundant`,
     `  RMR          ${Number.isNaN(v.rmr) ? 'n/a: only the origin was reached' : v.rmr.toFixed(3)} (sends / (reached − 1) − 1; 0 = no copy wasted)`,
     `  duplicates   per node${k > 1 ? `, over all ${num(k)} messages` : ''}: min ${num(dup.min)}, mean ${num(dup.mean)}, max ${num(dup.max)}`,
-    ...(v.controlPerMessage ? [`  control      ${plural(v.controlPerMessage.total, 'control message')} (${v.controlPerMessage.byType.map(([t, c]) => `${t} ${num(c)}`).join(', ')}); not counted in the sends above`] : []),
-    ...(v.faults ? [`  faults       ${plural(v.faults.failedNodes, 'node')} and ${plural(v.faults.failedLinks, 'link')} down, loss ${v.faults.loss}: ${plural(v.faults.lostPerMessage, 'transmission')} lost`] : []),
+    ...(v.controlPerMessage
+      ? [`  control      ${plural(v.controlPerMessage.total, 'control message')} (${v.controlPerMessage.byType.map(([t, c]) => `${t} ${num(c)}`).join(', ')}); not counted in the sends above`]
+      : []),
+    ...(v.faults
+      ? [`  faults       ${plural(v.faults.failedNodes, 'node')} and ${plural(v.faults.failedLinks, 'link')} down, loss ${v.faults.loss}: ${plural(v.faults.lostPerMessage, 'transmission')} lost`]
+      : []),
     '',
     'Why measured and textbook differ:',
     ...report.waste.notes.map((n) => wrap(n, 100, '  - ', '    ')),

@@ -70,7 +70,13 @@ export function blog(options: BlogOptions = {}): Membership {
   const retryMs = options.retryMs ?? BLOG_RETRY_MS;
   const maxRetryMs = options.maxRetryMs ?? BLOG_MAX_RETRY_MS;
   const maxLinks = options.maxLinks ?? BLOG_MAX_LINKS_PER_K * want;
-  for (const [key, value, min] of [['want', want, 1], ['hopLimit', hopLimit, 0], ['retryMs', retryMs, 1], ['maxRetryMs', maxRetryMs, retryMs], ['maxLinks', maxLinks, want]] as const) {
+  for (const [key, value, min] of [
+    ['want', want, 1],
+    ['hopLimit', hopLimit, 0],
+    ['retryMs', retryMs, 1],
+    ['maxRetryMs', maxRetryMs, retryMs],
+    ['maxLinks', maxLinks, want],
+  ] as const) {
     check(Number.isInteger(value) && value >= min, 'ERR_BAD_MEMBERSHIP', `blog: ${key} ${value} must be an integer >= ${min}`);
   }
 

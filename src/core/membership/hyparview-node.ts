@@ -11,7 +11,11 @@ export class HyParViewNode {
   /** The port's generator as a plain function (a port's `random` may need its `this`). */
   readonly rnd: () => number;
 
-  constructor(readonly port: MembershipPort, readonly s: HvState, readonly p: HvParams) {
+  constructor(
+    readonly port: MembershipPort,
+    readonly s: HvState,
+    readonly p: HvParams,
+  ) {
     this.rnd = () => port.random();
   }
 
@@ -120,7 +124,14 @@ export class HyParViewNode {
     s.tried = new Set();
     if (s.active.size > 0) {
       const target = pick(port, [...s.active.keys()]);
-      const nodes = [...sample(this.rnd, [...s.active.keys()].filter((a) => a !== target), p.ka), ...sample(this.rnd, s.passive, p.kp)];
+      const nodes = [
+        ...sample(
+          this.rnd,
+          [...s.active.keys()].filter((a) => a !== target),
+          p.ka,
+        ),
+        ...sample(this.rnd, s.passive, p.kp),
+      ];
       s.lastShuffle = nodes;
       port.control(s.active.get(target)!, { type: 'shuffle', origin: port.self, nodes, ttl: p.shuffleTtl });
     }

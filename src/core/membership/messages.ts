@@ -7,22 +7,50 @@ import { FRAME_BYTES, TYPE_BYTES } from '../sizes.ts';
 import type { Address } from './address.ts';
 
 /** blog: a join request walking the network at random; `hops` it has made so far. */
-export interface JoinReq { readonly type: 'join_req'; readonly joiner: Address; readonly hops: number }
+export interface JoinReq {
+  readonly type: 'join_req';
+  readonly joiner: Address;
+  readonly hops: number;
+}
 /** HyParView: the joiner's first message to its contact, over the link it opened. */
-export interface Join { readonly type: 'join' }
+export interface Join {
+  readonly type: 'join';
+}
 /** HyParView: the contact spreads the joiner by random walks; `ttl` steps left. */
-export interface ForwardJoin { readonly type: 'forward_join'; readonly joiner: Address; readonly ttl: number }
+export interface ForwardJoin {
+  readonly type: 'forward_join';
+  readonly joiner: Address;
+  readonly ttl: number;
+}
 /** HyParView: sent over the link a walk's last node opened to the joiner ("add me": the joiner must). */
-export interface JoinAccept { readonly type: 'join_accept' }
+export interface JoinAccept {
+  readonly type: 'join_accept';
+}
 /** HyParView: "I dropped you from my active view" (then the sender closes the link). */
-export interface Disconnect { readonly type: 'disconnect' }
+export interface Disconnect {
+  readonly type: 'disconnect';
+}
 /** HyParView: ask to enter the receiver's active view; high priority must be accepted. */
-export interface Neighbor { readonly type: 'neighbor'; readonly high: boolean }
-export interface NeighborReply { readonly type: 'neighbor_reply'; readonly accepted: boolean }
+export interface Neighbor {
+  readonly type: 'neighbor';
+  readonly high: boolean;
+}
+export interface NeighborReply {
+  readonly type: 'neighbor_reply';
+  readonly accepted: boolean;
+}
 /** HyParView: a sample of the origin's views walking `ttl` more steps. */
-export interface Shuffle { readonly type: 'shuffle'; readonly origin: Address; readonly nodes: readonly Address[]; readonly ttl: number }
+export interface Shuffle {
+  readonly type: 'shuffle';
+  readonly origin: Address;
+  readonly nodes: readonly Address[];
+  readonly ttl: number;
+}
 /** HyParView: the walk's last node answers the origin directly (one-shot) with a sample of its passive view. */
-export interface ShuffleReply { readonly type: 'shuffle_reply'; readonly nodes: readonly Address[] }
+export interface ShuffleReply {
+  readonly type: 'shuffle_reply';
+  readonly nodes: readonly Address[];
+}
 
 export type MembershipMsg = JoinReq | Join | ForwardJoin | JoinAccept | Disconnect | Neighbor | NeighborReply | Shuffle | ShuffleReply;
 

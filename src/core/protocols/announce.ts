@@ -83,7 +83,8 @@ export function announce(timeoutMs: number = ANNOUNCE_TIMEOUT_MS): Protocol {
       const p = s.pending.get(token);
       if (!p || s.payloads.has(token)) return;
       const next = p.announcers.shift();
-      if (next === undefined) p.waiting = false; // a later INV asks again
+      if (next === undefined)
+        p.waiting = false; // a later INV asks again
       else ask(port, p, next, token, timeoutMs);
     },
   };

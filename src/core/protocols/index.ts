@@ -56,10 +56,12 @@ export interface ProtocolInfo extends Omit<ProtocolFacts, 'exactSends' | 'exampl
   readonly hasClosedForm: boolean;
 }
 
-const noArg = (p: Protocol) => (arg: string, spec: string): Protocol => {
-  if (arg !== '') throw new InputError('ERR_BAD_PROTOCOL', `protocol: '${spec}' takes no parameter; write '${p.name}'`);
-  return p;
-};
+const noArg =
+  (p: Protocol) =>
+  (arg: string, spec: string): Protocol => {
+    if (arg !== '') throw new InputError('ERR_BAD_PROTOCOL', `protocol: '${spec}' takes no parameter; write '${p.name}'`);
+    return p;
+  };
 
 const registry = new Map<string, ProtocolEntry>([
   [
@@ -90,7 +92,15 @@ const registry = new Map<string, ProtocolEntry>([
     },
   ],
   ['ttl', { usage: 'ttl:K', summary: 'flood, but stop forwarding after K hops', example: 'ttl:4', make: (arg, spec) => ttl(count(arg, spec, 0, 'K, a hop limit', 'ttl:4')) }],
-  ['gossip', { usage: 'gossip:P', summary: 'forward to each other neighbour with probability P (the origin sends to all)', example: 'gossip:0.7', make: (arg, spec) => gossip(probability(arg, spec, 'gossip:0.7')) }],
+  [
+    'gossip',
+    {
+      usage: 'gossip:P',
+      summary: 'forward to each other neighbour with probability P (the origin sends to all)',
+      example: 'gossip:0.7',
+      make: (arg, spec) => gossip(probability(arg, spec, 'gossip:0.7')),
+    },
+  ],
   ['fanout', { usage: 'fanout:K', summary: 'forward to K neighbours drawn at random', example: 'fanout:3', make: (arg, spec) => fanout(count(arg, spec, 1, 'K, a number of neighbours', 'fanout:3')) }],
   [
     'tree',

@@ -17,7 +17,11 @@ function forward(port: Port, fromLink: number, msg: Msg): void {
 export function ttl(limit: number): Protocol {
   check(Number.isInteger(limit) && limit >= 0, 'ERR_BAD_PROTOCOL', `ttl: hop limit ${limit} must be an integer >= 0`);
   // The origin is hop 0: it forwards when K > 0; a receiver forwards while its hop is below K.
-  return onFirstSight(`ttl:${limit}`, (port: Port, fromLink: number, msg: Msg): void => {
-    if ((fromLink === NONE ? 0 : port.hop!) < limit) forward(port, fromLink, msg);
-  }, ['hop']);
+  return onFirstSight(
+    `ttl:${limit}`,
+    (port: Port, fromLink: number, msg: Msg): void => {
+      if ((fromLink === NONE ? 0 : port.hop!) < limit) forward(port, fromLink, msg);
+    },
+    ['hop'],
+  );
 }

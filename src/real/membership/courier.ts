@@ -43,18 +43,18 @@ export class Courier {
     // The hello says port 0 (not a membership link); the signed handshake still signs where this node listens.
     const hello = (): Hello => ({ version: WIRE_VERSION, name: self().name, port: 0 });
     const handshake =
-      options.handshake ??
-      (options.key
-        ? signedHandshake({ key: options.key, hello, address: () => `${self().host}:${self().port}`, allowUnauthenticated: false })
-        : helloHandshake(hello));
+      options.handshake ?? (options.key ? signedHandshake({ key: options.key, hello, address: () => `${self().host}:${self().port}`, allowUnauthenticated: false }) : helloHandshake(hello));
     this.mesh = new LinkManager(
-      meshOptions({ ...options, watch, handshake }, {
-        self: () => ({ ...self(), port: 0 }),
-        traffic: { bytesIn: 0, bytesOut: 0 },
-        event: () => {},
-        badFrame: () => {},
-        log: () => {},
-      }),
+      meshOptions(
+        { ...options, watch, handshake },
+        {
+          self: () => ({ ...self(), port: 0 }),
+          traffic: { bytesIn: 0, bytesOut: 0 },
+          event: () => {},
+          badFrame: () => {},
+          log: () => {},
+        },
+      ),
     );
   }
 

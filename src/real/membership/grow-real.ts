@@ -48,7 +48,14 @@ export async function growReal(o: GrowRealOptions): Promise<GrowRealResult> {
     for (let i = 0; i < o.nodes; i++) {
       got.push(new Set());
       const join = i === 0 ? undefined : `127.0.0.1:${nodes[0]!.node.port}`;
-      const options = { name: `n${i}`, protocol, port: 0, admission: labAdmission(o.nodes), onDeliver: (msg: { id: unknown }) => void got[i]!.add(String(msg.id)), ...(o.log ? { log: (line: string) => o.log!(`n${i}: ${line}`) } : {}) };
+      const options = {
+        name: `n${i}`,
+        protocol,
+        port: 0,
+        admission: labAdmission(o.nodes),
+        onDeliver: (msg: { id: unknown }) => void got[i]!.add(String(msg.id)),
+        ...(o.log ? { log: (line: string) => o.log!(`n${i}: ${line}`) } : {}),
+      };
       nodes.push(await startMemberNode(options, { overlay: o.overlay, want: o.want, join }));
     }
     const started = Date.now();
@@ -60,11 +67,15 @@ export async function growReal(o: GrowRealOptions): Promise<GrowRealResult> {
     const steady = (): boolean => nodes.every((x) => x.membership.peers().length >= need && x.node.stats().peers === x.membership.peers().length);
     let last = '';
     let since = Date.now();
-    await until(() => {
-      const now = snapshot();
-      if (now !== last || !steady()) (last = now), (since = Date.now());
-      return Date.now() - since >= 1_000;
-    }, left(), 'the network did not settle');
+    await until(
+      () => {
+        const now = snapshot();
+        if (now !== last || !steady()) (last = now), (since = Date.now());
+        return Date.now() - since >= 1_000;
+      },
+      left(),
+      'the network did not settle',
+    );
     const settleMs = Date.now() - started - 1_000;
     const pairs: [number, number][] = [];
     nodes.forEach((x, u) => {
@@ -80,11 +91,15 @@ export async function growReal(o: GrowRealOptions): Promise<GrowRealResult> {
       // Quiet: no send anywhere for 300 ms after the last delivery.
       let sent = -1;
       let quietSince = Date.now();
-      await until(() => {
-        const now = nodes.reduce((s, x) => s + x.node.stats().sent, 0);
-        if (now !== sent) (sent = now), (quietSince = Date.now());
-        return Date.now() - quietSince >= 300;
-      }, left(), 'a flood did not go quiet');
+      await until(
+        () => {
+          const now = nodes.reduce((s, x) => s + x.node.stats().sent, 0);
+          if (now !== sent) (sent = now), (quietSince = Date.now());
+          return Date.now() - quietSince >= 300;
+        },
+        left(),
+        'a flood did not go quiet',
+      );
       perMessage.push({ origin, sends: nodes.reduce((s, x, i) => s + x.node.stats().sent - before[i]!, 0), reached: got.filter((g) => g.has(id)).length });
     }
     return { order: o.nodes, pairs, settleMs, perMessage };

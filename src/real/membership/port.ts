@@ -65,7 +65,10 @@ export class TcpMembershipPort implements MembershipPort, LinkWatch {
   /** The overlay's peers (links the protocol admits: HyParView's active view), in link order. */
   peers(): string[] {
     const admitted = (index: number): boolean => this.membership.admitted?.(this, index) ?? true;
-    return [...this.members.values()].filter((m) => admitted(m.index)).sort((a, b) => a.index - b.index).map((m) => m.peer);
+    return [...this.members.values()]
+      .filter((m) => admitted(m.index))
+      .sort((a, b) => a.index - b.index)
+      .map((m) => m.peer);
   }
 
   open(to: Address): void {
@@ -157,7 +160,8 @@ export class TcpMembershipPort implements MembershipPort, LinkWatch {
     const what = to === this.entry ? `entry ${to}` : to;
     // Bytes that are not floodlab frames say 'not a floodlab node'; a timeout may be a slow floodlab node, so it is only retried.
     if (connected && reason.startsWith('bad frame')) this.events.notFloodlab?.(to, reason);
-    if (n <= 3 || n % 10 === 0) this.events.log(connected ? `${what} answered but no floodlab link came up (${reason}); still trying (${n} failed)` : `${what} is unreachable; still trying (${n} failed)`);
+    if (n <= 3 || n % 10 === 0)
+      this.events.log(connected ? `${what} answered but no floodlab link came up (${reason}); still trying (${n} failed)` : `${what} is unreachable; still trying (${n} failed)`);
   }
 
   /** Starts the protocol (the node listens and the courier exists). */

@@ -29,7 +29,11 @@ export function membershipPort(spec: MembershipSpec, events: MembershipEvents): 
 /** Starts `port`'s protocol on `node` (started with `watch: port` and `options`); returns its stop. */
 export function runMembership(port: TcpMembershipPort, node: RealNode, options: RealNodeOptions): () => Promise<void> {
   port.node = node;
-  const courier = new Courier(options, () => ({ name: node.name, host: node.host, port: node.port }), (to, kind, connected, reason) => port.failed(to, kind, connected, reason));
+  const courier = new Courier(
+    options,
+    () => ({ name: node.name, host: node.host, port: node.port }),
+    (to, kind, connected, reason) => port.failed(to, kind, connected, reason),
+  );
   port.courier = courier;
   port.start();
   return () => {

@@ -39,7 +39,7 @@ export function wireCodecs(wire: WireName): { dialCodec: WireCodec; acceptCodec:
     const guess = detectWire(first);
     if (guess === 'json') return jsonCodec;
     if (guess === 'gob') {
-      if (wire === 'json') throw new WireError('ERR_GOB_REFUSED', 'wire: a gob stream (a Go node?), and this node takes floodlab\'s wire only (--wire json)');
+      if (wire === 'json') throw new WireError('ERR_GOB_REFUSED', "wire: a gob stream (a Go node?), and this node takes floodlab's wire only (--wire json)");
       return gobCodec;
     }
     if (guess === 'more') return undefined;

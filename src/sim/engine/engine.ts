@@ -43,7 +43,11 @@ export function simulate(graph: Csr | Topology, protocol: Protocol, options: Sim
   const changes = options.changes ?? [];
   const constant = latency.kind === 'constant';
   const general = needs.includes('control') || needs.includes('timers') || changes.length > 0;
-  const queue: EventQueue = general ? new ProtocolQueue(maxDelay(latency), topo.slots + topo.nodeSlots) : constant ? new FifoQueue(topo.slots + 1) : new CalendarQueue(maxDelay(latency), topo.slots + 1);
+  const queue: EventQueue = general
+    ? new ProtocolQueue(maxDelay(latency), topo.slots + topo.nodeSlots)
+    : constant
+      ? new FifoQueue(topo.slots + 1)
+      : new CalendarQueue(maxDelay(latency), topo.slots + 1);
   const transport = transportStack(topo, latency, rng, faults, options.lossSeed);
   const skip = protocol.ignoresDuplicates === true && !observer && !topo.dynamic;
   const tree = needs.includes('tree') && isCsr(graph) ? bfsTreeLinks(graph) : undefined;

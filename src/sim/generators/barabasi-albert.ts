@@ -31,10 +31,7 @@ export function barabasiAlbert(options: BarabasiAlbertOptions): EdgeList {
   }
   const m = attachmentsFor(degree);
   if (!Number.isInteger(order) || order < m + 1 || order < 2) {
-    throw new InputError(
-      'ERR_BAD_NODES',
-      `barabasi-albert: ${order} nodes with degree ${degree} (m = ${m} edges per new node): the number of nodes must be an integer >= ${Math.max(2, m + 1)}`,
-    );
+    throw new InputError('ERR_BAD_NODES', `barabasi-albert: ${order} nodes with degree ${degree} (m = ${m} edges per new node): the number of nodes must be an integer >= ${Math.max(2, m + 1)}`);
   }
   const size = (m * (m + 1)) / 2 + (order - m - 1) * m;
   const src = new Int32Array(size);

@@ -18,10 +18,7 @@ interface CompleteOptions {
 export function complete(options: CompleteOptions): EdgeList {
   const { order } = options;
   if (!Number.isInteger(order) || order < 2 || order > COMPLETE_MAX_ORDER) {
-    throw new InputError(
-      'ERR_BAD_NODES',
-      `complete: ${order} nodes: the number of nodes must be an integer from 2 to ${COMPLETE_MAX_ORDER} (edges grow as N^2)`,
-    );
+    throw new InputError('ERR_BAD_NODES', `complete: ${order} nodes: the number of nodes must be an integer from 2 to ${COMPLETE_MAX_ORDER} (edges grow as N^2)`);
   }
   const size = (order * (order - 1)) / 2;
   const src = new Int32Array(size);

@@ -112,7 +112,13 @@ interface NamedGraph {
 export function namedGraph(spec: string, options: NamedGraphOptions = {}): NamedGraph {
   const [name = '', ...raw] = spec.split(':');
   const def = Object.hasOwn(NAMED, name) ? NAMED[name] : undefined;
-  if (!def) throw new InputError('ERR_BAD_TOPOLOGY', `topology: unknown named graph '${spec}'; allowed: ${Object.values(NAMED).map((d) => d.usage).join(', ')}`);
+  if (!def)
+    throw new InputError(
+      'ERR_BAD_TOPOLOGY',
+      `topology: unknown named graph '${spec}'; allowed: ${Object.values(NAMED)
+        .map((d) => d.usage)
+        .join(', ')}`,
+    );
   if (raw.length !== def.mins.length || raw.some((p) => !/^\d+$/.test(p))) {
     throw new InputError('ERR_BAD_TOPOLOGY', `topology: '${spec}': write it as ${def.usage}${def.mins.length > 0 ? ' with integer parameters' : ''}`);
   }

@@ -62,7 +62,12 @@ export function churnSchedule(rate: number, seconds: number, seed: string | numb
 const exponential = (rng: Rng, rate: number): number => -Math.log(1 - rng()) / rate;
 
 /** Runs the schedule on the network (joins through `entryOf`), then floods, repairs and floods again. */
-export function churnAndRepair(net: MembershipNet, want: number, events: readonly ChurnEvent[], o: { rate: number; seconds: number; messages: number; seed: string | number; entryOf: () => number }): ChurnReport {
+export function churnAndRepair(
+  net: MembershipNet,
+  want: number,
+  events: readonly ChurnEvent[],
+  o: { rate: number; seconds: number; messages: number; seed: string | number; entryOf: () => number },
+): ChurnReport {
   const pick = seededRng(o.seed, 'churn-victims');
   const start = net.now;
   const m0 = spent(net);

@@ -120,7 +120,11 @@ export function floodAndRepair(net: MembershipNet, want: number, messages: numbe
     if (net.pending === 0 || net.now - start >= limitMs) break;
     net.run(Math.min(start + limitMs, net.now + Math.max(10, 0.02 * (net.now - start))));
   }
-  const spent = { total: net.messages - m0.total, bytes: net.bytes - m0.bytes, byType: Object.fromEntries([...net.counts].map(([k, v]) => [k, v - (m0.byType.get(k) ?? 0)]).filter(([, v]) => (v as number) > 0)) as Record<string, number> };
+  const spent = {
+    total: net.messages - m0.total,
+    bytes: net.bytes - m0.bytes,
+    byType: Object.fromEntries([...net.counts].map(([k, v]) => [k, v - (m0.byType.get(k) ?? 0)]).filter(([, v]) => (v as number) > 0)) as Record<string, number>,
+  };
   const after = overlayEdges(net);
   const floodAfterRepair = floodReliability(after, messages, rng, seed);
   const degrees = new Int32Array(after.order);

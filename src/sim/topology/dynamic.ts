@@ -24,7 +24,11 @@ export class DynamicTopology implements Topology {
   private readonly removed: Uint8Array;
 
   constructor(maxNodes: number, maxLinks: number) {
-    check(Number.isInteger(maxNodes) && maxNodes >= 1 && Number.isInteger(maxLinks) && maxLinks >= 1 && maxNodes * maxLinks <= 2 ** 30, 'ERR_BAD_OPTION', `dynamic topology: ${maxNodes} nodes × ${maxLinks} links must be integers >= 1 with at most 2^30 slots`);
+    check(
+      Number.isInteger(maxNodes) && maxNodes >= 1 && Number.isInteger(maxLinks) && maxLinks >= 1 && maxNodes * maxLinks <= 2 ** 30,
+      'ERR_BAD_OPTION',
+      `dynamic topology: ${maxNodes} nodes × ${maxLinks} links must be integers >= 1 with at most 2^30 slots`,
+    );
     this.nodeSlots = maxNodes;
     this.maxLinks = maxLinks;
     this.slots = maxNodes * maxLinks;

@@ -56,10 +56,12 @@ interface Builder {
   readonly build: Build;
 }
 
-const noParams = (make: (o: { nodes: number; degree: number; rng: () => number }) => EdgeList): Build => (params, o) => {
-  if (params.length > 0) throw new InputError('ERR_BAD_TOPOLOGY', `topology: '${o.spec}': ${o.spec.split(':')[0]} takes no parameter`);
-  return [o.spec.split(':')[0]!, make(o)];
-};
+const noParams =
+  (make: (o: { nodes: number; degree: number; rng: () => number }) => EdgeList): Build =>
+  (params, o) => {
+    if (params.length > 0) throw new InputError('ERR_BAD_TOPOLOGY', `topology: '${o.spec}': ${o.spec.split(':')[0]} takes no parameter`);
+    return [o.spec.split(':')[0]!, make(o)];
+  };
 
 /** How each generated graph of the catalog is built (the catalog test checks the names agree). */
 export const GENERATED_BUILDERS: Readonly<Record<string, Builder>> = {
@@ -102,7 +104,9 @@ function parseBeta(spec: string, text: string | undefined): number {
 }
 
 function unknown(spec: string): InputError {
-  const allowed = topologyList().map((t) => t.usage).join(', ');
+  const allowed = topologyList()
+    .map((t) => t.usage)
+    .join(', ');
   return new InputError('ERR_BAD_TOPOLOGY', `topology: unknown topology '${spec}'; allowed: ${allowed}`);
 }
 

@@ -34,7 +34,10 @@ export class Controls {
       for (const v of values) list.append(Object.assign(document.createElement('option'), { value: v.usage, label: v.summary ?? '' }));
     };
     fill('topologies', meta.topologies);
-    fill('latencies', meta.latencies.map((usage) => ({ usage })));
+    fill(
+      'latencies',
+      meta.latencies.map((usage) => ({ usage })),
+    );
     this.input('n').max = String(meta.limits.maxNodes);
     const defaults = meta.defaults;
     const initial: Record<(typeof FIELDS)[number], string> = {

@@ -185,8 +185,8 @@ async function main(): Promise<void> {
   $('layout').addEventListener('change', applyLayout);
   document.addEventListener('keydown', (e) => {
     if (e.target instanceof HTMLInputElement || e.target instanceof HTMLSelectElement) return;
-    if (e.key === ' ') (e.preventDefault(), togglePlay());
-    if (e.key === 'ArrowRight') (e.preventDefault(), step(e.shiftKey ? 'hop' : 'event'));
+    if (e.key === ' ') e.preventDefault(), togglePlay();
+    if (e.key === 'ArrowRight') e.preventDefault(), step(e.shiftKey ? 'hop' : 'event');
   });
   await load(params.get('autoplay') === '1');
   requestAnimationFrame(frame);

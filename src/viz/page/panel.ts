@@ -54,7 +54,11 @@ export class Panel {
         ? [{ formula: facts.exactFormula ?? 'closed form', value: facts.exactSends(graph.order, graph.src.length), what: `${name}: ${facts.exactMeaning ?? facts.summary}`, exactFor: name }]
         : [],
     );
-    this.rows = [{ formula: 'N − 1', value: f.tree, what: 'a spanning tree: one copy per node' }, ...exact.sort((a, b) => a.value - b.value), { formula: 'N·D', value: f.nd, what: 'the textbook count' }];
+    this.rows = [
+      { formula: 'N − 1', value: f.tree, what: 'a spanning tree: one copy per node' },
+      ...exact.sort((a, b) => a.value - b.value),
+      { formula: 'N·D', value: f.nd, what: 'the textbook count' },
+    ];
     const connected = report.components === 1 ? '' : ` (${report.components} components: exact counts use the origin's)`;
     $('formula-note').textContent = `N = ${num(graph.order)}, D = ${degreeLabel(d)}, E = ${num(graph.src.length)}${connected}`;
     $('formulas').innerHTML = this.rows

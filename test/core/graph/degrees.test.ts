@@ -5,7 +5,12 @@ const graph = (order: number, pairs: [number, number][]) => ({ order, size: pair
 
 describe('degreeCounts', () => {
   it('counts edge ends per node, a self-loop twice, so they sum to 2E', () => {
-    const g = graph(5, [[0, 1], [1, 2], [2, 0], [3, 3]]);
+    const g = graph(5, [
+      [0, 1],
+      [1, 2],
+      [2, 0],
+      [3, 3],
+    ]);
     const deg = degreeCounts(g);
     expect(deg).toEqual(Int32Array.of(2, 2, 2, 2, 0));
     expect(deg.reduce((a, b) => a + b, 0)).toBe(2 * g.size);
@@ -21,8 +26,23 @@ describe('degreeCounts', () => {
 
 describe('isRegular', () => {
   it('is true only when every node has the same degree', () => {
-    expect(isRegular(graph(3, [[0, 1], [1, 2], [2, 0]]))).toBe(true);
-    expect(isRegular(graph(3, [[0, 1], [1, 2]]))).toBe(false);
+    expect(
+      isRegular(
+        graph(3, [
+          [0, 1],
+          [1, 2],
+          [2, 0],
+        ]),
+      ),
+    ).toBe(true);
+    expect(
+      isRegular(
+        graph(3, [
+          [0, 1],
+          [1, 2],
+        ]),
+      ),
+    ).toBe(false);
     expect(isRegular(graph(0, []))).toBe(true);
   });
 });

@@ -68,7 +68,10 @@ describe('blog rule', () => {
     expect(port.timers.map((t) => t.token)).toEqual(['retry']);
     linkUp(m, port, 4);
     m.onTimer(port, 'retry');
-    expect(port.sent).toEqual([{ link: 0, msg: req(10, 0) }, { link: 0, msg: req(10, 0) }]);
+    expect(port.sent).toEqual([
+      { link: 0, msg: req(10, 0) },
+      { link: 0, msg: req(10, 0) },
+    ]);
   });
 
   it('re-issues one request per missing link when a link goes down, plus one to a learned address it is not linked to', () => {

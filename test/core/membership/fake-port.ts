@@ -19,8 +19,19 @@ export interface FakePort extends MembershipPort {
 
 export function fakePort(m: Membership, self: Address, entry?: Address): FakePort {
   const port: FakePort = {
-    self, entry, peers: [], sent: [], sentTo: [], opened: [], closed: [], timers: [], draws: [], state: undefined,
-    get links() { return port.peers.length; },
+    self,
+    entry,
+    peers: [],
+    sent: [],
+    sentTo: [],
+    opened: [],
+    closed: [],
+    timers: [],
+    draws: [],
+    state: undefined,
+    get links() {
+      return port.peers.length;
+    },
     peer: (l) => port.peers[l],
     random: () => port.draws.shift() ?? 0.5,
     open: (to) => void port.opened.push(to),

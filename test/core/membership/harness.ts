@@ -10,9 +10,27 @@ import { NO_LINK, type Address, type Membership, type MembershipPort } from '../
 import type { TimerToken } from '../../../src/core/seam.ts';
 import { seededRng } from '../../../src/sim/random.ts';
 
-interface Edge { readonly a: number; readonly b: number; readonly sa: number; readonly sb: number; lastAB: number; lastBA: number; closed: boolean }
-interface Node { alive: boolean; readonly slots: number[]; readonly free: number[]; state: unknown; readonly port: MembershipPort }
-interface Event { readonly t: number; readonly seq: number; readonly fn: () => void }
+interface Edge {
+  readonly a: number;
+  readonly b: number;
+  readonly sa: number;
+  readonly sb: number;
+  lastAB: number;
+  lastBA: number;
+  closed: boolean;
+}
+interface Node {
+  alive: boolean;
+  readonly slots: number[];
+  readonly free: number[];
+  state: unknown;
+  readonly port: MembershipPort;
+}
+interface Event {
+  readonly t: number;
+  readonly seq: number;
+  readonly fn: () => void;
+}
 
 export interface NetOptions {
   readonly seed: string | number;
@@ -53,11 +71,20 @@ export class TestNet {
     const m = this.options.membership;
     const rng = seededRng(this.options.seed, `node-${u}`);
     const node: Node = {
-      alive: true, slots: [], free: [], state: undefined,
+      alive: true,
+      slots: [],
+      free: [],
+      state: undefined,
       port: {
-        self: u, entry, random: rng,
-        get links() { return node.slots.length; },
-        get state() { return node.state; },
+        self: u,
+        entry,
+        random: rng,
+        get links() {
+          return node.slots.length;
+        },
+        get state() {
+          return node.state;
+        },
         peer: (l) => net.peerOf(u, l),
         open: (to) => net.open(u, to),
         close: (l) => net.close(u, l),
@@ -176,13 +203,17 @@ export class TestNet {
     this.pairs.delete(this.key(e.a, e.b));
     const [v, sv] = e.a === u ? [e.b, e.sb] : [e.a, e.sa];
     const t = Math.max(this.now + this.delay(), e.a === u ? e.lastAB : e.lastBA);
-    this.push({ t, seq: this.seq++, fn: () => {
-      const far = this.nodes[v]!;
-      if (far.slots[sv] !== id) return;
-      far.slots[sv] = -1;
-      far.free.push(sv);
-      if (far.alive) this.options.membership.onLinkDown(far.port, sv, u);
-    } });
+    this.push({
+      t,
+      seq: this.seq++,
+      fn: () => {
+        const far = this.nodes[v]!;
+        if (far.slots[sv] !== id) return;
+        far.slots[sv] = -1;
+        far.free.push(sv);
+        if (far.alive) this.options.membership.onLinkDown(far.port, sv, u);
+      },
+    });
   }
 
   private control(u: number, l: number, msg: MembershipMsg): void {
@@ -195,10 +226,14 @@ export class TestNet {
     if (fwd) e.lastAB = t;
     else e.lastBA = t;
     const [v, sv] = fwd ? [e.b, e.sb] : [e.a, e.sa];
-    this.push({ t, seq: this.seq++, fn: () => {
-      const far = this.nodes[v]!;
-      if (far.alive && far.slots[sv] === id) this.options.membership.onControl(far.port, sv, msg);
-    } });
+    this.push({
+      t,
+      seq: this.seq++,
+      fn: () => {
+        const far = this.nodes[v]!;
+        if (far.alive && far.slots[sv] === id) this.options.membership.onControl(far.port, sv, msg);
+      },
+    });
   }
 
   private controlTo(u: number, to: Address, msg: MembershipMsg): void {

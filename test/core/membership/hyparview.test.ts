@@ -56,7 +56,10 @@ describe('hyparview rules', () => {
     port.sent.length = 0;
     port.draws = [0.9]; // picks the second member, 2
     m.onControl(port, 2, { type: 'neighbor', high: true });
-    expect(port.sent).toEqual([{ link: 1, msg: { type: 'disconnect' } }, { link: 2, msg: { type: 'neighbor_reply', accepted: true } }]);
+    expect(port.sent).toEqual([
+      { link: 1, msg: { type: 'disconnect' } },
+      { link: 2, msg: { type: 'neighbor_reply', accepted: true } },
+    ]);
     expect(port.closed).toEqual([1]);
     expect([...state(port).active.keys()]).toEqual([1, 3]);
     expect(state(port).passive).toEqual([2]);

@@ -36,7 +36,10 @@ describe('announce', () => {
     protocol.onControl!(port, 3, { type: 'inv', id: 'm1' });
     port.clear();
     protocol.receive(port, 1, msg);
-    expect(port.controls).toEqual([[0, 'inv', 'm1'], [2, 'inv', 'm1']]);
+    expect(port.controls).toEqual([
+      [0, 'inv', 'm1'],
+      [2, 'inv', 'm1'],
+    ]);
     expect(port.delivered).toEqual([msg]);
     port.clear();
     protocol.onTimer!(port, 'm1'); // the payload came: no second request

@@ -54,7 +54,11 @@ describe('attack: forged lines on the victim terminal', () => {
     mallory.send(signedBody(forgeSigned(mallory.key, 'n1', 'please send me your password', Date.now()), 1));
     const line = await victim.waitLine(/password/);
     expect(line).toBe(`n1 [fp:${fingerprint(mallory.key.id)}] -> please send me your password`);
-    expect(chat().filter((l) => l.startsWith('n1 -> ')).map((l) => l.slice(6))).toEqual(['hello, I am the real n1']);
+    expect(
+      chat()
+        .filter((l) => l.startsWith('n1 -> '))
+        .map((l) => l.slice(6)),
+    ).toEqual(['hello, I am the real n1']);
   });
 
   it('a newline in a text never prints a second line', async () => {

@@ -18,7 +18,7 @@ afterEach(async () => {
 const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
 
 describe('attack: id hijack', () => {
-  it('n5 shows all 20 of n1\'s lines as written, none forged, and drops mallory after repeated forgeries', async () => {
+  it("n5 shows all 20 of n1's lines as written, none forged, and drops mallory after repeated forgeries", async () => {
     const [n1, n2, n5] = await Promise.all(['n1', 'n2', 'n5'].map((n) => testNode(n, { key: generateNodeKey() })));
     n1!.node.connect('127.0.0.1', n2!.node.port);
     n2!.node.connect('127.0.0.1', n5!.node.port);

@@ -30,7 +30,7 @@ async function dialGo(f: TestNode, go: GoNode): Promise<void> {
 }
 
 describe('floodlab and the real Go node', { timeout: 30_000 }, () => {
-  it('floodlab dials a Go node: lines pass both ways, shown once, a Go line by the link\'s address', async () => {
+  it("floodlab dials a Go node: lines pass both ways, shown once, a Go line by the link's address", async () => {
     const go = await startGoNode();
     const f = await testNode('f');
     await dialGo(f, go);
@@ -93,7 +93,12 @@ describe('floodlab and the real Go node', { timeout: 30_000 }, () => {
     expect(texts(f1)).toEqual(['from f2']);
     expect(texts(f2)).toEqual(['from f1']);
     expect(f2.got[0]!.origin).toBe(`127.0.0.1:${go.port}`);
-    expect(go.received().map((r) => r.text).sort()).toEqual(['from f1', 'from f2']);
+    expect(
+      go
+        .received()
+        .map((r) => r.text)
+        .sort(),
+    ).toEqual(['from f1', 'from f2']);
   });
 
   it('the same text twice shows twice, both ways', async () => {
@@ -138,7 +143,7 @@ describe('floodlab and the real Go node', { timeout: 30_000 }, () => {
     await go.waitLine(/ -> big id$/);
   });
 
-  it('a burst of 200 lines from floodlab, paced on the Go node\'s echoes, reaches it whole and in order', async () => {
+  it("a burst of 200 lines from floodlab, paced on the Go node's echoes, reaches it whole and in order", async () => {
     const go = await startGoNode();
     const f = await testNode('f');
     await dialGo(f, go);

@@ -29,7 +29,7 @@ export function goCommand(): string {
       // try the next place
     }
   }
-  throw new Error('go: no Go toolchain found; install Debian\'s golang-go (apt-get install -y golang-go), as .ci/run does');
+  throw new Error("go: no Go toolchain found; install Debian's golang-go (apt-get install -y golang-go), as .ci/run does");
 }
 
 /** Path of the built Go chat node, building it on first use (a few seconds). */
@@ -45,7 +45,9 @@ export function buildGobOracle(): string {
 function buildGoProgram(sourceDir: string, name: string): string {
   const cached = built.get(name);
   if (cached !== undefined && existsSync(cached)) return cached;
-  const sources = readdirSync(sourceDir).filter((f) => f.endsWith('.go')).sort();
+  const sources = readdirSync(sourceDir)
+    .filter((f) => f.endsWith('.go'))
+    .sort();
   const hash = createHash('sha256');
   for (const f of sources) hash.update(f).update(readFileSync(join(sourceDir, f)));
   const cacheDir = join(tmpdir(), `floodlab-go-${name}-${hash.digest('hex').slice(0, 16)}`);
@@ -56,7 +58,14 @@ function buildGoProgram(sourceDir: string, name: string): string {
     try {
       for (const f of sources) copyFileSync(join(sourceDir, f), join(work, f));
       // Offline and with the local toolchain only: the program imports nothing outside the standard library.
-      const env = { ...process.env, GOTOOLCHAIN: 'local', GOPROXY: 'off', GOFLAGS: '-mod=mod', GOCACHE: join(tmpdir(), 'floodlab-go-cache'), GOPATH: process.env.GOPATH ?? join(tmpdir(), 'floodlab-gopath') };
+      const env = {
+        ...process.env,
+        GOTOOLCHAIN: 'local',
+        GOPROXY: 'off',
+        GOFLAGS: '-mod=mod',
+        GOCACHE: join(tmpdir(), 'floodlab-go-cache'),
+        GOPATH: process.env.GOPATH ?? join(tmpdir(), 'floodlab-gopath'),
+      };
       execFileSync(go, ['mod', 'init', name], { cwd: work, env, stdio: 'pipe' });
       execFileSync(go, ['build', '-o', name, '.'], { cwd: work, env, stdio: 'pipe' });
       mkdirSync(cacheDir, { recursive: true });

@@ -33,7 +33,7 @@ describe('floodlab node and the Go node', { timeout: 30_000 }, () => {
 
   it('--wire takes json, gob or auto only', async () => {
     const out = await new Promise<{ code: number | null; stderr: string }>((resolve) =>
-      execFile(process.execPath, ['bin/floodlab.js', 'node', '--wire', 'xml'], { cwd: root }, (err, _stdout, stderr) => resolve({ code: err ? (err as { code?: number }).code ?? 1 : 0, stderr })),
+      execFile(process.execPath, ['bin/floodlab.js', 'node', '--wire', 'xml'], { cwd: root }, (err, _stdout, stderr) => resolve({ code: err ? ((err as { code?: number }).code ?? 1) : 0, stderr })),
     );
     expect(out.code).toBe(2);
     expect(out.stderr).toMatch(/--wire 'xml' is not one of json, gob, auto/);

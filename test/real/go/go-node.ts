@@ -55,7 +55,14 @@ export async function startGoNode(): Promise<GoNode> {
   proc.stdout.setEncoding('utf8');
   proc.stdout.on('data', (chunk: string) => take(chunk, ''));
   proc.stderr.setEncoding('utf8');
-  proc.stderr.on('data', (chunk: string) => lines.push(...chunk.split('\n').filter(Boolean).map((l) => `stderr: ${l}`)));
+  proc.stderr.on('data', (chunk: string) =>
+    lines.push(
+      ...chunk
+        .split('\n')
+        .filter(Boolean)
+        .map((l) => `stderr: ${l}`),
+    ),
+  );
   proc.stdin.on('error', () => undefined); // writing to a node that already exited
   const exited = new Promise<void>((resolve) => proc.once('exit', () => resolve()));
 
@@ -76,7 +83,11 @@ export async function startGoNode(): Promise<GoNode> {
     });
   const count = (pattern: RegExp): number => lines.filter((l) => pattern.test(l)).length;
   const waitLine = async (pattern: RegExp, ms = 8000): Promise<string> => {
-    await poll(() => lines.some((l) => pattern.test(l)), () => `no line matching ${pattern}`, ms);
+    await poll(
+      () => lines.some((l) => pattern.test(l)),
+      () => `no line matching ${pattern}`,
+      ms,
+    );
     return lines.find((l) => pattern.test(l))!;
   };
 
@@ -91,7 +102,12 @@ export async function startGoNode(): Promise<GoNode> {
       await new Promise((r) => setTimeout(r, 50));
     },
     waitLine,
-    waitCount: (pattern, n, ms = 8000) => poll(() => count(pattern) >= n, () => `${count(pattern)} of ${n} lines matching ${pattern}`, ms),
+    waitCount: (pattern, n, ms = 8000) =>
+      poll(
+        () => count(pattern) >= n,
+        () => `${count(pattern)} of ${n} lines matching ${pattern}`,
+        ms,
+      ),
     count,
     received: () =>
       lines.flatMap((l) => {

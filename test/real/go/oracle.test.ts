@@ -27,7 +27,7 @@ function seededMessages(n: number): GobMessage[] {
 
 beforeAll(() => void buildGobOracle(), 120_000);
 
-describe('gob codec against Go\'s encoding/gob', () => {
+describe("gob codec against Go's encoding/gob", () => {
   const messages = seededMessages(200);
 
   it('the seeded set covers negative ids, zero ids, ids beyond 2^53 and empty texts', () => {

@@ -57,7 +57,8 @@ describe('a restarted node', () => {
     const again = await startMemberNode({ name: 'n3', protocol: parseProtocol('flood'), port }, { overlay: 'blog', want: 2, join: `127.0.0.1:${m.nodes[0]!.node.port}` });
     try {
       expect(again.node.port).toBe(port);
-      const linkedBack = (): boolean => again.membership.peers().length >= 2 && again.membership.peers().every((p) => m.nodes.some((x) => x.membership.peers().includes(`127.0.0.1:${port}`) && p === `127.0.0.1:${x.node.port}`));
+      const linkedBack = (): boolean =>
+        again.membership.peers().length >= 2 && again.membership.peers().every((p) => m.nodes.some((x) => x.membership.peers().includes(`127.0.0.1:${port}`) && p === `127.0.0.1:${x.node.port}`));
       expect(await until(linkedBack, 10_000), again.membership.peers().join(' ')).toBe(true);
     } finally {
       await again.close();

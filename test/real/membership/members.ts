@@ -73,7 +73,7 @@ export function connected(live: readonly MemberNode[]): boolean {
   const stack = [...seen];
   while (stack.length > 0) {
     const u = at.get(stack.pop()!)!;
-    for (const v of u.membership.peers()) if (at.has(v) && !seen.has(v)) (seen.add(v), stack.push(v));
+    for (const v of u.membership.peers()) if (at.has(v) && !seen.has(v)) seen.add(v), stack.push(v);
   }
   return seen.size === live.length;
 }

@@ -40,7 +40,7 @@ describe('membership frames', () => {
     ['{"m":{"type":"teleport"}}', "unknown type 'teleport'"],
     ['{"m":{"type":"neighbor","high":1}}', "field 'high'"],
     [`{"m":{"type":"shuffle_reply","nodes":${JSON.stringify(Array.from({ length: MAX_MEMBERSHIP_NODES + 1 }, (_, i) => `127.0.0.1:${i + 1}`))}}}`, `at most ${MAX_MEMBERSHIP_NODES}`],
-    ['{"m":{"type":"shuffle","origin":"127.0.0.1:1","nodes":["x"],"ttl":1}}', "nodes[0]"],
+    ['{"m":{"type":"shuffle","origin":"127.0.0.1:1","nodes":["x"],"ttl":1}}', 'nodes[0]'],
     ['{"m":[1]}', "field 'm' must be an object"],
     ['{"m":{"type":"join"},"z":1}', 'exactly the field m'],
     ['{"m":', 'not JSON'],

@@ -48,7 +48,10 @@ describe('BoundedOutput', () => {
     await new Promise((r) => setImmediate(r));
     out.line('after');
     await new Promise((r) => setImmediate(r));
-    const lines = written.join('').split('\n').filter((l) => l);
+    const lines = written
+      .join('')
+      .split('\n')
+      .filter((l) => l);
     expect(lines.slice(0, 15)).toEqual(Array.from({ length: 15 }, (_, i) => `line ${String(i).padStart(5, '0')}`));
     expect(lines[15]).toBe('… 15 lines skipped (output was not being read)');
     expect(lines[16]).toBe('after');

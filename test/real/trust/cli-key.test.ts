@@ -16,7 +16,13 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 /** Runs a node that exits at once (stdin says exit); returns its exit code and output. */
 function run(...args: string[]): { code: number | null; stdout: string; stderr: string } {
-  const r = spawnSync(process.execPath, ['bin/floodlab.js', 'node', '--port', '0', ...args], { cwd: root, input: 'exit\n', encoding: 'utf8', timeout: 30_000, env: { ...process.env, XDG_CONFIG_HOME: dir } });
+  const r = spawnSync(process.execPath, ['bin/floodlab.js', 'node', '--port', '0', ...args], {
+    cwd: root,
+    input: 'exit\n',
+    encoding: 'utf8',
+    timeout: 30_000,
+    env: { ...process.env, XDG_CONFIG_HOME: dir },
+  });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 

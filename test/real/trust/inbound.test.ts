@@ -30,7 +30,7 @@ describe('Inbound', () => {
     const l = link();
     expect(inbound.admit(l, { id: 'AAAAAAAAAAAAAAAA', origin: 'n1', text: 'a native id', hops: 1 })).toBeUndefined();
     expect(inbound.admit(l, { id: 'g12', origin: 'n1', text: 'a Go id with a name for author', hops: 1 })).toBeUndefined();
-    expect(inbound.admit(l, { id: 'g99999999999999999999', origin: '127.0.0.1:1', text: 'beyond Go\'s int', hops: 1 })).toBeUndefined();
+    expect(inbound.admit(l, { id: 'g99999999999999999999', origin: '127.0.0.1:1', text: "beyond Go's int", hops: 1 })).toBeUndefined();
     expect(inbound.counts).toMatchObject({ unverified: 0, unsigned: 3 });
     expect(l.offences).toEqual([]);
   });
@@ -51,7 +51,7 @@ describe('Inbound', () => {
     expect(inbound.size).toBe(1);
   });
 
-  it('an unverified copy under a signed id\'s Go spelling never makes the signed message a duplicate', () => {
+  it("an unverified copy under a signed id's Go spelling never makes the signed message a duplicate", () => {
     const inbound = new Inbound({ ...options, signedOnly: true });
     const msg = signMessage(generateNodeKey(), 'a', 'the genuine text', Date.now());
     expect(inbound.firstSight(canonicalId(msg.id))).toBe(true); // a racer's unsigned copy with that Go id

@@ -34,7 +34,7 @@ describe('a gob link on a floodlab node', () => {
     await until(() => b.got.length === 1, 'a line at b');
   });
 
-  it('a message from a gob peer reaches a JSON peer with id g + decimal and the gob link\'s address as author', async () => {
+  it("a message from a gob peer reaches a JSON peer with id g + decimal and the gob link's address as author", async () => {
     const a = await testNode('a');
     const b = await testNode('b');
     b.node.connect('127.0.0.1', a.node.port);

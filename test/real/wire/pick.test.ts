@@ -20,7 +20,7 @@ describe('wireCodecs', () => {
     expect(wireCodecs('json').acceptSilence).toBeUndefined();
   });
 
-  it('an accepted connection\'s first bytes pick its codec under every setting; garbage is refused; json refuses gob', () => {
+  it("an accepted connection's first bytes pick its codec under every setting; garbage is refused; json refuses gob", () => {
     for (const wire of ['json', 'gob', 'auto'] as const) {
       const pick = wireCodecs(wire).acceptCodec;
       expect(pick(encodeTextFrame('{"hello":1,"n":"a","p":1}'))?.name).toBe('json');

@@ -11,12 +11,36 @@ import { edgeListFromPairs } from '../../../src/sim/topology/edge-list.ts';
 import { seededRng } from '../../../src/sim/random.ts';
 
 const graph = (n: number, pairs: [number, number][]) => toCsr(edgeListFromPairs(n, pairs));
-const ringOf = (n: number) => graph(n, Array.from({ length: n }, (_, i) => [i, (i + 1) % n] as [number, number]));
+const ringOf = (n: number) =>
+  graph(
+    n,
+    Array.from({ length: n }, (_, i) => [i, (i + 1) % n] as [number, number]),
+  );
 const completeOf = (n: number) => graph(n, Array.from({ length: n }, (_, i) => Array.from({ length: n - i - 1 }, (_, j) => [i, i + j + 1] as [number, number])).flat());
-const star = graph(6, [1, 2, 3, 4, 5].map((v) => [0, v] as [number, number]));
-const path = graph(5, [[0, 1], [1, 2], [2, 3], [3, 4]]);
-const kite = graph(4, [[0, 1], [1, 2], [2, 0], [2, 3]]);
-const twoTriangles = graph(6, [[0, 1], [1, 2], [2, 0], [3, 4], [4, 5], [5, 3]]);
+const star = graph(
+  6,
+  [1, 2, 3, 4, 5].map((v) => [0, v] as [number, number]),
+);
+const path = graph(5, [
+  [0, 1],
+  [1, 2],
+  [2, 3],
+  [3, 4],
+]);
+const kite = graph(4, [
+  [0, 1],
+  [1, 2],
+  [2, 0],
+  [2, 3],
+]);
+const twoTriangles = graph(6, [
+  [0, 1],
+  [1, 2],
+  [2, 0],
+  [3, 4],
+  [4, 5],
+  [5, 3],
+]);
 
 describe('graph figures', () => {
   it('degree stats: ring all 2; star min 1, max 5, mean 2E/N = 10/6, histogram [0, 5, 0, 0, 0, 1]', () => {

@@ -11,12 +11,33 @@ import { seededRng } from '../../../src/sim/random.ts';
 import { toCsr } from '../../../src/sim/topology/csr.ts';
 import { edgeListFromPairs } from '../../../src/sim/topology/edge-list.ts';
 
-const path = toCsr(edgeListFromPairs(4, [[0, 1], [1, 2], [2, 3]]));
-const star = toCsr(edgeListFromPairs(5, [[0, 1], [0, 2], [0, 3], [0, 4]]));
-const triangles = toCsr(edgeListFromPairs(6, [[0, 1], [1, 2], [2, 0], [3, 4], [4, 5], [5, 3]]));
+const path = toCsr(
+  edgeListFromPairs(4, [
+    [0, 1],
+    [1, 2],
+    [2, 3],
+  ]),
+);
+const star = toCsr(
+  edgeListFromPairs(5, [
+    [0, 1],
+    [0, 2],
+    [0, 3],
+    [0, 4],
+  ]),
+);
+const triangles = toCsr(
+  edgeListFromPairs(6, [
+    [0, 1],
+    [1, 2],
+    [2, 0],
+    [3, 4],
+    [4, 5],
+    [5, 3],
+  ]),
+);
 const constant = parseLatency('constant');
-const run = (csr: typeof path, protocol = flood, origins = [0], latency = constant) =>
-  simulate(csr, protocol, { latency, rng: seededRng(1, 'engine'), origins });
+const run = (csr: typeof path, protocol = flood, origins = [0], latency = constant) => simulate(csr, protocol, { latency, rng: seededRng(1, 'engine'), origins });
 
 describe('simulate', () => {
   it('floods a path end to end: 3 sends, no duplicates, last hop 3', () => {

@@ -93,13 +93,29 @@ describe('ProtocolQueue after a quiet spell', () => {
         q.push(505, TIMER, 4, 0, 0, 'd');
       }
     }
-    expect(seen).toEqual([[3, 'a'], [500, 'b'], [505, 'd'], [507, 'c']]);
+    expect(seen).toEqual([
+      [3, 'a'],
+      [500, 'b'],
+      [505, 'd'],
+      [507, 'c'],
+    ]);
   });
 });
 
 describe('bfsTreeLinks', () => {
   it('marks N − (components) edges, both half-edges of each', () => {
-    for (const edges of [ringWithChords(80, 100, 1), edgeListFromPairs(7, [[0, 1], [1, 2], [2, 0], [3, 4], [4, 5], [5, 6], [6, 3]])]) {
+    for (const edges of [
+      ringWithChords(80, 100, 1),
+      edgeListFromPairs(7, [
+        [0, 1],
+        [1, 2],
+        [2, 0],
+        [3, 4],
+        [4, 5],
+        [5, 6],
+        [6, 3],
+      ]),
+    ]) {
       const csr = toCsr(edges);
       const marks = bfsTreeLinks(csr);
       let half = 0;

@@ -41,9 +41,23 @@ describe('the engine on its general path', () => {
   });
 
   it('tree on a disconnected graph sends n−1 within the origin’s component of n nodes', () => {
-    const two = toCsr(edgeListFromPairs(7, [[0, 1], [1, 2], [2, 0], [3, 4], [4, 5], [5, 6], [6, 3], [3, 5]]));
+    const two = toCsr(
+      edgeListFromPairs(7, [
+        [0, 1],
+        [1, 2],
+        [2, 0],
+        [3, 4],
+        [4, 5],
+        [5, 6],
+        [6, 3],
+        [3, 5],
+      ]),
+    );
     const r = simulate(two, parseProtocol('tree'), opts('constant', [1, 6]));
-    expect(r.perMessage.map((m) => [m.sends, m.reached])).toEqual([[2, 3], [3, 4]]);
+    expect(r.perMessage.map((m) => [m.sends, m.reached])).toEqual([
+      [2, 3],
+      [3, 4],
+    ]);
   });
 
   it('gossip:1 is flood: 2E − (N−1) sends, everyone reached', () => {

@@ -12,7 +12,13 @@ describe('barabasiAlbert', () => {
   });
 
   it.each([
-    [2, 1], [10, 1], [100, 2], [1000, 8], [5, 8], [6, 8], [500, 7],
+    [2, 1],
+    [10, 1],
+    [100, 2],
+    [1000, 8],
+    [5, 8],
+    [6, 8],
+    [500, 7],
   ])('N=%i D=%i: m(m+1)/2 + (N-m-1)m edges, simple, connected, min degree m', (order, degree) => {
     const m = attachmentsFor(degree);
     for (let seed = 0; seed < 10; seed++) {

@@ -83,7 +83,11 @@ describe('erdosRenyi against graphology-generators', () => {
     type Sparse = { sparse: (graph: typeof UndirectedGraph, options: object) => InstanceType<typeof UndirectedGraph> };
     const mod = (await import('graphology-generators/random/erdos-renyi.js')) as unknown as Sparse & { default?: Sparse };
     const { sparse } = mod.default ?? mod;
-    for (const [order, degree, seed] of [[500, 4, 1], [2000, 8, 'x'], [30, 29, 2]] as const) {
+    for (const [order, degree, seed] of [
+      [500, 4, 1],
+      [2000, 8, 'x'],
+      [30, 29, 2],
+    ] as const) {
       const ours = build(order, degree, seed);
       const theirs: string[] = [];
       sparse(UndirectedGraph, { order, probability: degree / (order - 1), rng: seededRng(seed, 'graph') }).forEachEdge((_e, _a, s, t) => {

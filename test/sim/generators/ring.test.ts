@@ -6,7 +6,15 @@ import { edgeSet, graphFacts } from './graph-checks.ts';
 
 describe('ring', () => {
   it.each([
-    [10, 2], [10, 4], [11, 4], [10, 3], [12, 5], [2, 1], [3, 2], [8, 7], [1000, 8],
+    [10, 2],
+    [10, 4],
+    [11, 4],
+    [10, 3],
+    [12, 5],
+    [2, 1],
+    [3, 2],
+    [8, 7],
+    [1000, 8],
   ])('N=%i D=%i: N*D/2 edges, every degree D, simple, connected', (order, degree) => {
     const g = ring({ order, degree });
     const f = graphFacts(g);

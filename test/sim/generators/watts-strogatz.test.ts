@@ -4,12 +4,16 @@ import { wattsStrogatz } from '../../../src/sim/generators/watts-strogatz.ts';
 import { seededRng } from '../../../src/sim/random.ts';
 import { edgeSet, graphFacts } from './graph-checks.ts';
 
-const build = (order: number, degree: number, beta?: number, seed: string | number = 1) =>
-  wattsStrogatz({ order, degree, rng: seededRng(seed, 'graph'), ...(beta === undefined ? {} : { beta }) });
+const build = (order: number, degree: number, beta?: number, seed: string | number = 1) => wattsStrogatz({ order, degree, rng: seededRng(seed, 'graph'), ...(beta === undefined ? {} : { beta }) });
 
 describe('wattsStrogatz', () => {
   it.each([
-    [20, 4, 0.1], [100, 8, 0.3], [1000, 6, 1], [10, 8, 0.5], [5, 4, 1], [3, 2, 1],
+    [20, 4, 0.1],
+    [100, 8, 0.3],
+    [1000, 6, 1],
+    [10, 8, 0.5],
+    [5, 4, 1],
+    [3, 2, 1],
   ])('N=%i D=%i beta=%f: N*D/2 edges, simple, over 20 seeds', (order, degree, beta) => {
     for (let seed = 0; seed < 20; seed++) {
       const g = build(order, degree, beta, seed);

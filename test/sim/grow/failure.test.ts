@@ -92,7 +92,12 @@ describe('churn', () => {
 
 describe('reliability', () => {
   it('is the mean share of the origin component: path 0-1-2-3-4 without node 1 leaves {0} and {2,3,4}', () => {
-    const path = edgeListFromPairs(5, [[0, 1], [1, 2], [2, 3], [3, 4]]);
+    const path = edgeListFromPairs(5, [
+      [0, 1],
+      [1, 2],
+      [2, 3],
+      [3, 4],
+    ]);
     const g = induced(path, Uint8Array.from([1, 0, 1, 1, 1]));
     expect(g.order).toBe(4);
     expect(components(g).count).toBe(2);

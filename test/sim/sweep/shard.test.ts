@@ -7,7 +7,16 @@
 import { describe, expect, it } from 'vitest';
 import { cellCost, parseShard, shardCells, sweepCells, type SweepOptions } from '../../../src/sim/sweep.ts';
 
-const options: SweepOptions = { nodes: [100, 1000, 10000, 100000], degrees: [2, 3, 4, 5, 6, 7, 8], seeds: 3, seed: '1', topology: 'random-regular', protocol: 'flood', latency: 'constant', messages: 1 };
+const options: SweepOptions = {
+  nodes: [100, 1000, 10000, 100000],
+  degrees: [2, 3, 4, 5, 6, 7, 8],
+  seeds: 3,
+  seed: '1',
+  topology: 'random-regular',
+  protocol: 'flood',
+  latency: 'constant',
+  messages: 1,
+};
 const cells = sweepCells(options);
 
 describe('parseShard', () => {
@@ -24,7 +33,10 @@ describe('parseShard', () => {
 describe('shardCells', () => {
   it.each([1, 2, 3, 5, 84, 100])('%i shards hold every cell exactly once, each in grid order', (k) => {
     const parts = Array.from({ length: k }, (_, i) => shardCells(cells, { index: i + 1, count: k }));
-    const all = parts.flat().map((c) => c.index).sort((a, b) => a - b);
+    const all = parts
+      .flat()
+      .map((c) => c.index)
+      .sort((a, b) => a - b);
     expect(all).toEqual(cells.map((c) => c.index));
     for (const p of parts) expect(p.map((c) => c.index)).toEqual([...p.map((c) => c.index)].sort((a, b) => a - b));
   });

@@ -20,15 +20,45 @@ const both = (g: EdgeList): object => {
 
 describe('components', () => {
   it('a connected graph is one component numbered 0 holding all N nodes and E edges', () => {
-    expect(both(edgeListFromPairs(4, [[0, 1], [1, 2], [2, 3], [3, 0], [0, 2]]))).toEqual({ count: 1, of: [0, 0, 0, 0], nodes: [4], edges: [5] });
+    expect(
+      both(
+        edgeListFromPairs(4, [
+          [0, 1],
+          [1, 2],
+          [2, 3],
+          [3, 0],
+          [0, 2],
+        ]),
+      ),
+    ).toEqual({ count: 1, of: [0, 0, 0, 0], nodes: [4], edges: [5] });
   });
 
   it('numbers components by their lowest node and counts nodes and edges in each', () => {
-    expect(both(edgeListFromPairs(7, [[4, 5], [0, 1], [5, 3], [1, 2], [3, 4], [2, 0]]))).toEqual({ count: 3, of: [0, 0, 0, 1, 1, 1, 2], nodes: [3, 3, 1], edges: [3, 3, 0] });
+    expect(
+      both(
+        edgeListFromPairs(7, [
+          [4, 5],
+          [0, 1],
+          [5, 3],
+          [1, 2],
+          [3, 4],
+          [2, 0],
+        ]),
+      ),
+    ).toEqual({ count: 3, of: [0, 0, 0, 1, 1, 1, 2], nodes: [3, 3, 1], edges: [3, 3, 0] });
   });
 
   it('counts a self-loop and a parallel edge as edges of their component (graph files may hold them)', () => {
-    expect(both(edgeListFromPairs(4, [[0, 0], [0, 1], [2, 3], [3, 2]]))).toEqual({ count: 2, of: [0, 0, 1, 1], nodes: [2, 2], edges: [2, 2] });
+    expect(
+      both(
+        edgeListFromPairs(4, [
+          [0, 0],
+          [0, 1],
+          [2, 3],
+          [3, 2],
+        ]),
+      ),
+    ).toEqual({ count: 2, of: [0, 0, 1, 1], nodes: [2, 2], edges: [2, 2] });
   });
 
   it.each(['erdos-renyi', 'caveman:6:4', 'random-regular', 'barabasi-albert'])('agrees from the edge list and from the CSR on %s graphs', (spec) => {

@@ -15,8 +15,7 @@ function path(n: number, maxLinks = 4): DynamicTopology {
   return t;
 }
 
-const run = (t: DynamicTopology, changes: TopologyChange[] = []) =>
-  simulate(t, flood, { latency: parseLatency('constant:1'), rng: seededRng(1, 'engine'), origins: [0], changes });
+const run = (t: DynamicTopology, changes: TopologyChange[] = []) => simulate(t, flood, { latency: parseLatency('constant:1'), rng: seededRng(1, 'engine'), origins: [0], changes });
 
 describe('DynamicTopology', () => {
   it('gives each end a stable link index, leaves a hole on removal and reuses the lowest hole', () => {

@@ -53,6 +53,6 @@ export function readMessageValue(r: GobReader, def: StructDef, maxTextBytes: num
 /** Reads past one value of a predefined basic type. */
 function skipBasic(r: GobReader, type: number): void {
   if (type === T_STRING || type === T_BYTES) r.bytes(r.small(r.remaining, 'byte count'));
-  else if (type === T_COMPLEX) (r.uint(), r.uint());
+  else if (type === T_COMPLEX) r.uint(), r.uint();
   else r.uint(); // bool, int, uint and float each travel as one unsigned integer
 }

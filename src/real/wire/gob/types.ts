@@ -26,7 +26,15 @@ export const MAX_FIELDS = 64;
 /** Longest type or field name, in bytes. */
 export const MAX_NAME_BYTES = 256;
 
-const BASIC = new Map([[T_BOOL, 'bool'], [T_INT, 'int'], [T_UINT, 'uint'], [T_FLOAT, 'float'], [T_BYTES, '[]byte'], [T_STRING, 'string'], [T_COMPLEX, 'complex']]);
+const BASIC = new Map([
+  [T_BOOL, 'bool'],
+  [T_INT, 'int'],
+  [T_UINT, 'uint'],
+  [T_FLOAT, 'float'],
+  [T_BYTES, '[]byte'],
+  [T_STRING, 'string'],
+  [T_COMPLEX, 'complex'],
+]);
 const WIRE_KINDS = ['an array', 'a slice', 'a struct', 'a map', 'a GobEncoder', 'a BinaryMarshaler', 'a TextMarshaler'];
 
 /** A struct type as defined on the stream, with where the Message's fields are. */

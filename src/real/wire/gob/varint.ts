@@ -23,7 +23,7 @@ export function writeUint(out: number[], u: bigint): void {
 
 /** Appends the signed encoding of `i` (-2^63 <= i < 2^63) to `out`. */
 export function writeInt(out: number[], i: bigint): void {
-  writeUint(out, i < 0n ? ((~i) << 1n) | 1n : i << 1n);
+  writeUint(out, i < 0n ? (~i << 1n) | 1n : i << 1n);
 }
 
 /** The signed integer an unsigned wire value stands for. */

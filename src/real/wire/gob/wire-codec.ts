@@ -18,12 +18,15 @@ class GobWireDecoder implements WireDecoder {
   private readonly gob: GobDecoder;
 
   constructor(limits: WireLimits) {
-    this.gob = new GobDecoder((m) => {
-      const message: WireMessage = { id: jsonIdOfGob(m.id), origin: '', text: m.text, hops: 1 };
-      if (m.text.length > MAX_TEXT) {
-        this.events.push({ kind: 'invalid', error: new WireError('ERR_BAD_BODY', `gob: a Text of ${m.text.length} characters is over the limit of ${MAX_TEXT}`) });
-      } else this.events.push({ kind: 'message', message });
-    }, { maxMessageBytes: limits.maxFrameBytes });
+    this.gob = new GobDecoder(
+      (m) => {
+        const message: WireMessage = { id: jsonIdOfGob(m.id), origin: '', text: m.text, hops: 1 };
+        if (m.text.length > MAX_TEXT) {
+          this.events.push({ kind: 'invalid', error: new WireError('ERR_BAD_BODY', `gob: a Text of ${m.text.length} characters is over the limit of ${MAX_TEXT}`) });
+        } else this.events.push({ kind: 'message', message });
+      },
+      { maxMessageBytes: limits.maxFrameBytes },
+    );
   }
 
   get buffered(): number {

@@ -20,7 +20,11 @@ export function oneLine(err: unknown): string {
   const code = (err as { code?: unknown }).code;
   if (code === 'ENOENT') return 'no such file';
   const text = err instanceof Error ? err.message : String(err);
-  return text.replace(/^\[xmldom \w+\]/, '').replace(/@#\[line.*$/s, '').replace(/\s+/g, ' ').trim();
+  return text
+    .replace(/^\[xmldom \w+\]/, '')
+    .replace(/@#\[line.*$/s, '')
+    .replace(/\s+/g, ' ')
+    .trim();
 }
 
 function parseXml(pkg: string, text: string): XmlDocument {

@@ -81,29 +81,49 @@ describe('gob decoder: bad input', () => {
     writeInt(slice, -65n);
     slice.push(2, 1, 1, 0, 0, 0); // wireType field 1: SliceT
     expect(() => decode(delimited(slice))).toThrow(/type 65 is a slice; only a struct of basic fields is taken/);
-    expect(() => decode(defineStruct(66, 'Outer', [['Text', 6], ['Inner', 65]]))).toThrow(/field "Inner" is type 65, a defined type/);
+    expect(() =>
+      decode(
+        defineStruct(66, 'Outer', [
+          ['Text', 6],
+          ['Inner', 65],
+        ]),
+      ),
+    ).toThrow(/field "Inner" is type 65, a defined type/);
     expect(() => decode(defineStruct(65, 'Message', [['Text', 8]]))).toThrow(/field "Text" is an interface/);
     // doc.go: "a signed integer with value 3 presented as the argument to Encode will emit 03 04 00 06".
     expect(() => decode(Buffer.from('03040006', 'hex'))).toThrow(code('ERR_GOB_UNSUPPORTED_TYPE'));
-    expect(() => decode(defineStruct(65, 'Wide', Array.from({ length: 65 }, (_, k): [string, number] => [`F${k}`, 2])))).toThrow(/has 65 fields; at most 64/);
+    expect(() =>
+      decode(
+        defineStruct(
+          65,
+          'Wide',
+          Array.from({ length: 65 }, (_, k): [string, number] => [`F${k}`, 2]),
+        ),
+      ),
+    ).toThrow(/has 65 fields; at most 64/);
   });
 
   it('refuses a value of a type never defined', () => {
     expect(() => decode(Buffer.from('03ff8400', 'hex'))).toThrow(/a value of type 66, which the stream never defined/);
   });
 
-  it('refuses structs that are not the Message, as Go\'s decoder would: doc.go\'s Point, Text an int, UniqueID a uint', () => {
-    const point = Buffer.from(
-      '1fff810301010550 6f696e7401ff8200 0102010158010400 010159010400000007ff82012c014200'.replace(/ /g, ''),
-      'hex',
-    );
+  it("refuses structs that are not the Message, as Go's decoder would: doc.go's Point, Text an int, UniqueID a uint", () => {
+    const point = Buffer.from('1fff810301010550 6f696e7401ff8200 0102010158010400 010159010400000007ff82012c014200'.replace(/ /g, ''), 'hex');
     expect(() => decode(point)).toThrow(/type 65 "Point" is not a Message: it has neither Text nor UniqueID/);
     expect(() => decode(defineStruct(65, 'Message', [['Text', 2]]), Buffer.from('03ff8200', 'hex'))).toThrow(/its Text is a int, not a string/);
     expect(() => decode(defineStruct(65, 'Message', [['UniqueID', 3]]), Buffer.from('03ff8200', 'hex'))).toThrow(code('ERR_GOB_WRONG_TYPE'));
   });
 
   it('reads a Message with extra basic fields in any order and drops them, as Go does', () => {
-    const def = defineStruct(70, 'Chat', [['Flag', 1], ['UniqueID', 2], ['Score', 4], ['Text', 6], ['Blob', 5], ['Z', 7], ['N', 3]]);
+    const def = defineStruct(70, 'Chat', [
+      ['Flag', 1],
+      ['UniqueID', 2],
+      ['Score', 4],
+      ['Text', 6],
+      ['Blob', 5],
+      ['Z', 7],
+      ['N', 3],
+    ]);
     const b: number[] = [];
     writeInt(b, 70n);
     b.push(1, 1); // Flag = true
@@ -125,7 +145,12 @@ describe('gob decoder: bad input', () => {
   });
 
   it('holds at most maxTypes definitions; redefining a held id is a fresh stream and costs nothing', () => {
-    const defs = Array.from({ length: 9 }, (_, k) => defineStruct(65 + k, 'Message', [['Text', 6], ['UniqueID', 2]]));
+    const defs = Array.from({ length: 9 }, (_, k) =>
+      defineStruct(65 + k, 'Message', [
+        ['Text', 6],
+        ['UniqueID', 2],
+      ]),
+    );
     expect(() => decode(...defs)).toThrow(/type 73 would be definition 9; at most 8 are held/);
     const again = Array.from({ length: 100 }, () => MESSAGE_DEFINITION);
     expect(decode(...again, encodeGobMessage({ text: 'ok', id: 1n }))).toHaveLength(1);

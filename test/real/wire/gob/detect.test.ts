@@ -14,7 +14,7 @@ describe('detectWire', () => {
     expect(prefixes(go.subarray(0, 6))).toEqual(['more', 'more', 'more', 'more', 'gob', 'gob', 'gob']);
   });
 
-  it('our encoder\'s stream is gob too', () => {
+  it("our encoder's stream is gob too", () => {
     expect(detectWire(encodeGobMessage({ text: 'x', id: 1n }))).toBe('gob');
   });
 

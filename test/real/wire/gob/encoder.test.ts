@@ -24,7 +24,7 @@ describe('gob encoder', () => {
     expect(encodeGobStream(fixtureExpected('go-one-encoder')).toString('hex')).toBe(go.toString('hex'));
   });
 
-  it('the seed node\'s captured lines: our bytes for its messages are its bytes', () => {
+  it("the seed node's captured lines: our bytes for its messages are its bytes", () => {
     const go = Buffer.concat(fixtureChunks('seed-node-lines'));
     const ours = Buffer.concat(fixtureExpected('seed-node-lines').map((m) => encodeGobMessage(m)));
     expect(ours.equals(go)).toBe(true);
@@ -44,7 +44,7 @@ describe('gob encoder', () => {
     expect(got).toEqual(messages);
   });
 
-  it('refuses an id outside Go\'s int and a Text over the limit', () => {
+  it("refuses an id outside Go's int and a Text over the limit", () => {
     expect(() => encodeGobMessage({ text: 'x', id: 2n ** 63n })).toThrow(expect.objectContaining({ code: 'ERR_GOB_ID_RANGE' }));
     expect(() => encodeGobMessage({ text: 'x'.repeat(11), id: 1n }, 10)).toThrow(/Text of 11 bytes is over the limit of 10/);
   });
