@@ -14,4 +14,7 @@ export interface LaunchFlags {
   verbose?: boolean;
   go?: number;
   goBin?: string;
+  grow?: boolean;
+  want: number;
+  overlay: string;
 }

@@ -22,6 +22,7 @@ import { action, fail } from './action.ts';
 import type { LaunchFlags } from './launch-flags.ts';
 import { launchWithGo } from './launch-go.ts';
 import { noteCleaned, noteIgnored } from './notes.ts';
+import { launchGrow } from './launch-grow.ts';
 import { addOptions } from './options/commander.ts';
 import { checkOutputs, emitTo } from './output.ts';
 import { countsAreExact, launchJson, mismatches, renderLaunch } from './render/launch.ts';
@@ -43,6 +44,9 @@ export const LAUNCH_OPTIONS = [
   OPTIONS.goBin,
   { ...OPTIONS.json, help: 'JSON (real and simulated counts): alone, printed instead of the tables; with FILE, written there' },
   OPTIONS.verbose,
+  { long: 'grow', help: 'no generated graph: nodes join one by one from the first through --overlay, keeping --want links; the simulator then floods the graph they built (in one process)' },
+  OPTIONS.want,
+  OPTIONS.overlay,
 ];
 
 export function registerLaunch(program: Command): void {
@@ -50,10 +54,11 @@ export function registerLaunch(program: Command): void {
   addOptions(cmd, LAUNCH_OPTIONS)
     .addHelpText(
       'after',
-      '\nExamples:\n  floodlab launch -n 20 -d 4\n  floodlab launch -n 50 -d 6 --topology watts-strogatz --messages 10 --protocol flood-echo\n  floodlab launch -n 20 -d 4 --processes\n  floodlab launch -n 8 -d 3 --go 2 --messages 3 --go-bin /path/to/seednode',
+      '\nExamples:\n  floodlab launch -n 20 -d 4\n  floodlab launch -n 50 -d 6 --topology watts-strogatz --messages 10 --protocol flood-echo\n  floodlab launch -n 20 -d 4 --processes\n  floodlab launch -n 8 -d 3 --go 2 --messages 3 --go-bin /path/to/seednode\n  floodlab launch --grow -n 30 --want 3 --overlay blog',
     )
     .action(
       action(async (flags: LaunchFlags, command: Command) => {
+        if (flags.grow) return launchGrow(flags);
         checkOutputs({ '--json': flags.json });
         noteIgnored('launch', flags.topology, command);
         const protocol = parseProtocol(flags.protocol);

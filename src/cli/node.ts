@@ -5,6 +5,7 @@
  */
 import type { Command } from 'commander';
 import { InputError } from '../core/errors.ts';
+import { makeMembership } from '../core/membership/index.ts';
 import { parseProtocol } from '../core/protocols/index.ts';
 import { OPTIONS, override } from '../options/schema.ts';
 import { checkName } from '../real/codec.ts';
@@ -23,7 +24,15 @@ interface NodeFlags {
   protocol: string;
   key?: string;
   unsigned?: boolean;
+  join?: string;
+  want?: number;
+  overlay?: string;
 }
+
+// --want and --overlay have no default here: a node keeps links by membership only when one of
+// --join, --want, --overlay is given (a plain node keeps the manual `connect` behaviour).
+const { default: _want, ...WANT } = OPTIONS.want;
+const { default: _overlay, ...OVERLAY } = OPTIONS.overlay;
 
 export function registerNode(program: Command): void {
   const cmd = program.command('node').description('run one real chat node: type a line to flood it, connect HOST:PORT to link to another node');
@@ -45,10 +54,13 @@ export function registerNode(program: Command): void {
     },
     { long: 'key', arg: 'file', help: 'Ed25519 key file (created with mode 0600 when missing); default ~/.config/floodlab/keys/NAME.key with --name, else a one-time key' },
     { long: 'unsigned', help: 'no key: send unsigned messages and take unsigned links (the old, unauthenticated wire)' },
+    OPTIONS.join,
+    { ...WANT, help: `${WANT.help}; with --join, --want or --overlay the node keeps its links by membership (default K = ${String(_want)})` },
+    { ...OVERLAY, help: `${OVERLAY.help} (default ${String(_overlay)})` },
   ])
     .addHelpText(
       'after',
-      '\nIn the node: connect HOST:PORT (connect gob://HOST:PORT for a Go node), /peers, /stats, /help, exit or quit; any other line is a chat message.\n\nExample (three terminals):\n  floodlab node --name alice\n  floodlab node --name bob      then: connect 127.0.0.1:55555\n  floodlab node --name carol    then: connect 127.0.0.1:55556',
+      '\nIn the node: connect HOST:PORT (connect gob://HOST:PORT for a Go node), /peers, /stats, /help, exit or quit; any other line is a chat message.\n\nExample (three terminals):\n  floodlab node --name alice\n  floodlab node --name bob      then: connect 127.0.0.1:55555\n  floodlab node --name carol    then: connect 127.0.0.1:55556\n\nA network that builds itself (each keeps 3 links, replaced when lost):\n  floodlab node --name alice --want 3\n  floodlab node --name bob --join 127.0.0.1:55555 --want 3\n  floodlab node --name carol --join 127.0.0.1:55555 --want 3',
     )
     .action(
       action(async (flags: NodeFlags) => {
@@ -66,7 +78,21 @@ export function registerNode(program: Command): void {
             key = loaded;
           }
         }
-        const chat = await startChat({
+        const membership =
+          flags.join !== undefined || flags.want !== undefined || flags.overlay !== undefined
+            ? { overlay: flags.overlay ?? String(_overlay), want: flags.want ?? Number(_want), ...(flags.join !== undefined ? { join: flags.join } : {}) }
+            : undefined;
+        if (membership) makeMembership(membership.overlay, membership.want); // a bad overlay is one line before anything listens
+        let notFloodlab: string | undefined;
+        let chat: Awaited<ReturnType<typeof startChat>> | undefined;
+        chat = await startChat({
+          ...(membership ? { membership } : {}),
+          // The --join address answered but failed floodlab's wire or handshake, before any link: one line, exit 2.
+          notFloodlab: (address) => {
+            if (!chat || address !== flags.join || notFloodlab !== undefined || chat.node.stats().connected > 0) return;
+            notFloodlab = `node: --join ${address} answered but is not a floodlab node (it did not speak floodlab's wire)`;
+            void chat.close();
+          },
           ...(key ? { key } : {}),
           protocol,
           host: flags.host,
@@ -80,6 +106,10 @@ export function registerNode(program: Command): void {
         process.once('SIGINT', stop);
         process.once('SIGTERM', stop);
         const code = await chat.closed;
+        if (notFloodlab !== undefined) {
+          process.stderr.write(`floodlab: ${notFloodlab}\n`);
+          process.exit(2);
+        }
         process.exit(code);
       }),
     );

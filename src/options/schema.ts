@@ -8,6 +8,7 @@ import { protocolList } from '../core/protocols/index.ts';
 import { DEFAULT_PAYLOAD_BYTES } from '../core/sizes.ts';
 import { MAX_SHARDS, parseShard, type Shard } from '../sim/sweep.ts';
 import { MAX_NODES, topologyList } from '../sim/topology/spec.ts';
+import { parseJoinAddress } from './address.ts';
 import { intIn, intListIn, numberIn, oneOf, textUpTo, type Parse } from './parse.ts';
 
 export { MAX_NODES };
@@ -134,6 +135,7 @@ export const OPTIONS = {
   // floodlab grow: membership (src/core/membership), failure and churn (src/sim/grow).
   want: spec<number>({ long: 'want', arg: 'K', help: 'links each node keeps (blog: at least K; hyparview: the active view, at most K)', default: 5, parse: intIn(1, 1000) }),
   overlay: spec<string>({ long: 'overlay', arg: 'name', help: "membership protocol: blog (the write-up's rule) or hyparview (Leitão et al. 2007)", default: 'blog', parse: textUpTo(40) }),
+  join: spec<string>({ long: 'join', arg: 'HOST:PORT', help: 'join the network through any running node (keeps --want links by --overlay; retried while that node is down)', parse: parseJoinAddress }),
   entry: spec<'first' | 'random'>({
     long: 'entry',
     arg: 'who',

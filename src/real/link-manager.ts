@@ -11,6 +11,9 @@ import { Link, type CloseKind, type CodecPicker } from './link.ts';
 import type { LinkLimits } from './link-limits.ts';
 import { LinkTable } from './links.ts';
 import type { PeerInfo } from './node-options.ts';
+import type { LinkWatch } from './link-watch.ts';
+
+export type { LinkWatch } from './link-watch.ts';
 import { Redialer, systemClock, type RedialClock } from './redial.ts';
 import { TcpTransport, plainHost } from './transport/tcp.ts';
 import { compareAddress, describeLink, listeningAddress } from './link-address.ts';
@@ -39,6 +42,7 @@ export interface LinkManagerOptions {
   readonly admission?: AdmissionLimits;
   /** A bad frame was dropped and scored on a link that stays up. */
   readonly offence?: (link: Link, reason: string) => void;
+  readonly watch?: LinkWatch;
 }
 
 export class LinkManager {
@@ -206,6 +210,7 @@ export class LinkManager {
     if (link.outgoing) this.options.log(`connected to ${link.remote} (link ${link.link})`);
     // An accepted link is named by its hello, which follows; a wire without hello is named now.
     else if (!link.codec?.encodeHello) this.options.log(`${link.remote} connected to us (link ${link.link})`);
+    this.options.watch?.up(link);
   }
 
   private onEvent(link: Link, event: WireEvent): void {
@@ -214,6 +219,7 @@ export class LinkManager {
       if (this.closeTwin(link)) return;
     }
     this.options.event(link, event);
+    this.options.watch?.event(link, event);
   }
 
   /**
@@ -239,6 +245,7 @@ export class LinkManager {
       () => this.all.delete(link),
       () => this.all.delete(link),
     );
+    this.options.watch?.closed(link, kind, reason);
     if (kind === 'local') return;
     if (link.everConnected) this.dropped++;
     const dial = this.dials.get(link);

@@ -49,5 +49,6 @@ export function meshOptions(options: RealNodeOptions, hooks: MeshHooks): LinkMan
     event: hooks.event,
     log: hooks.log,
     ...(options.redialClock ? { clock: options.redialClock } : {}),
+    ...(options.watch ? { watch: options.watch } : {}),
   };
 }

@@ -11,6 +11,7 @@ import { DEFAULT_MAX_FRAME_BYTES } from './frame.ts';
 import type { Handshake } from './handshake.ts';
 import type { CodecPicker, LinkState } from './link.ts';
 import type { LinkLimits } from './link-limits.ts';
+import type { LinkWatch } from './link-watch.ts';
 import type { RedialClock } from './redial.ts';
 import type { WireCodec } from './wire/codec.ts';
 import type { WireName } from './wire/pick.ts';
@@ -59,6 +60,8 @@ export interface RealNodeOptions {
   readonly admission?: AdmissionLimits;
   /** Signed messages: newest time accepted ahead of our clock (ms); default 30 s. */
   readonly clockSkewMs?: number;
+  /** Told of every link's up, events and close (membership over TCP: real/membership/). */
+  readonly watch?: LinkWatch;
 }
 
 /** The transport's counters (the protocol never counts). */

@@ -38,7 +38,8 @@ export class RealNode implements Port {
   readonly protocol: Protocol;
   host = '';
   port = 0;
-  private readonly mesh: LinkManager;
+  /** The links (membership over TCP reads and opens them: real/membership/). */
+  readonly mesh: LinkManager;
   /** What links may hand to the protocol, and the ids seen (trust/inbound.ts). */
   private readonly inbound: Inbound;
   /** Only for protocols with control messages or timers: nothing else reads a past hop. */
@@ -95,7 +96,7 @@ export class RealNode implements Port {
 
   send(link: number, msg: Msg): void {
     const to = this.mesh.table.at(link);
-    if (!to) return;
+    if (!to || this.options.watch?.carries?.(to) === false) return;
     if (msg !== this.lastSent) {
       const hops = hopsOf(msg) + 1;
       // A message that came at the hop limit is delivered, never forwarded: the neighbour would have to refuse it.

@@ -10,13 +10,14 @@ import { InputError } from '../core/errors.ts';
 import type { Msg } from '../core/message.ts';
 import type { Protocol } from '../core/seam.ts';
 import { HELP, USAGE_CONNECT, parseLine } from './commands.ts';
-import { RealNode, type NodeStats, type PeerInfo } from './node.ts';
+import { RealNode, type NodeStats, type PeerInfo, type RealNodeOptions } from './node.ts';
 import { BoundedOutput, type BoundedOutputOptions } from './trust/bounded-output.ts';
 import { UnverifiedMsg } from './trust/inbound.ts';
 import type { NodeKey } from './trust/keys.ts';
 import { NameBook } from './trust/name-book.ts';
 import type { WireName } from './wire/pick.ts';
 import type { RedialClock } from './redial.ts';
+import { membershipPort, runMembership, type MembershipSpec } from './membership/start.ts';
 
 export interface ChatOptions {
   readonly name?: string;
@@ -33,6 +34,10 @@ export interface ChatOptions {
   readonly outputLimits?: BoundedOutputOptions;
   /** Time and chance for redials (tests pass a fake clock); the real ones by default. */
   readonly redialClock?: RedialClock;
+  /** Keep links by a membership protocol (--join, --want, --overlay): real/membership/. */
+  readonly membership?: MembershipSpec;
+  /** A --join address answered but is not a floodlab node (the CLI exits 2). */
+  readonly notFloodlab?: (address: string, reason: string) => void;
 }
 
 export interface Chat {
@@ -109,7 +114,9 @@ export async function startChat(options: ChatOptions): Promise<Chat> {
     if (problem) throw new InputError('ERR_BAD_NAME', `node: --name '${safeText(options.name)}' ${problem}`);
   }
   const book = new NameBook();
-  const self = await RealNode.start({
+  const log = (line: string): void => print(`* ${safeText(line)}`);
+  const member = options.membership ? membershipPort(options.membership, { log, ...(options.notFloodlab ? { notFloodlab: options.notFloodlab } : {}) }) : undefined;
+  const nodeOptions: RealNodeOptions = {
     ...(options.name !== undefined ? { name: options.name } : {}),
     protocol: options.protocol,
     ...(options.host !== undefined ? { host: options.host } : {}),
@@ -120,17 +127,25 @@ export async function startChat(options: ChatOptions): Promise<Chat> {
       if (hops > 0) print(showMessage(msg, book));
     },
     // Log lines quote what peers sent (names, reasons): escaped like chat.
-    log: (line) => print(`* ${safeText(line)}`),
+    log,
     ...(options.redialClock ? { redialClock: options.redialClock } : {}),
-  });
+  };
+  const self = await RealNode.start({ ...nodeOptions, ...(member ? { watch: member } : {}) });
+  const stopMembership = member ? runMembership(member, self, nodeOptions) : async () => {};
   if (options.key) book.pin(self.name, options.key.id);
   print(`listening on ${self.host}:${self.port} as ${self.name} (${self.protocol.name})`);
   print('type a line to send it; connect HOST:PORT to link to another node; /help for more');
+  if (member) {
+    const { overlay, want, join } = options.membership!;
+    print(join ? `joining through ${join}: keeping ${want} links (${overlay})` : `an entry: others join with --join ${self.host}:${self.port}; keeping ${want} links (${overlay})`);
+  }
 
   let exitCode: Promise<number> | undefined;
   const close = (): Promise<number> => {
     if (!exitCode) {
-      exitCode = self.close().then(() => 0);
+      exitCode = stopMembership()
+        .then(() => self.close())
+        .then(() => 0);
       rl?.close();
     }
     return exitCode;

@@ -5,6 +5,7 @@
  * (wire/json.ts); Go's gob is the second. A link picks its codec when it dials, or from the first
  * bytes an accepted connection sends. Every codec bounds what a stranger can make it buffer.
  */
+import type { MembershipMsg } from '../../core/membership/messages.ts';
 import type { Control } from '../../core/seam.ts';
 
 /**
@@ -40,6 +41,8 @@ export interface Hello {
 export type WireEvent =
   | { readonly kind: 'message'; readonly message: WireMessage }
   | { readonly kind: 'control'; readonly control: Control }
+  /** A membership control message (real/membership/wire.ts): JOIN_REQ, HyParView's messages. */
+  | { readonly kind: 'membership'; readonly msg: MembershipMsg }
   | { readonly kind: 'hello'; readonly hello: Hello }
   /** A step of the signed link handshake (trust/link-handshake.ts), handed to the Handshake as it is. */
   | { readonly kind: 'handshake'; readonly body: Buffer }

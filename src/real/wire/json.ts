@@ -2,7 +2,8 @@
  * floodlab's own wire as a WireCodec: length-prefixed frames (frame.ts) whose bodies are compact
  * JSON (codec.ts: messages and control messages; hello.ts: the hello; trust/: signed messages and
  * handshake steps). A body is told apart by its first bytes: `{"hello":` a hello, `{"k":` a signed
- * message, `{"hs":` a handshake step, `{"c":` a control message, anything else a message.
+ * message, `{"hs":` a handshake step, `{"c":` a control message, `{"m":` a membership message
+ * (membership/wire.ts), anything else a message.
  */
 import type { Control } from '../../core/seam.ts';
 import { ReceivedMsg, at, decodeFrame, encodeControlFrame, encodeMessageFrame } from '../codec.ts';
@@ -12,6 +13,7 @@ import { HELLO_PREFIX, decodeHello, encodeHelloFrame } from './hello.ts';
 import { isHandshakeBody } from '../trust/link-handshake.ts';
 import { decodeSignedBody, encodeSignedFrame, isSignedBody } from '../trust/signed-codec.ts';
 import type { SignedMsg } from '../trust/signed.ts';
+import { MEMBERSHIP_PREFIX, decodeMembershipBody } from '../membership/wire.ts';
 
 /** One body as an event: a hello, a control message, a message, or 'invalid' with the reason. */
 export function decodeBody(body: Buffer): WireEvent {
@@ -19,6 +21,7 @@ export function decodeBody(body: Buffer): WireEvent {
     if (at(body, 0, HELLO_PREFIX)) return { kind: 'hello', hello: decodeHello(body) };
     if (isSignedBody(body)) return { kind: 'message', message: decodeSignedBody(body) };
     if (isHandshakeBody(body)) return { kind: 'handshake', body };
+    if (at(body, 0, MEMBERSHIP_PREFIX)) return { kind: 'membership', msg: decodeMembershipBody(body) };
     const decoded = decodeFrame(body);
     return decoded instanceof ReceivedMsg ? { kind: 'message', message: decoded } : { kind: 'control', control: decoded };
   } catch (err) {
