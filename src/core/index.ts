@@ -1,7 +1,7 @@
 /**
  * floodlab/core: what writing a protocol of your own takes. The seam (Port, Protocol), the
  * message, the built-in protocols to read or wrap, the helper most of them are made of
- * (onFirstSight), the registry and the formulas. Pure: no I/O, no clock, no Math.random.
+ * (onFirstSight), the registry and the formulas. Pure: no I/O, no clock, no unseeded randomness.
  *
  * @packageDocumentation
  */

@@ -6,6 +6,8 @@
 import { check } from '../core/errors.ts';
 import { exactSends, floodFormulas, rmr, type FloodFormulas } from '../core/formulas.ts';
 import { parseProtocol } from '../core/protocols/index.ts';
+import { faultNote } from '../report/fault-note.ts';
+import { degreeStats } from './analysis/degree.ts';
 import { wasteTable, type WasteTable } from '../report/waste.ts';
 import { simulate } from './engine/engine.ts';
 import type { EngineObserver, MessageStats } from './engine/types.ts';
@@ -14,11 +16,14 @@ import { parseLatency } from './latency.ts';
 import { namedOrigin, pickLiveOrigins, reachableSizes } from './live.ts';
 import { seededRng } from './random.ts';
 import { csrComponents } from './topology/components.ts';
-import { toCsr, type Csr } from './topology/csr.ts';
-import { DEFAULT_PAYLOAD_BYTES, MAX_PAYLOAD_BYTES, payloadSendBytes, SIGNATURE_BYTES } from '../core/sizes.ts';
-import { signingCost, type SigningCost } from '../core/signing-cost.ts';
+import { toCsr } from './topology/csr.ts';
+import type { SigningCost } from '../core/signing-cost.ts';
+import { DEFAULT_PAYLOAD_BYTES, MAX_PAYLOAD_BYTES } from '../core/sizes.ts';
+import { type BytesReport, bytesReport, meanSigningCost } from './bytes-report.ts';
 import type { GraphCleaning } from './generators/graph-file.ts';
 import { buildTopology } from './topology/spec.ts';
+
+export type { BytesReport } from './bytes-report.ts';
 
 export interface SimOptions {
   /** N: number of nodes (generators that fix their own size ignore it). */
@@ -39,18 +44,6 @@ export interface SimOptions {
   readonly payloadBytes?: number;
   /** Model signed messages: their bytes on every send and the CPU their checks cost (src/core/signing-cost.ts). */
   readonly signed?: boolean;
-}
-
-/** What the payload sends put on the wire, under the size model of src/core/sizes.ts. */
-export interface BytesReport {
-  readonly payloadBytes: number;
-  readonly signed: boolean;
-  /** One payload send: content, framing, and the signature when signed. */
-  readonly perSend: number;
-  /** Payload bytes of one message over the whole network (mean over messages). */
-  readonly perMessage: number;
-  /** Of those, what the signatures take (0 unsigned). */
-  readonly signaturePerMessage: number;
 }
 
 /** What faults did to a run (present only when faults were asked for). */
@@ -119,17 +112,6 @@ export interface SimReport {
   readonly bytes: BytesReport;
   /** With --signed: what signing and checking cost per message over all nodes (mean over messages). */
   readonly signing?: SigningCost;
-}
-
-function degreeStats(csr: Csr): { min: number; max: number } {
-  let min = Infinity;
-  let max = 0;
-  for (let u = 0; u < csr.order; u++) {
-    const d = csr.offsets[u + 1]! - csr.offsets[u]!;
-    if (d < min) min = d;
-    if (d > max) max = d;
-  }
-  return { min: csr.order > 0 ? min : 0, max };
 }
 
 /**
@@ -247,28 +229,4 @@ function sumByType(perMessage: readonly { readonly controlByType: Readonly<Recor
   const out: Record<string, number> = {};
   for (const m of perMessage) for (const [t, c] of Object.entries(m.controlByType)) out[t] = (out[t] ?? 0) + c;
   return out;
-}
-
-function faultNote(spec: FaultSpec, failedNodes: number, failedLinks: number, lost: number, k: number): string {
-  const parts = [];
-  if (failedNodes > 0) parts.push(`${failedNodes} nodes down`);
-  if (failedLinks > 0) parts.push(`${failedLinks} links down`);
-  if (spec.loss > 0) parts.push(`loss ${spec.loss} per transmission`);
-  const detection = spec.silent
-    ? 'failures are silent: copies sent to failed nodes and links count as sends, and are lost'
-    : 'failures are detected: sends to failed nodes and links are refused, not counted';
-  return `faults: ${parts.join(', ')}; ${detection}. ${(lost / k).toLocaleString('en-US', { maximumFractionDigits: 1 })} transmissions per message were lost. The exact rows and coverage use the live nodes of the origin's component.`;
-}
-
-function bytesReport(payloadBytes: number, signed: boolean, sendsPerMessage: number): BytesReport {
-  const perSend = payloadSendBytes(payloadBytes, signed);
-  return { payloadBytes, signed, perSend, perMessage: sendsPerMessage * perSend, signaturePerMessage: signed ? sendsPerMessage * SIGNATURE_BYTES : 0 };
-}
-
-/** The signing cost model, averaged over the messages of a run. */
-function meanSigningCost(perMessage: readonly MessageStats[]): SigningCost {
-  const k = perMessage.length;
-  const each = perMessage.map((m) => signingCost(m.reached, m.received));
-  const mean = (f: (c: SigningCost) => number): number => each.reduce((s, c) => s + f(c), 0) / k;
-  return { signatures: mean((c) => c.signatures), verifications: mean((c) => c.verifications), hashChecks: mean((c) => c.hashChecks), cpuMs: mean((c) => c.cpuMs) };
 }
