@@ -13,6 +13,7 @@ import { findGoBinary } from '../real/go-process.ts';
 import type { LaunchGraph } from '../real/graph.ts';
 import { seededRng } from '../sim/random.ts';
 import { fail } from './action.ts';
+import { interruptible, verboseLog } from './interruptible.ts';
 import type { LaunchFlags } from './launch-flags.ts';
 import { emitTo } from './output.ts';
 import { renderGoLaunch } from './render/go-launch.ts';
@@ -28,13 +29,8 @@ export async function launchWithGo(flags: LaunchFlags, graph: LaunchGraph, names
   const from = [...origins];
   // Messages typed at a Go node are half of what a mixed launch shows: have at least one.
   if (from.length >= 2 && !from.some((o) => goNodes.includes(o))) from[from.length - 1] = goNodes[0]!;
-  const abort = new AbortController();
-  const interrupt = (): void => abort.abort();
-  process.once('SIGINT', interrupt);
-  process.once('SIGTERM', interrupt);
-  let report: Awaited<ReturnType<typeof runMixedLaunch>>;
-  try {
-    report = await runMixedLaunch({
+  const report = await interruptible((signal) =>
+    runMixedLaunch({
       graph,
       names,
       origins: from,
@@ -42,15 +38,10 @@ export async function launchWithGo(flags: LaunchFlags, graph: LaunchGraph, names
       goNodes,
       goBinary,
       timeoutMs: flags.timeout * 1000,
-      signal: abort.signal,
-      ...(flags.verbose ? { log: (line: string) => process.stderr.write(`${line}\n`) } : {}),
-    });
-  } catch (err) {
-    fail(err instanceof Error ? err.message : String(err), abort.signal.aborted ? 130 : 1);
-  } finally {
-    process.off('SIGINT', interrupt);
-    process.off('SIGTERM', interrupt);
-  }
+      signal,
+      ...verboseLog(flags.verbose),
+    }),
+  );
   const printedJson = emitTo(flags.json, () => JSON.stringify(report, null, 2) + '\n');
   if (!printedJson) process.stdout.write(renderGoLaunch(report, { protocol, topology, seed: flags.seed }));
   if (!report.allOnce) fail('launch: some node did not show some message exactly once (see above)', 1);

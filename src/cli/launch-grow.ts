@@ -6,6 +6,7 @@
  * count 2E − (N − 1) of the origin's component. Exits 1 on a mismatch.
  */
 import { InputError } from '../core/errors.ts';
+import { degreeCounts } from '../core/graph/degrees.ts';
 import { makeMembership } from '../core/membership/index.ts';
 import { parseProtocol } from '../core/protocols/index.ts';
 import { growReal } from '../real/membership/grow-real.ts';
@@ -16,6 +17,7 @@ import { components } from '../sim/topology/components.ts';
 import { toCsr } from '../sim/topology/csr.ts';
 import { edgeListFromPairs } from '../sim/topology/edge-list.ts';
 import { fail } from './action.ts';
+import { interruptible, verboseLog } from './interruptible.ts';
 import { countsAreExact } from './render/launch.ts';
 
 /** Largest N grown on real sockets in one process (each joins one after another). */
@@ -40,25 +42,21 @@ export async function launchGrow(flags: LaunchGrowFlags): Promise<void> {
   const protocol = parseProtocol(flags.protocol);
   const pick = seededRng(flags.seed, 'origins');
   const origins = Array.from({ length: flags.messages }, () => Math.floor(pick() * flags.nodes));
-  let real: Awaited<ReturnType<typeof growReal>>;
-  try {
-    real = await growReal({
+  const real = await interruptible(() =>
+    growReal({
       nodes: flags.nodes,
       want: flags.want,
       overlay: flags.overlay,
       protocol: protocol.name,
       origins,
       timeoutMs: flags.timeout * 1000,
-      ...(flags.verbose ? { log: (l: string) => process.stderr.write(`${l}\n`) } : {}),
-    });
-  } catch (err) {
-    fail(err instanceof Error ? err.message : String(err), 1);
-  }
+      ...verboseLog(flags.verbose),
+    }),
+  );
   const graph = edgeListFromPairs(real.order, real.pairs);
   const sim = simulate(toCsr(graph), protocol, { latency: parseLatency('constant'), rng: seededRng(flags.seed, 'engine'), origins });
   const comp = components(graph);
-  const degrees = new Array<number>(real.order).fill(0);
-  for (const [u, v] of real.pairs) degrees[u]!++, degrees[v]!++;
+  const degrees = degreeCounts(graph);
   const out: string[] = [];
   out.push(`grew ${real.order} real nodes through one entry by ${flags.overlay} (want ${flags.want}); settled in ${(real.settleMs / 1000).toFixed(1)} s`);
   out.push(`links: ${real.pairs.length}; per node min ${Math.min(...degrees)}, mean ${((2 * real.pairs.length) / real.order).toFixed(2)}, max ${Math.max(...degrees)}; components ${comp.count}`);

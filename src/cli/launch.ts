@@ -19,6 +19,7 @@ import { seededRng } from '../sim/random.ts';
 import { runSimulation } from '../sim/run.ts';
 import { buildTopology } from '../sim/topology/spec.ts';
 import { action, fail } from './action.ts';
+import { interruptible, verboseLog } from './interruptible.ts';
 import type { LaunchFlags } from './launch-flags.ts';
 import { launchWithGo } from './launch-go.ts';
 import { noteCleaned, noteIgnored } from './notes.ts';
@@ -83,28 +84,18 @@ export function registerLaunch(program: Command): void {
           return label !== undefined && nameProblem(label) === undefined ? label : `n${i}`;
         });
         if (flags.go !== undefined) return launchWithGo(flags, graph, names, origins, protocol.name, topo.name);
-        const abort = new AbortController();
-        const interrupt = (): void => abort.abort();
-        process.once('SIGINT', interrupt);
-        process.once('SIGTERM', interrupt);
-        let real: Awaited<ReturnType<typeof runLaunch>>;
-        try {
-          real = await runLaunch({
+        const real = await interruptible((signal) =>
+          runLaunch({
             graph,
             names,
             origins,
             protocol: protocol.name,
             processes: flags.processes === true,
             timeoutMs: flags.timeout * 1000,
-            signal: abort.signal,
-            ...(flags.verbose ? { log: (line: string) => process.stderr.write(`${line}\n`) } : {}),
-          });
-        } catch (err) {
-          fail(err instanceof Error ? err.message : String(err), abort.signal.aborted ? 130 : 1);
-        } finally {
-          process.off('SIGINT', interrupt);
-          process.off('SIGTERM', interrupt);
-        }
+            signal,
+            ...verboseLog(flags.verbose),
+          }),
+        );
         const bad = countsAreExact(protocol.name) ? mismatches(real, sim) : [];
         const printedJson = emitTo(flags.json, () => launchJson(real, sim, bad));
         if (!printedJson) process.stdout.write(renderLaunch(real, sim));

@@ -3,11 +3,12 @@
  * links for every protocol, one row of per-message figures each. Pure data in, rows out; the CLI
  * and the results script render them.
  */
+import { checkMessages, payloadBytesOf } from './checks.ts';
 import { check } from '../core/errors.ts';
 import { rmr } from '../core/formulas.ts';
 import { parseProtocol } from '../core/protocols/index.ts';
 import type { Protocol } from '../core/seam.ts';
-import { CONTROL_BYTES, DEFAULT_PAYLOAD_BYTES, MAX_PAYLOAD_BYTES, payloadSendBytes } from '../core/sizes.ts';
+import { CONTROL_BYTES, payloadSendBytes } from '../core/sizes.ts';
 import { simulate } from './engine/engine.ts';
 import type { SimulateResult } from './engine/types.ts';
 import { hasFaults, NO_FAULTS, planFaults, type FaultPlan, type FaultSpec } from './faults.ts';
@@ -163,18 +164,9 @@ export interface GraphComparison {
 
 /** Runs every protocol on `csr` with the same origins and faults; the options' N, D, topology are unused. */
 export function compareOn(csr: Csr, options: Omit<CompareOptions, 'nodes' | 'degree' | 'topology'>): GraphComparison {
-  check(
-    Number.isInteger(options.messages) && options.messages >= 1 && options.messages <= 1_000_000,
-    'ERR_BAD_MESSAGES',
-    `compare: ${options.messages} messages: must be an integer from 1 to 1000000`,
-  );
+  checkMessages('compare', options.messages);
   check(options.protocols.length > 0, 'ERR_BAD_PROTOCOL', 'compare: the list of protocols is empty; give a comma-separated list such as flood,gossip:0.7,plumtree');
-  const payloadBytes = options.payloadBytes ?? DEFAULT_PAYLOAD_BYTES;
-  check(
-    Number.isInteger(payloadBytes) && payloadBytes >= 0 && payloadBytes <= MAX_PAYLOAD_BYTES,
-    'ERR_BAD_OPTION',
-    `compare: payload of ${payloadBytes} bytes: must be an integer from 0 to ${MAX_PAYLOAD_BYTES}`,
-  );
+  const payloadBytes = payloadBytesOf('compare', options.payloadBytes);
   const signed = options.signed === true;
   const protocols = options.protocols.map((spec) => parseProtocol(spec));
   const latency = parseLatency(options.latency);

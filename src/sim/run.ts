@@ -3,7 +3,7 @@
  * beside the formulas. This is what `floodlab sim` prints (as a table, or as JSON with --json).
  * The report holds no wall-clock figure, so the same seed gives byte-identical output.
  */
-import { check } from '../core/errors.ts';
+import { checkMessages, payloadBytesOf } from './checks.ts';
 import { exactSends, floodFormulas, rmr, type FloodFormulas } from '../core/formulas.ts';
 import { parseProtocol } from '../core/protocols/index.ts';
 import { faultNote } from '../report/fault-note.ts';
@@ -18,7 +18,6 @@ import { seededRng } from './random.ts';
 import { csrComponents } from './topology/components.ts';
 import { toCsr } from './topology/csr.ts';
 import type { SigningCost } from '../core/signing-cost.ts';
-import { DEFAULT_PAYLOAD_BYTES, MAX_PAYLOAD_BYTES } from '../core/sizes.ts';
 import { type BytesReport, bytesReport, meanSigningCost } from './bytes-report.ts';
 import type { GraphCleaning } from './generators/graph-file.ts';
 import { buildTopology } from './topology/spec.ts';
@@ -119,13 +118,8 @@ export interface SimReport {
  * given, sees every send and receipt (the browser view records its trace this way).
  */
 export function runSimulation(options: SimOptions, observer?: EngineObserver): SimReport {
-  check(Number.isInteger(options.messages) && options.messages >= 1 && options.messages <= 1_000_000, 'ERR_BAD_MESSAGES', `sim: ${options.messages} messages: must be an integer from 1 to 1000000`);
-  const payloadBytes = options.payloadBytes ?? DEFAULT_PAYLOAD_BYTES;
-  check(
-    Number.isInteger(payloadBytes) && payloadBytes >= 0 && payloadBytes <= MAX_PAYLOAD_BYTES,
-    'ERR_BAD_OPTION',
-    `sim: payload of ${payloadBytes} bytes: must be an integer from 0 to ${MAX_PAYLOAD_BYTES}`,
-  );
+  checkMessages('sim', options.messages);
+  const payloadBytes = payloadBytesOf('sim', options.payloadBytes);
   const signed = options.signed === true;
   const protocol = parseProtocol(options.protocol);
   const latency = parseLatency(options.latency);
