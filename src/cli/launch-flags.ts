@@ -17,4 +17,5 @@ export interface LaunchFlags {
   grow?: boolean;
   want: number;
   overlay: string;
+  kill?: number;
 }

@@ -1,16 +1,22 @@
 /**
- * `floodlab launch --grow -n N --want K [--overlay blog|hyparview]`: real nodes join one by one
- * through the first, by the membership protocol (no generated graph), settle, and flood
- * --messages messages; then the simulator floods the same messages on the graph the real nodes
- * actually built (read from each node's links), and every count must match: the exact flood
- * count 2E − (N − 1) of the origin's component. Exits 1 on a mismatch.
+ * `floodlab launch --grow -n N --want K [--overlay blog|hyparview] [--processes [--kill F]]`: real
+ * nodes join one by one through the first, by the membership protocol (no generated graph),
+ * settle, and flood --messages messages; then the simulator floods the same messages on the graph
+ * the real nodes actually built (read from each node's links), and every count must match: the
+ * exact flood count 2E − (N − 1) of the origin's component. With --kill F (one process per node),
+ * ⌊F·N⌋ random node processes are SIGKILLed at once; the survivors repair, --messages more are
+ * flooded from survivors, and every survivor must get every one of them, with counts again equal to
+ * the simulator's on the repaired graph. Exits 1 on any mismatch or a survivor left out.
  */
 import { InputError } from '../core/errors.ts';
 import { degreeCounts } from '../core/graph/degrees.ts';
 import { makeMembership } from '../core/membership/index.ts';
 import { parseProtocol } from '../core/protocols/index.ts';
-import { growReal } from '../real/membership/grow-real.ts';
+import type { Protocol } from '../core/seam.ts';
+import { growReal, type Round } from '../real/membership/grow-real.ts';
+import { MAX_PROCESSES } from '../real/process-cluster.ts';
 import { simulate } from '../sim/engine/engine.ts';
+import { pickDistinct } from '../sim/grow/reliability.ts';
 import { parseLatency } from '../sim/latency.ts';
 import { seededRng } from '../sim/random.ts';
 import { components } from '../sim/topology/components.ts';
@@ -31,47 +37,80 @@ export interface LaunchGrowFlags {
   readonly protocol: string;
   readonly seed: string;
   readonly timeout: number;
+  readonly processes?: boolean;
+  readonly kill?: number;
   readonly verbose?: boolean;
 }
 
 export async function launchGrow(flags: LaunchGrowFlags): Promise<void> {
-  if (flags.nodes > MAX_GROW) throw new InputError('ERR_TOO_MANY_NODES', `launch --grow: --nodes ${flags.nodes} is over ${MAX_GROW} (nodes join one at a time over real sockets)`);
+  const max = flags.processes ? MAX_PROCESSES : MAX_GROW;
+  if (flags.nodes > max) throw new InputError('ERR_TOO_MANY_NODES', `launch --grow: --nodes ${flags.nodes} is over ${max} (nodes join one at a time over real sockets)`);
   if (flags.want >= flags.nodes)
     throw new InputError('ERR_BAD_WANT', `launch --grow: --want ${flags.want} must be below --nodes ${flags.nodes} (a node cannot keep more links than there are other nodes)`);
+  if (flags.kill !== undefined && !flags.processes) throw new InputError('ERR_BAD_OPTION', `launch --grow: --kill ${flags.kill} needs --processes (a node is killed as an OS process, with SIGKILL)`);
   makeMembership(flags.overlay, flags.want); // a bad overlay is one line before any socket
   const protocol = parseProtocol(flags.protocol);
   const pick = seededRng(flags.seed, 'origins');
-  const origins = Array.from({ length: flags.messages }, () => Math.floor(pick() * flags.nodes));
+  const origins = (among: readonly number[]): number[] => Array.from({ length: flags.messages }, () => among[Math.floor(pick() * among.length)]!);
+  const everyone = Array.from({ length: flags.nodes }, (_, i) => i);
+  const victims = flags.kill === undefined ? [] : Array.from(pickDistinct(flags.nodes, Math.floor(flags.kill * flags.nodes), seededRng(flags.seed, 'kill')));
+  if (flags.kill !== undefined && (victims.length === 0 || victims.length > flags.nodes - 2))
+    throw new InputError('ERR_BAD_OPTION', `launch --grow: --kill ${flags.kill} of ${flags.nodes} nodes kills ${victims.length}; it must kill at least 1 and leave at least 2`);
+  const survivors = everyone.filter((u) => !victims.includes(u));
   const real = await interruptible(() =>
     growReal({
       nodes: flags.nodes,
       want: flags.want,
       overlay: flags.overlay,
       protocol: protocol.name,
-      origins,
+      processes: flags.processes === true,
+      origins: origins(everyone),
+      ...(victims.length > 0 ? { kill: { victims, origins: origins(survivors) } } : {}),
       timeoutMs: flags.timeout * 1000,
       ...verboseLog(flags.verbose),
     }),
   );
-  const graph = edgeListFromPairs(real.order, real.pairs);
-  const sim = simulate(toCsr(graph), protocol, { latency: parseLatency('constant'), rng: seededRng(flags.seed, 'engine'), origins });
-  const comp = components(graph);
-  const degrees = degreeCounts(graph);
   const out: string[] = [];
-  out.push(`grew ${real.order} real nodes through one entry by ${flags.overlay} (want ${flags.want}); settled in ${(real.settleMs / 1000).toFixed(1)} s`);
-  out.push(`links: ${real.pairs.length}; per node min ${Math.min(...degrees)}, mean ${((2 * real.pairs.length) / real.order).toFixed(2)}, max ${Math.max(...degrees)}; components ${comp.count}`);
   const bad: string[] = [];
-  real.perMessage.forEach((m, k) => {
-    const s = sim.perMessage[k]!;
+  const how = flags.processes ? 'node processes' : 'real nodes';
+  out.push(`grew ${real.order} ${how} through one entry by ${flags.overlay} (want ${flags.want}); settled in ${(real.grown.settleMs / 1000).toFixed(1)} s`);
+  check(real.grown, real.order, protocol, flags.seed, out, bad, '');
+  if (real.repaired) {
+    const r = real.repaired;
+    const live = real.order - r.killed.length;
+    out.push('');
+    out.push(`killed ${r.killed.length} of ${real.order} with SIGKILL (${r.killed.map((u) => `n${u}`).join(', ')}); the ${live} survivors repaired in ${(r.settleMs / 1000).toFixed(1)} s`);
+    check(r, real.order, protocol, flags.seed, out, bad, 'after repair, ');
+    r.perMessage.forEach((m, k) => {
+      if (m.reached !== live) bad.push(`after repair, message ${k + 1} from n${m.origin} reached ${m.reached} of the ${live} survivors`);
+    });
+  }
+  process.stdout.write(out.join('\n') + '\n');
+  if (bad.length > 0) fail(`launch --grow: ${bad.length} check${bad.length === 1 ? '' : 's'} failed:\n  ${bad.join('\n  ')}`, 1);
+  if (countsAreExact(protocol.name))
+    process.stdout.write(
+      `OK: on each graph the real nodes built, real ${protocol.name} sent exactly what the simulator predicts, for every message${real.repaired ? ', and every survivor got every message sent after repair' : ''}.\n`,
+    );
+  else if (real.repaired) process.stdout.write('OK: every survivor got every message sent after repair.\n');
+}
+
+/** Prints a round's links and messages, and adds to `bad` where real counts differ from the simulator's on its graph. */
+function check(round: Round, order: number, protocol: Protocol, seed: string, out: string[], bad: string[], when: string): void {
+  const graph = edgeListFromPairs(order, round.pairs);
+  const comp0 = components(graph);
+  const degrees = degreeCounts(graph).filter((d) => d > 0);
+  const pieces = comp0.nodes.filter((n) => n > 1).length;
+  out.push(`links: ${round.pairs.length}; per node min ${Math.min(...degrees)}, mean ${((2 * round.pairs.length) / degrees.length).toFixed(2)}, max ${Math.max(...degrees)}; components ${pieces}`);
+  round.perMessage.forEach((m, k) => {
+    // Each message on the graph it spread over (the same as the round's unless links changed between messages).
+    const g = m.pairs === round.pairs ? graph : edgeListFromPairs(order, m.pairs);
+    const s = simulate(toCsr(g), protocol, { latency: parseLatency('constant'), rng: seededRng(seed, 'engine'), origins: [m.origin] }).perMessage[0]!;
+    const comp = g === graph ? comp0 : components(g);
     const c = comp.of[m.origin]!;
     const formula = 2 * comp.edges[c]! - (comp.nodes[c]! - 1);
-    out.push(`message ${k + 1} from n${m.origin}: real ${m.sends} sends, reached ${m.reached}; simulator ${s.sends}, reached ${s.reached}; 2E − (N − 1) = ${formula}`);
+    out.push(`${when}message ${k + 1} from n${m.origin}: real ${m.sends} sends, reached ${m.reached}; simulator ${s.sends}, reached ${s.reached}; 2E − (N − 1) = ${formula}`);
     if (countsAreExact(protocol.name) && (m.sends !== s.sends || m.reached !== s.reached))
-      bad.push(`message ${k + 1}: real ${m.sends} sends / ${m.reached} reached, simulator ${s.sends} / ${s.reached}`);
-    if (protocol.name === 'flood' && m.sends !== formula) bad.push(`message ${k + 1}: real ${m.sends} sends, the formula ${formula}`);
+      bad.push(`${when}message ${k + 1}: real ${m.sends} sends / ${m.reached} reached, simulator ${s.sends} / ${s.reached}`);
+    if (protocol.name === 'flood' && m.sends !== formula) bad.push(`${when}message ${k + 1}: real ${m.sends} sends, the formula ${formula}`);
   });
-  process.stdout.write(out.join('\n') + '\n');
-  if (bad.length > 0) fail(`launch --grow: real counts differ from the simulator's on the grown graph:\n  ${bad.join('\n  ')}`, 1);
-  if (countsAreExact(protocol.name))
-    process.stdout.write(`OK: on the graph the real nodes built, real ${protocol.name} sent exactly what the simulator predicts, for each of the ${real.perMessage.length} messages.\n`);
 }

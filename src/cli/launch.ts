@@ -45,9 +45,10 @@ export const LAUNCH_OPTIONS = [
   OPTIONS.goBin,
   { ...OPTIONS.json, help: 'JSON (real and simulated counts): alone, printed instead of the tables; with FILE, written there' },
   OPTIONS.verbose,
-  { long: 'grow', help: 'no generated graph: nodes join one by one from the first through --overlay, keeping --want links; the simulator then floods the graph they built (in one process)' },
+  { long: 'grow', help: 'no generated graph: nodes join one by one from the first through --overlay, keeping --want links; the simulator then floods the graph they built' },
   OPTIONS.want,
   OPTIONS.overlay,
+  { ...OPTIONS.kill, help: 'with --grow --processes: SIGKILL a fraction F of the node processes once grown, wait for repair, flood again and check every survivor gets every message' },
 ];
 
 export function registerLaunch(program: Command): void {
@@ -55,11 +56,12 @@ export function registerLaunch(program: Command): void {
   addOptions(cmd, LAUNCH_OPTIONS)
     .addHelpText(
       'after',
-      '\nExamples:\n  floodlab launch -n 20 -d 4\n  floodlab launch -n 50 -d 6 --topology watts-strogatz --messages 10 --protocol flood-echo\n  floodlab launch -n 20 -d 4 --processes\n  floodlab launch -n 8 -d 3 --go 2 --messages 3 --go-bin /path/to/seednode\n  floodlab launch --grow -n 30 --want 3 --overlay blog',
+      '\nExamples:\n  floodlab launch -n 20 -d 4\n  floodlab launch -n 50 -d 6 --topology watts-strogatz --messages 10 --protocol flood-echo\n  floodlab launch -n 20 -d 4 --processes\n  floodlab launch -n 8 -d 3 --go 2 --messages 3 --go-bin /path/to/seednode\n  floodlab launch --grow -n 30 --want 3 --overlay blog\n  floodlab launch --grow -n 12 --want 3 --processes --kill 0.3',
     )
     .action(
       action(async (flags: LaunchFlags, command: Command) => {
         if (flags.grow) return launchGrow(flags);
+        check(flags.kill === undefined, 'ERR_BAD_OPTION', `launch: --kill ${flags.kill} needs --grow (only a network that keeps itself by membership can repair)`);
         checkOutputs({ '--json': flags.json });
         noteIgnored('launch', flags.topology, command);
         const protocol = parseProtocol(flags.protocol);

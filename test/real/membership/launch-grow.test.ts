@@ -1,7 +1,9 @@
 /**
  * `floodlab launch --grow` end to end: 12 nodes join through one entry over real sockets, and each
  * message's real sends equal 2E − (N − 1) for the E links printed (the graph is connected), as the
- * simulator finds on that graph; K ≥ N is one line and exit 2.
+ * simulator finds on that graph; with --processes --kill, 4 of 12 node processes are SIGKILLed and
+ * every survivor gets every message sent after repair, at the exact count on the repaired graph;
+ * K ≥ N, and --kill without --processes, are one line and exit 2.
  */
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
@@ -19,6 +21,29 @@ it('launch --grow -n 12 --want 3: real flood counts equal 2E − (N − 1) and t
   expect(sends).toHaveLength(2);
   for (const m of sends) expect(m.slice(1).map(Number)).toEqual([2 * links - 11, 12, 2 * links - 11, 12]);
 }, 150_000);
+
+it('launch --grow -n 12 --want 3 --processes --kill 0.34: 4 SIGKILLed, the 8 survivors repair and each gets every later message', () => {
+  const r = run('--grow', '-n', '12', '--want', '3', '--processes', '--kill', '0.34', '--messages', '2', '--timeout', '90');
+  expect(r.status, r.stdout + r.stderr).toBe(0);
+  const [grown, repaired] = r.stdout.split(/\n\n/);
+  expect(repaired).toMatch(/^killed 4 of 12 with SIGKILL \((n\d+, ){3}n\d+\); the 8 survivors repaired in \d+\.\d s/);
+  const links = Number(/links: (\d+);/.exec(repaired!)![1]);
+  expect(repaired).toContain('components 1');
+  const after = [...repaired!.matchAll(/after repair, message \d from n(\d+): real (\d+) sends, reached (\d+); simulator (\d+), reached (\d+)/g)];
+  expect(after).toHaveLength(2);
+  const killed = [.../\((n\d+(?:, n\d+)*)\)/.exec(repaired!)![1]!.matchAll(/n(\d+)/g)].map((m) => m[1]);
+  for (const m of after) {
+    expect(killed).not.toContain(m[1]); // every message after repair comes from a survivor
+    expect(m.slice(2).map(Number)).toEqual([2 * links - 7, 8, 2 * links - 7, 8]);
+  }
+  expect(grown).toMatch(/^grew 12 node processes/);
+}, 150_000);
+
+it('launch --grow --kill without --processes: one line, exit 2', () => {
+  const r = run('--grow', '-n', '6', '--want', '2', '--kill', '0.5');
+  expect(r.status).toBe(2);
+  expect(r.stderr.trim().split('\n')).toEqual(['floodlab: launch --grow: --kill 0.5 needs --processes (a node is killed as an OS process, with SIGKILL)']);
+}, 60_000);
 
 it('launch --grow with K ≥ N: one line, exit 2', () => {
   const r = run('--grow', '-n', '4', '--want', '4');
