@@ -27,7 +27,7 @@ interface Run {
 }
 
 function run(what: 'grow' | 'kill', nodes: number, overlay: string): Run {
-  const out = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/bench/membership-run.ts', what, String(nodes), overlay], { cwd: root, encoding: 'utf8', maxBuffer: 1 << 24 });
+  const out = spawnSync(process.execPath, ['scripts/bench/membership-run.mjs', what, String(nodes), overlay], { cwd: root, encoding: 'utf8', maxBuffer: 1 << 24 });
   if (out.status !== 0) throw new Error(`membership bench ${what} ${nodes} ${overlay} exited ${out.status}: ${out.stderr}`);
   return JSON.parse(out.stdout.trim().split('\n').pop()!) as Run;
 }

@@ -66,6 +66,12 @@ export class MembershipNet {
   readonly counts = new Map<string, number>();
   messages = 0;
   bytes = 0;
+  /**
+   * Bumped whenever the overlay may have changed: a link made, closed or lost, and (for a protocol
+   * whose `admitted` decides which links count) every event. A check of the overlay that saw the
+   * same version need not look again (repair.ts waits out stranded nodes' timers without rescanning).
+   */
+  version = 0;
   readonly entries: (Address | undefined)[] = [];
   readonly states: unknown[] = [];
   /** Per half-edge: 1 while its owner has closed it and the far end has not yet let go. */
@@ -83,6 +89,8 @@ export class MembershipNet {
   private readonly lo: number;
   private readonly span: number;
   private readonly observer: NetObserver | undefined;
+  /** The protocol decides per link whether it is in the overlay (see `version`). */
+  private readonly admits: boolean;
 
   constructor(o: NetOptions) {
     this.membership = o.membership;
@@ -95,6 +103,7 @@ export class MembershipNet {
     this.lo = lo;
     this.span = hi - lo;
     this.port = new NetPort(this);
+    this.admits = o.membership.admitted !== undefined;
     this.observer = o.observer;
     this.observer?.attach(this);
   }
@@ -140,6 +149,7 @@ export class MembershipNet {
       this.closing[tw] = 0;
     }
     t.removeNode(u);
+    this.version++;
     this.observer?.crash(u, this.now);
   }
 
@@ -151,6 +161,7 @@ export class MembershipNet {
       q.pop();
       this.now = q.time;
       const u = q.node;
+      if (this.admits) this.version++;
       this.dispatch(q.kind, u, q.link, q.hop, q.obj);
       if (obs !== undefined) obs.handled(u, this.now);
     }
@@ -187,6 +198,7 @@ export class MembershipNet {
     const v = t.targets[h]!;
     const tw = t.twins[h]!;
     this.closing[h] = 1;
+    this.version++;
     this.observer?.linkDown(u, v, this.now);
     this.push(this.now + this.linkDelay[h]!, CLOSE, v, tw - t.first[v]!, u, undefined);
   }
@@ -243,6 +255,7 @@ export class MembershipNet {
     this.closing[h] = 0;
     this.closing[t.twins[h]!] = 0;
     t.removeLink(u, link);
+    this.version++;
     this.observer?.linkDown(u, from, this.now);
     if (this.alive(u) && !mine) this.membership.onLinkDown(this.at(u), link, from);
   }
@@ -256,6 +269,7 @@ export class MembershipNet {
     const slots = this.membership.linkSlots;
     if (t.liveLinks(u) >= slots || t.liveLinks(v) >= slots) return fail('refused', this.delay());
     const [lu, lv] = t.addLink(u, v);
+    this.version++;
     const d = this.delay();
     this.linkDelay[t.first[u]! + lu] = d;
     this.linkDelay[t.first[v]! + lv] = d;

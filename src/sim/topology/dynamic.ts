@@ -53,10 +53,11 @@ export class DynamicTopology implements Topology {
 
   /** Links u and v; returns [u's link index, v's link index]. Throws when either has no free slot. */
   addLink(u: number, v: number): [number, number] {
-    check(this.has(u) && this.has(v) && u !== v, 'ERR_BAD_LINK', `dynamic topology: cannot link ${u} and ${v}; both must be distinct live nodes`);
+    // `if` before `check`: the messages are templates, built only when they are thrown (a hot path).
+    if (!this.has(u) || !this.has(v) || u === v) check(false, 'ERR_BAD_LINK', `dynamic topology: cannot link ${u} and ${v}; both must be distinct live nodes`);
     const hu = this.freeSlot(u);
     const hv = this.freeSlot(v);
-    check(hu >= 0 && hv >= 0, 'ERR_TOPOLOGY_FULL', `dynamic topology: node ${hu < 0 ? u : v} already has ${this.maxLinks} links`);
+    if (hu < 0 || hv < 0) check(false, 'ERR_TOPOLOGY_FULL', `dynamic topology: node ${hu < 0 ? u : v} already has ${this.maxLinks} links`);
     this.targets[hu] = v;
     this.targets[hv] = u;
     this.twins[hu] = hv;
@@ -68,7 +69,7 @@ export class DynamicTopology implements Topology {
 
   /** Removes u's link (both ends); a hole stays at each end. Removing a hole does nothing. */
   removeLink(u: number, link: number): void {
-    check(u >= 0 && u < this.order && link >= 0 && link < this.maxLinks, 'ERR_BAD_LINK', `dynamic topology: node ${u} has no link slot ${link}`);
+    if (u < 0 || u >= this.order || link < 0 || link >= this.maxLinks) check(false, 'ERR_BAD_LINK', `dynamic topology: node ${u} has no link slot ${link}`);
     const h = this.first[u]! + link;
     const v = this.targets[h]!;
     if (v === HOLE) return;
