@@ -1,6 +1,6 @@
 /**
- * `floodlab node --join` as users run it, one OS process per node: 6 processes started with only
- * the entry's address reach K links and a chat line reaches all; 2 are killed with SIGKILL (the
+ * `floodlab node --join` as users run it, one OS process per node: 12 processes started with only
+ * the entry's address reach K links and a chat line reaches all; 4 are killed with SIGKILL (the
  * entry among them), the survivors repair within 10 s and a line reaches every survivor. Then bad
  * input: a malformed --join, K < 1, an entry that is down (retried and said so), a --join to a
  * server that is not a floodlab node (one line, exit 2). Every child is killed at the end.
@@ -9,12 +9,13 @@ import { createServer, type Server } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startCliNode, stopAll, type CliNode } from '../cli-node.ts';
 
-// Twelve processes are the in-process test's (join.test.ts): on the shared 2-core machine twelve
-// tsx-started processes take over 15 s each to listen. Six processes, K = 3, two killed here.
-const N = 6;
-// K = 3, so that killing 2 nodes leaves every survivor at least one live neighbour: with K = 2 a survivor
-// linked only to the two killed (and knowing no other address) is stranded, the blog rule's documented rare case.
+// Twelve processes, as issue 12 asks (the built bin starts in well under a second each). K = 3, so
+// that a survivor of 4 kills almost surely keeps a live neighbour or a live learned address: a
+// survivor linked only to the killed and knowing no other address would be stranded, the blog
+// rule's documented rare case.
+const N = 12;
 const K = 3;
+const KILLED = [0, 3, 6, 9];
 const AT_K = /membership: at \d+ links/;
 const BELOW = /membership: below \d+ links/;
 
@@ -45,7 +46,7 @@ afterEach(async () => {
 });
 
 describe('floodlab node --join, one process per node', () => {
-  it(`${N} processes reach K = ${K}; 2 SIGKILLed (the entry among them), the rest repair within 10 s`, async () => {
+  it(`${N} processes reach K = ${K}; ${KILLED.length} SIGKILLed (the entry among them), the rest repair within 10 s`, async () => {
     const entry = await startCliNode('--name', 'n0', '--want', String(K));
     const nodes = [entry];
     for (let i = 1; i < N; i++) nodes.push(await startCliNode('--name', `n${i}`, '--join', `127.0.0.1:${entry.port}`, '--want', String(K)));
@@ -54,7 +55,7 @@ describe('floodlab node --join, one process per node', () => {
     nodes[5]!.type('hello all');
     await Promise.all(nodes.filter((_, i) => i !== 5).map((n) => n.waitLine(/n5 -> hello all/, 8_000)));
 
-    const killed = [0, 3];
+    const killed = KILLED;
     const marks = nodes.map((n) => n.lines.length);
     for (const i of killed) nodes[i]!.proc.kill('SIGKILL');
     await Promise.all(killed.map((i) => nodes[i]!.exited));
@@ -68,6 +69,7 @@ describe('floodlab node --join, one process per node', () => {
 
     live[1]!.type('after the kill'); // n2
     await Promise.all(live.filter((_, j) => j !== 1).map((n) => n.waitLine(/n2 -> after the kill/, 8_000)));
+    expect(live).toHaveLength(N - KILLED.length);
   }, 150_000);
 
   it('an entry that is down is retried, and the node says so', async () => {
