@@ -78,6 +78,8 @@ export class MembershipNet {
   readonly closing: Uint8Array;
   /** Per node: 1 once it has left gracefully (its links are closing; it handles no more events). */
   private readonly departed: Uint8Array;
+  /** Per node: 1 once it crashed or left (one array read for `alive`, the check before every event). */
+  private readonly gone: Uint8Array;
   /**
    * Per half-edge: the link's one-way delay, drawn when it is made. One delay per link keeps each
    * link FIFO (and a close behind the messages sent before it) with no per-message bookkeeping.
@@ -98,6 +100,7 @@ export class MembershipNet {
     this.topology = new DynamicTopology(o.maxNodes, o.membership.linkSlots);
     this.closing = new Uint8Array(this.topology.slots);
     this.departed = new Uint8Array(o.maxNodes);
+    this.gone = new Uint8Array(o.maxNodes);
     this.linkDelay = new Float32Array(this.topology.slots);
     const [lo, hi] = o.latency ?? [1, 10];
     this.lo = lo;
@@ -123,7 +126,7 @@ export class MembershipNet {
   liveNodes = 0;
 
   alive(u: number): boolean {
-    return this.topology.has(u) && this.departed[u] !== 1;
+    return u >= 0 && u < this.topology.order && this.gone[u] === 0;
   }
 
   /** A graceful departure: the node closes its links (the far ends see them go, after what it sent) and stops. */
@@ -131,6 +134,7 @@ export class MembershipNet {
     if (!this.alive(u)) return;
     for (let l = 0; l < this.topology.linkCount(u); l++) this.close(u, l);
     this.departed[u] = 1;
+    this.gone[u] = 1;
     this.liveNodes--;
   }
 
@@ -140,15 +144,16 @@ export class MembershipNet {
     if (!t.has(u)) return;
     if (this.departed[u] === 0) this.liveNodes--;
     for (let l = 0; l < t.linkCount(u); l++) {
-      const h = t.first[u]! + l;
+      const h = u * t.stride + l;
       const v = t.targets[h]!;
       if (v === HOLE) continue;
       const tw = t.twins[h]!;
-      if (this.closing[tw] === 0) this.push(this.now + this.linkDelay[h]!, DOWN, v, tw - t.first[v]!, u, undefined);
+      if (this.closing[tw] === 0) this.push(this.now + this.linkDelay[h]!, DOWN, v, tw - v * t.stride, u, undefined);
       this.closing[h] = 0;
       this.closing[tw] = 0;
     }
     t.removeNode(u);
+    this.gone[u] = 1;
     this.version++;
     this.observer?.crash(u, this.now);
   }
@@ -182,7 +187,7 @@ export class MembershipNet {
   peerOf(u: number, link: number): number | undefined {
     const t = this.topology;
     if (link < 0 || link >= t.linkCount(u)) return undefined;
-    const h = t.first[u]! + link;
+    const h = u * t.stride + link;
     const v = t.targets[h]!;
     return v === HOLE || this.closing[h] === 1 ? undefined : v;
   }
@@ -194,13 +199,13 @@ export class MembershipNet {
   close(u: number, link: number): void {
     const t = this.topology;
     if (this.peerOf(u, link) === undefined) return;
-    const h = t.first[u]! + link;
+    const h = u * t.stride + link;
     const v = t.targets[h]!;
     const tw = t.twins[h]!;
     this.closing[h] = 1;
     this.version++;
     this.observer?.linkDown(u, v, this.now);
-    this.push(this.now + this.linkDelay[h]!, CLOSE, v, tw - t.first[v]!, u, undefined);
+    this.push(this.now + this.linkDelay[h]!, CLOSE, v, tw - v * t.stride, u, undefined);
   }
 
   control(u: number, link: number, msg: MembershipMsg): void {
@@ -208,8 +213,8 @@ export class MembershipNet {
     const v = this.peerOf(u, link);
     if (v === undefined) return; // a link that went down under the protocol: nothing leaves
     this.count(msg);
-    const h = t.first[u]! + link;
-    this.push(this.now + this.linkDelay[h]!, CONTROL, v, t.twins[h]! - t.first[v]!, u, msg);
+    const h = u * t.stride + link;
+    this.push(this.now + this.linkDelay[h]!, CONTROL, v, t.twins[h]! - v * t.stride, u, msg);
   }
 
   controlTo(_u: number, to: Address, msg: MembershipMsg): void {
@@ -250,7 +255,7 @@ export class MembershipNet {
   private farClose(u: number, link: number, from: number): void {
     const t = this.topology;
     if (!t.has(u) || t.neighbour(u, link) !== from) return;
-    const h = t.first[u]! + link;
+    const h = u * t.stride + link;
     const mine = this.closing[h] === 1;
     this.closing[h] = 0;
     this.closing[t.twins[h]!] = 0;
@@ -271,8 +276,8 @@ export class MembershipNet {
     const [lu, lv] = t.addLink(u, v);
     this.version++;
     const d = this.delay();
-    this.linkDelay[t.first[u]! + lu] = d;
-    this.linkDelay[t.first[v]! + lv] = d;
+    this.linkDelay[u * t.stride + lu] = d;
+    this.linkDelay[v * t.stride + lv] = d;
     this.observer?.linkUp(u, v, this.now);
     this.membership.onLinkUp(this.at(v), lv, u);
     if (this.alive(u) && this.peerOf(u, lu) === v) this.membership.onLinkUp(this.at(u), lu, v);
@@ -282,7 +287,7 @@ export class MembershipNet {
   private linked(u: number, v: number): boolean {
     const t = this.topology;
     for (let l = 0; l < t.linkCount(u); l++) {
-      const h = t.first[u]! + l;
+      const h = u * t.stride + l;
       if (t.targets[h] === v && this.closing[h] === 0) return true;
     }
     return false;

@@ -19,6 +19,8 @@ export class DynamicTopology implements Topology {
   readonly twins: Int32Array;
   /** Nodes added so far (ids 0 .. order − 1, removed ones included). */
   order = 0;
+  /** Slots per node: node u's block starts at u · stride (= first[u], without reading first). */
+  readonly stride: number;
   private readonly maxLinks: number;
   private readonly live: Int32Array;
   private readonly removed: Uint8Array;
@@ -31,6 +33,7 @@ export class DynamicTopology implements Topology {
     );
     this.nodeSlots = maxNodes;
     this.maxLinks = maxLinks;
+    this.stride = maxLinks;
     this.slots = maxNodes * maxLinks;
     this.first = Int32Array.from({ length: maxNodes }, (_, u) => u * maxLinks);
     this.end = this.first.slice();
@@ -94,7 +97,7 @@ export class DynamicTopology implements Topology {
 
   /** Link slots of u in use so far (live links and holes): links are 0 .. linkCount − 1. */
   linkCount(u: number): number {
-    return this.end[u]! - this.first[u]!;
+    return this.end[u]! - u * this.stride;
   }
 
   /** Live links of u. */
