@@ -42,6 +42,16 @@ describe('floodlab grow', { timeout: 60_000 }, () => {
     expect(f.repaired ? typeof f.repairTimeMs : f.repairTimeMs).toBe(f.repaired ? 'number' : null);
   });
 
+  it('--kill 0.9 that strands nodes says how many have no link left and why, the same count as the JSON', async () => {
+    const args = ['grow', '-n', '300', '--want', '3', '--kill', '0.9', '--messages', '2', '--seed', '1'];
+    const [text, json] = await Promise.all([runCli(args), runCli([...args, '--json'])]);
+    const f = JSON.parse(json.stdout).failure;
+    expect(f.repaired).toBe(false);
+    expect(f.isolatedAfterRepair).toBeGreaterThan(0);
+    expect(text.stdout).toContain('NOT repaired within 600 s');
+    expect(text.stdout).toMatch(new RegExp(`\\n  ${f.isolatedAfterRepair} live nodes? ha(s|ve) no link left: every neighbour and every address`));
+  });
+
   it('--churn --json: joins and crashes for --churn-for seconds, live adds up', async () => {
     const r = await runCli(['grow', '-n', '200', '--overlay', 'hyparview', '--want', '4', '--churn', '1', '--churn-for', '20', '--json']);
     expect(r.code).toBe(0);

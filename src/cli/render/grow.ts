@@ -33,6 +33,16 @@ function repairLines(r: RepairReport, want: number): string[] {
       ? `  repaired after ${num(r.repairTimeMs! / 1000)} s of simulated time: connected, every live node at >= ${Math.min(want, r.live - 1)} links`
       : `  NOT repaired within ${num(r.repairLimitMs / 1000)} s: ${plural(r.componentsAfterRepair, 'component')}, lowest degree ${r.minDegreeAfterRepair}, ${pct(r.atWantAfterRepair)} of live nodes at K = ${want}` +
         (r.connectedTimeMs === null ? '' : `; connected again after ${num(r.connectedTimeMs / 1000)} s`),
+    ...(r.repaired || r.isolatedAfterRepair === 0
+      ? []
+      : [
+          wrap(
+            `${plural(r.isolatedAfterRepair, 'live node has', 'live nodes have')} no link left: every neighbour and every address ${r.isolatedAfterRepair === 1 ? 'it' : 'they'} had learned crashed (a late joiner learns few) and the entry did not take ${r.isolatedAfterRepair === 1 ? 'it' : 'them'} back (crashed too, or full), so ${r.isolatedAfterRepair === 1 ? 'it retries' : 'they retry'} in vain. The write-up's rule keeps no spare addresses; HyParView's passive view is its answer to this.`,
+            100,
+            '  ',
+            '    ',
+          ),
+        ]),
     `  repair cost: ${plural(r.repairMessages, 'membership message')} (${num(r.repairBytes)} bytes)${byType ? `: ${byType}` : ''}`,
     `  after repair: reliability ${pct(r.reliabilityAfterRepair)}`,
   ];

@@ -42,6 +42,8 @@ export interface RepairReport {
   /** The overlay after repair: components and the lowest degree. */
   readonly componentsAfterRepair: number;
   readonly minDegreeAfterRepair: number;
+  /** Live nodes with no link at all after repair (cut off for good when no address they know is alive). */
+  readonly isolatedAfterRepair: number;
 }
 
 /** True when the live overlay `g` is connected with every node at `want` links or more (or n − 1 when n ≤ want). */
@@ -166,6 +168,7 @@ export function floodAndRepair(net: MembershipNet, want: number, messages: numbe
     repairByType: spent.byType,
     componentsAfterRepair: componentCount(after),
     minDegreeAfterRepair: after.order === 0 ? 0 : degrees.reduce((a, b) => Math.min(a, b), Infinity),
+    isolatedAfterRepair: degrees.reduce((n, d) => n + (d === 0 ? 1 : 0), 0),
   };
 }
 

@@ -53,6 +53,25 @@ describe('kill and repair', { timeout: 60_000 }, () => {
     expect(repaired).toBeGreaterThan(0); // the exact checks above ran
   });
 
+  it('blog after a 90% kill: the nodes left with no link are counted, each holds no peer in its own state, and the network is not called repaired', () => {
+    let seen = 0;
+    for (const seed of [1, 2, 3]) {
+      const r = grow({ nodes: 300, want: 3, overlay: 'blog', seed });
+      const f = killAndRepair(r.net, 3, 0.9, 2, seed, 120_000);
+      const net = r.net;
+      // Read apart from the report: the protocol's own state of every live node.
+      let lonely = 0;
+      for (let u = 0; u < net.topology.order; u++) if (net.alive(u) && (net.states[u] as { peers: unknown[] }).peers.length === 0) lonely++;
+      expect(f.isolatedAfterRepair).toBe(lonely);
+      if (lonely > 0) {
+        seen++;
+        expect(f.repaired).toBe(false);
+        expect(f.minDegreeAfterRepair).toBe(0);
+      }
+    }
+    expect(seen).toBeGreaterThan(0); // a 90% kill strands someone in these seeds: the checks above ran
+  });
+
   it('a kill that leaves the overlay connected has reliability exactly 1 before repair', () => {
     const r = grow({ nodes: 300, want: 5, overlay: 'blog', seed: 3 });
     const f = killAndRepair(r.net, 5, 0.1, 5, 3);
