@@ -1,10 +1,13 @@
 /**
- * `npm run bench`: runs every benchmark section, prints it and writes results/bench.md with the
- * machine and the command. Benchmarks are not tests: they measure and report, and a missed
- * target is written down as missed.
+ * `npm run bench`: runs every benchmark section (or those named: `npm run bench -- membership`),
+ * prints it and writes it into results/bench.md with the machine, the commit, the load and the
+ * command; sections not rerun keep their last figures and their own run line. Benchmarks are
+ * not tests: they measure and report, and a missed target is written down as missed.
  */
-import { writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { machineLine } from './bench/machine.ts';
+import { sectionBlock, spliceSections } from './bench/splice.ts';
 import { benchGo } from './bench/go.ts';
 import { benchMembership } from './bench/membership.ts';
 import { benchReal } from './bench/real.ts';
@@ -27,19 +30,33 @@ if (unknown !== undefined) {
   process.stderr.write(`bench: unknown section '${unknown}'; the sections are ${sections.map((section) => section.name).join(', ')}\n`);
   process.exit(2);
 }
-const parts: string[] = [
+const file = new URL('../results/bench.md', import.meta.url);
+const head = [
   '# floodlab benchmarks',
   '',
-  `Machine: ${machineLine()}. Command: \`npm run bench\`${only.length ? ` (sections: ${only.join(', ')})` : ''}. Written ${new Date().toISOString().slice(0, 10)}.`,
+  '`npm run bench` runs every section below; `npm run bench -- SECTION...` reruns those named and keeps the others.',
+  'Each section opens with the line of its own run: when, the machine, the commit, the load average before it, the command.',
   'Figures are medians of several runs on a machine that may be shared; rerun to compare.',
-  '',
-];
+].join('\n');
+const blocks = new Map<string, string>();
 for (const section of sections) {
   if (only.length > 0 && !only.includes(section.name)) continue;
   process.stderr.write(`bench: ${section.name}...\n`);
+  const load = loadavg()[0]!.toFixed(1);
   const text = await section.run();
   process.stdout.write(text + '\n');
-  parts.push(text);
+  const command = `npm run bench${only.length ? ` -- ${only.join(' ')}` : ''}${process.env.BENCH_AGAINST ? ` (BENCH_AGAINST=${process.env.BENCH_AGAINST})` : ''}`;
+  const runLine = `_Run ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC on ${machineLine()}; load average ${load} before it; \`${command}\`._`;
+  blocks.set(section.name, sectionBlock(section.name, runLine, text));
 }
-writeFileSync(new URL('../results/bench.md', import.meta.url), parts.join('\n'));
+const old = only.length > 0 && existsSync(file) ? readFileSync(file, 'utf8') : '';
+writeFileSync(
+  file,
+  spliceSections(
+    old,
+    head,
+    blocks,
+    sections.map((section) => section.name),
+  ),
+);
 process.stderr.write('bench: wrote results/bench.md\n');

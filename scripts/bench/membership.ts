@@ -57,7 +57,7 @@ export function benchMembership(): string {
   return [
     '## Membership: growing by joins (issue 12)',
     '',
-    `Each run is \`grow({ nodes, want: 5, overlay, seed: 1 })\` in a process of its own (scripts/bench/membership-run.ts): joins spread over 60 s of simulated time, then settling. Runs at N = ${N.toLocaleString('en-US')}; the 10^6 column scales the wall time by 10 (messages per join do not depend on N) and the RSS by 8 (about a fifth of it is the runtime itself).`,
+    `Each run is \`grow({ nodes, want: 5, overlay, seed: 1 })\` in a process of its own on the built JavaScript (scripts/bench/membership-run.mjs): joins spread over 60 s of simulated time, then settling. Runs at N = ${N.toLocaleString('en-US')}; the 10^6 column scales the wall time by 10 (messages per join do not depend on N) and the RSS by 8 (about a fifth of it is the runtime itself). The cost per message grows with N (more of each hop misses the caches: see the floor below), so the scaled time is a lower estimate.`,
     '',
     '| run | wall (CPU) | membership messages | per message | peak RSS | at 10^6, extrapolated | target at 10^6 |',
     '|---|---|---|---|---|---|---|',
