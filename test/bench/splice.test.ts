@@ -8,11 +8,7 @@ import { sectionBlock, spliceSections } from '../../scripts/bench/splice.ts';
 const ORDER = ['simulator', 'real', 'membership'];
 
 it('replaces the rerun section, keeps the others with their own run lines, in the bench order', () => {
-  const old = [
-    'old head',
-    sectionBlock('simulator', '_Run A._', '## Simulator\n\nsim 1.0 s'),
-    sectionBlock('membership', '_Run B._', '## Membership\n\ngrow 20 s'),
-  ].join('\n');
+  const old = ['old head', sectionBlock('simulator', '_Run A._', '## Simulator\n\nsim 1.0 s'), sectionBlock('membership', '_Run B._', '## Membership\n\ngrow 20 s')].join('\n');
   const out = spliceSections(old, 'new head', new Map([['real', sectionBlock('real', '_Run C._', '## Real\n\nburst 3,000/s')]]), ORDER);
   expect(out.startsWith('new head\n')).toBe(true);
   expect(out).not.toContain('old head');

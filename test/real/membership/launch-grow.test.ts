@@ -39,6 +39,20 @@ it('launch --grow -n 12 --want 3 --processes --kill 0.34: 4 SIGKILLed, the 8 sur
   expect(grown).toMatch(/^grew 12 node processes/);
 }, 150_000);
 
+it('launch --grow --json: one object whose real sends equal 2E − (N − 1) and the simulator for the links it reports', () => {
+  const r = run('--grow', '-n', '6', '--want', '2', '--messages', '2', '--json', '--timeout', '60');
+  expect(r.status, r.stdout + r.stderr).toBe(0);
+  const j = JSON.parse(r.stdout);
+  expect(j).toMatchObject({ nodes: 6, want: 2, overlay: 'blog', protocol: 'flood', ok: true, problems: [] });
+  expect(j.grown.components).toBe(1);
+  expect(j.grown.messages).toHaveLength(2);
+  for (const m of j.grown.messages) {
+    expect(m.real).toEqual({ sends: 2 * j.grown.links - 5, reached: 6 });
+    expect(m.simulator).toEqual(m.real);
+    expect(m.formula).toBe(m.real.sends);
+  }
+}, 60_000);
+
 it('launch --grow --kill without --processes: one line, exit 2', () => {
   const r = run('--grow', '-n', '6', '--want', '2', '--kill', '0.5');
   expect(r.status).toBe(2);
