@@ -14,7 +14,7 @@ import { RecentMap, addAnnouncer } from './recent.ts';
 /** Default wait for a requested payload before asking the next announcer, in milliseconds. */
 export const ANNOUNCE_TIMEOUT_MS = 50;
 
-type Needs = 'control' | 'timers' | 'state';
+type Needs = 'control' | 'timers' | 'state' | 'payloads';
 type Port = PortWith<Needs>;
 
 interface Pending {
@@ -26,15 +26,12 @@ interface Pending {
   waiting: boolean;
 }
 
-/** One node's state; the maps are made when first needed. */
+/**
+ * One node's state: the ids announced whose payload has not come, the map made when first needed.
+ * The payloads it holds, to answer GETDATA, the transport keeps (`port.payload`).
+ */
 class AnnounceState {
-  /** Payloads received, to answer GETDATA. */
-  payloads: RecentMap<MessageId, Msg> | undefined;
   pending: RecentMap<MessageId, Pending> | undefined;
-
-  has(id: MessageId): boolean {
-    return this.payloads?.has(id) === true;
-  }
 }
 
 const state = (port: Port): AnnounceState => port.state as AnnounceState;
@@ -54,7 +51,6 @@ export function announce(timeoutMs: number = ANNOUNCE_TIMEOUT_MS): Protocol {
   function accept(port: Port, fromLink: number, msg: Msg): void {
     const s = state(port);
     port.deliver(msg);
-    (s.payloads ??= new RecentMap()).set(msg.id, msg);
     const known = s.pending?.get(msg.id)?.announcers;
     s.pending?.delete(msg.id);
     if (s.pending?.size === 0) s.pending = undefined;
@@ -67,7 +63,7 @@ export function announce(timeoutMs: number = ANNOUNCE_TIMEOUT_MS): Protocol {
   const protocol: ProtocolWith<Needs> = {
     name,
     ignoresDuplicates: true,
-    requires: ['control', 'timers', 'state'],
+    requires: ['control', 'timers', 'state', 'payloads'],
     init: (): AnnounceState => new AnnounceState(),
     originate(port: Port, msg: Msg): void {
       if (port.firstSight(msg.id)) accept(port, -1, msg);
@@ -78,11 +74,11 @@ export function announce(timeoutMs: number = ANNOUNCE_TIMEOUT_MS): Protocol {
     onControl(port: Port, fromLink: number, ctrl: Control): void {
       const s = state(port);
       if (ctrl.type === 'getdata') {
-        const msg = s.payloads?.get(ctrl.id);
+        const msg = port.payload(ctrl.id);
         if (msg) port.send(fromLink, msg);
         return;
       }
-      if (ctrl.type !== 'inv' || s.has(ctrl.id)) return;
+      if (ctrl.type !== 'inv' || port.payload(ctrl.id)) return;
       const pending = (s.pending ??= new RecentMap());
       let p = pending.get(ctrl.id);
       // An array literal of one, not [] then push: a pushed-to empty array reserves 17 slots.
@@ -94,7 +90,7 @@ export function announce(timeoutMs: number = ANNOUNCE_TIMEOUT_MS): Protocol {
     onTimer(port: Port, token: TimerToken): void {
       const s = state(port);
       const p = s.pending?.get(token);
-      if (!p || s.has(token)) return;
+      if (!p || port.payload(token)) return;
       if (p.next === p.announcers.length)
         p.waiting = false; // a later INV asks again
       else ask(port, p, p.announcers[p.next++]!, token);

@@ -27,7 +27,7 @@ import { CHANGE, CONTROL, PAYLOAD, SEEN, TIMER, type MessageStats, type Simulate
 export type { EngineObserver, MessageStats, SimulateOptions, SimulateResult, TopologyChange } from './types.ts';
 
 /** Every seam member the simulator provides. */
-export const SIMULATOR_CAPABILITIES: readonly Capability[] = ['hop', 'control', 'timers', 'state', 'tree'];
+export const SIMULATOR_CAPABILITIES: readonly Capability[] = ['hop', 'control', 'timers', 'state', 'tree', 'payloads'];
 
 function isCsr(graph: Csr | Topology): graph is Csr {
   return 'offsets' in graph;
@@ -66,11 +66,11 @@ export function simulate(graph: Csr | Topology, protocol: Protocol, options: Sim
   const perMessage: MessageStats[] = [];
   for (let k = 0; k < options.origins.length; k++) {
     const origin = options.origins[k]!;
+    const msg: Msg = { id: k, origin: options.labels?.[origin] ?? String(origin), text: `message ${k}` };
     transport.startMessage(k);
-    port.startMessage(k);
+    port.startMessage(k, msg);
     queue.reset(0);
     for (let i = 0; i < changes.length; i++) if (changes[i]!.message === k) queue.push(changes[i]!.atUs, CHANGE, -1, i, 0, undefined);
-    const msg: Msg = { id: k, origin: options.labels?.[origin] ?? String(origin), text: `message ${k}` };
     if (!faults || faults.nodeDownFrom[origin]! > k) {
       port.bind(origin, first[origin]!, end[origin]! - first[origin]!, 0, 0);
       protocol.originate(port, msg);

@@ -5,7 +5,7 @@
  * sends, control messages by type, copies lost. What becomes of a copy (its arrival time, or
  * refused, or lost) the transport stack decides (transport/); the port counts by its answer.
  */
-import type { Msg } from '../../core/message.ts';
+import type { MessageId, Msg } from '../../core/message.ts';
 import type { Rng } from '../../core/rng.ts';
 import type { Control, FullPort, TimerToken } from '../../core/seam.ts';
 import { HOLE, type Topology } from '../topology/topology.ts';
@@ -23,8 +23,9 @@ export class SimPort implements FullPort {
   hop = 0;
   time = 0;
   state: unknown = undefined;
-  /** Index of the message in flight (messages run one after another). */
+  /** Index of the message in flight (messages run one after another), and the message. */
   message = 0;
+  private msg: Msg | undefined = undefined;
   /** Counts for the message in flight. */
   sends = 0;
   lost = 0;
@@ -81,9 +82,10 @@ export class SimPort implements FullPort {
     this.earliest = new Float64Array(shortcut && !constant ? n : 0);
   }
 
-  /** Clears the per-message state before message k. */
-  startMessage(k: number): void {
+  /** Clears the per-message state before message k, `msg`. */
+  startMessage(k: number, msg: Msg): void {
     this.message = k;
+    this.msg = msg;
     this.sends = this.lost = this.reached = this.early = 0;
     this.controls.clear();
     this.seen.fill(UNSEEN);
@@ -158,6 +160,15 @@ export class SimPort implements FullPort {
     this.reached++;
     this.firstHop[this.node] = this.hop;
     this.firstTime[this.node] = this.time;
+  }
+
+  /**
+   * Every node that delivered the message in flight holds it (`firstHop` says which did), and
+   * only it: messages run one after another, and the queue drains before the next starts.
+   */
+  payload(id: MessageId): Msg | undefined {
+    const m = this.msg;
+    return m !== undefined && m.id === id && this.firstHop[this.node]! >= 0 ? m : undefined;
   }
 
   firstSight(): boolean {

@@ -19,6 +19,7 @@ export interface RecordingPort extends Port {
 /** A node with `links` links; `draws` are returned by random() in turn (0.5 when exhausted). */
 export function recordingPort(links: number, options: { draws?: number[]; tree?: number[]; protocol?: Protocol } = {}): RecordingPort {
   const seen = new Set<MessageId>();
+  const held = new Map<MessageId, Msg>(); // what deliver() got, kept across clear() as a transport keeps it
   const draws = [...(options.draws ?? [])];
   const port: RecordingPort = {
     links,
@@ -33,7 +34,9 @@ export function recordingPort(links: number, options: { draws?: number[]; tree?:
     },
     deliver(msg) {
       this.delivered.push(msg);
+      held.set(msg.id, msg);
     },
+    payload: (id) => held.get(id),
     firstSight: (id) => (seen.has(id) ? false : (seen.add(id), true)),
     random: () => draws.shift() ?? 0.5,
     control(link: number, ctrl: Control) {
