@@ -82,7 +82,7 @@ type Intersect<U> = (U extends unknown ? (x: U) => void : never) extends (x: inf
 export type PortWith<C extends Capability> = BasePort & ([C] extends [never] ? unknown : Intersect<CapabilityMembers[C]>);
 
 /** A transport's port as a protocol of unknown needs sees it: every optional member may be absent. */
-export type Port = BasePort & Partial<CapabilityMembers['hop'] & CapabilityMembers['control'] & CapabilityMembers['timers'] & CapabilityMembers['state'] & CapabilityMembers['tree'] & CapabilityMembers['payloads']>;
+export type Port = BasePort & Partial<Intersect<CapabilityMembers[Capability]>>;
 
 /** A port with every capability (the simulator's). */
 export type FullPort = PortWith<Capability>;
