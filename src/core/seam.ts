@@ -5,11 +5,11 @@
  * Counting is done by whoever implements Port (the engine or the socket layer), never here.
  *
  * Flooding needs only the five members of BasePort. A protocol that sends control messages, sets
- * timers, keeps per-node state, reads the hop count, follows a configured tree or serves payloads
- * on request names those capabilities in `requires`, and its methods then get a PortWith<those>
- * whose members exist: checked at compile time, no non-null assertions. A transport checks
- * `requires` once when it starts a protocol (assertCapabilities) and refuses one that needs a
- * member it lacks.
+ * timers, keeps per-node state or per-message slots, reads the hop count, follows a configured
+ * tree or serves payloads on request names those capabilities in `requires`, and its methods
+ * then get a PortWith<those> whose members exist: checked at compile time, no non-null
+ * assertions. A transport checks `requires` once when it starts a protocol (assertCapabilities)
+ * and refuses one that needs a member it lacks.
  */
 import type { MessageId, Msg } from './message.ts';
 
@@ -71,6 +71,20 @@ export interface CapabilityMembers {
      */
     payload(id: MessageId): Msg | undefined;
   };
+  slots: {
+    /**
+     * Where slots live: `ints[slot(id) + i]` for i below the protocol's `slotWidth`. Only through
+     * an offset slot() just gave: in the simulator every node's slots share this one array.
+     */
+    readonly ints: Int32Array;
+    /**
+     * Offset in `ints` of this node's slot for message `id`: `slotWidth` int32s, all 0 when the
+     * node first asks about `id`, kept while the transport keeps that id (bounded; a slot
+     * forgotten reads as zeros again). What a protocol remembers about a message it is fetching,
+     * with no object or map per node and message.
+     */
+    slot(id: MessageId): number;
+  };
 }
 
 /** Optional seam members a protocol may need. */
@@ -97,6 +111,8 @@ interface ProtocolOver<P> {
    * does, which is what makes a 10^6-node flood fast). Counts are unchanged either way.
    */
   readonly ignoresDuplicates?: boolean;
+  /** Int32s per slot, for a protocol that requires 'slots' (a positive integer). */
+  readonly slotWidth?: number;
   /** This node authors `msg`. */
   originate(port: P, msg: Msg): void;
   /** `msg` arrived over `fromLink`. */

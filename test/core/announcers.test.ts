@@ -5,6 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { MessageId, Msg } from '../../src/core/message.ts';
+import { MessageSlots } from '../../src/core/message-slots.ts';
 import { announce } from '../../src/core/protocols/announce.ts';
 import { plumtree } from '../../src/core/protocols/plumtree.ts';
 import { MAX_ANNOUNCERS } from '../../src/core/protocols/recent.ts';
@@ -15,6 +16,7 @@ function fakePort(protocol: Protocol, links: number): { port: Port; controls: Ar
   const controls: Array<[number, Control]> = [];
   const timers: TimerToken[] = [];
   const held = new Map<MessageId, Msg>();
+  const slots = new MessageSlots(Math.max(1, protocol.slotWidth ?? 1));
   const port = {
     links,
     hop: 0,
@@ -22,6 +24,8 @@ function fakePort(protocol: Protocol, links: number): { port: Port; controls: Ar
     send: (): void => {},
     deliver: (msg: Msg): void => void held.set(msg.id, msg),
     payload: (id: MessageId): Msg | undefined => held.get(id),
+    ints: slots.ints,
+    slot: (id: MessageId): number => slots.slot(id),
     firstSight: (): boolean => true,
     random: (): number => 0.5,
     control: (link: number, ctrl: Control): void => void controls.push([link, ctrl]),

@@ -10,6 +10,7 @@ import type { Rng } from '../../core/rng.ts';
 import type { Control, FullPort, TimerToken } from '../../core/seam.ts';
 import { HOLE, type Topology } from '../topology/topology.ts';
 import { ControlCounts } from './control-counts.ts';
+import { NodeSlots } from './node-slots.ts';
 import type { EventQueue } from './event-queue.ts';
 import { LOST, type Transport } from './transport/types.ts';
 import { CONTROL, PAYLOAD, QUEUED, SEEN, TIMER, UNSEEN, type EngineObserver } from './types.ts';
@@ -52,6 +53,9 @@ export class SimPort implements FullPort {
   private readonly twins: Int32Array;
   /** States made by Protocol.init, per node; empty when the protocol keeps none. */
   states: unknown[] = [];
+  /** Per-node slots for the message in flight ('slots'); none unless the protocol requires them. */
+  private slots = new NodeSlots(0, 0);
+  ints = this.slots.ints;
 
   constructor(
     topo: Topology,
@@ -80,6 +84,12 @@ export class SimPort implements FullPort {
     this.controlPerNode = new Uint32Array(n);
     this.duplicatesPerNode = new Uint32Array(n);
     this.earliest = new Float64Array(shortcut && !constant ? n : 0);
+  }
+
+  /** Gives every one of `nodes` nodes a slot of `width` ints (protocols that require 'slots'). */
+  makeSlots(width: number, nodes: number): void {
+    this.slots = new NodeSlots(width, nodes);
+    this.ints = this.slots.ints;
   }
 
   /** Clears the per-message state before message k, `msg`. */
@@ -169,6 +179,11 @@ export class SimPort implements FullPort {
   payload(id: MessageId): Msg | undefined {
     const m = this.msg;
     return m !== undefined && m.id === id && this.firstHop[this.node]! >= 0 ? m : undefined;
+  }
+
+  /** Only the message in flight has slots: any other id gets the spare one, zeroed (forgotten). */
+  slot(id: MessageId): number {
+    return this.msg !== undefined && this.msg.id === id ? this.slots.of(this.node, this.message) : this.slots.spare();
   }
 
   firstSight(): boolean {
