@@ -12,7 +12,18 @@ import { HeapQueue } from './heap-queue.ts';
 /** Lanes at most: enough for a protocol's few delays; the rare rest go to the heap. */
 const LANES = 4;
 
-/** A growable ring of events in push order. */
+/** What a lane holds as an event's object: none, a number (a message id, the usual token) or any other value. */
+const NONE = 0;
+const NUMBER = 1;
+const OTHER = 2;
+/** Int32 fields per event: kind, node, link, hop and which of the above its object is. */
+const STRIDE = 5;
+
+/**
+ * A growable ring of events in push order, every field in a typed array: a JS array of 10^6
+ * tokens costs more to fill and grow than the rest of the lane, so number tokens are stored as
+ * numbers and only other values in a map.
+ */
 class Lane {
   length = 0;
   /** Time of the event pushed last. */
@@ -21,8 +32,9 @@ class Lane {
   private cap = 64;
   private times = new Float64Array(this.cap);
   private seqs = new Float64Array(this.cap);
-  private ints = new Int32Array(4 * this.cap); // kind, node, link, hop
-  private objs: unknown[] = new Array<unknown>(this.cap).fill(undefined);
+  private ints = new Int32Array(STRIDE * this.cap);
+  private nums = new Float64Array(this.cap);
+  private readonly others = new Map<number, unknown>();
 
   get topTime(): number {
     return this.times[this.head]!;
@@ -38,47 +50,61 @@ class Lane {
     if (i >= this.cap) i -= this.cap;
     this.times[i] = time;
     this.seqs[i] = seq;
-    this.ints[4 * i] = kind;
-    this.ints[4 * i + 1] = node;
-    this.ints[4 * i + 2] = link;
-    this.ints[4 * i + 3] = hop;
-    this.objs[i] = obj;
+    const f = STRIDE * i;
+    this.ints[f] = kind;
+    this.ints[f + 1] = node;
+    this.ints[f + 2] = link;
+    this.ints[f + 3] = hop;
+    if (typeof obj === 'number') {
+      this.ints[f + 4] = NUMBER;
+      this.nums[i] = obj;
+    } else if (obj === undefined) this.ints[f + 4] = NONE;
+    else {
+      this.ints[f + 4] = OTHER;
+      this.others.set(i, obj);
+    }
     this.last = time;
   }
 
   /** Removes the head into `into`'s fields. */
   popInto(into: TimerQueue): void {
     const i = this.head;
+    const f = STRIDE * i;
     into.time = this.times[i]!;
-    into.kind = this.ints[4 * i]!;
-    into.node = this.ints[4 * i + 1]!;
-    into.link = this.ints[4 * i + 2]!;
-    into.hop = this.ints[4 * i + 3]!;
-    into.obj = this.objs[i];
-    this.objs[i] = undefined;
+    into.kind = this.ints[f]!;
+    into.node = this.ints[f + 1]!;
+    into.link = this.ints[f + 2]!;
+    into.hop = this.ints[f + 3]!;
+    const tag = this.ints[f + 4]!;
+    if (tag === NUMBER) into.obj = this.nums[i];
+    else if (tag === NONE) into.obj = undefined;
+    else {
+      into.obj = this.others.get(i);
+      this.others.delete(i);
+    }
     this.head = i + 1 === this.cap ? 0 : i + 1;
     this.length--;
   }
 
-  /** Doubles the ring, unwrapping it so the head is at 0. */
+  /** Doubles the ring (full when called), unwrapping it so the head is at 0. */
   private grow(): void {
     const cap = 2 * this.cap;
-    const times = new Float64Array(cap);
-    const seqs = new Float64Array(cap);
-    const ints = new Int32Array(4 * cap);
-    const objs = new Array<unknown>(cap).fill(undefined);
-    for (let i = 0; i < this.length; i++) {
-      const j = (this.head + i) % this.cap;
-      times[i] = this.times[j]!;
-      seqs[i] = this.seqs[j]!;
-      ints.set(this.ints.subarray(4 * j, 4 * j + 4), 4 * i);
-      objs[i] = this.objs[j];
+    const h = this.head;
+    const unwrap = <T extends Float64Array | Int32Array>(from: T, to: T, k: number): T => {
+      to.set(from.subarray(k * h), 0);
+      to.set(from.subarray(0, k * h), from.length - k * h);
+      return to;
+    };
+    this.times = unwrap(this.times, new Float64Array(cap), 1);
+    this.seqs = unwrap(this.seqs, new Float64Array(cap), 1);
+    this.ints = unwrap(this.ints, new Int32Array(STRIDE * cap), STRIDE);
+    this.nums = unwrap(this.nums, new Float64Array(cap), 1);
+    if (this.others.size > 0) {
+      const moved = [...this.others].map(([i, obj]): [number, unknown] => [(i - h + this.cap) % this.cap, obj]);
+      this.others.clear();
+      for (const [i, obj] of moved) this.others.set(i, obj);
     }
     this.cap = cap;
-    this.times = times;
-    this.seqs = seqs;
-    this.ints = ints;
-    this.objs = objs;
     this.head = 0;
   }
 }
