@@ -1,13 +1,13 @@
 /**
  * A real node: a core Protocol run over TCP links. RealNode is the one Port implementation of
  * the real transport (links, send, deliver, firstSight, random; hop, control, setTimer, state,
- * payload and slots for protocols that need them) and the only place that counts: a send when the protocol hands a
- * message to a link (control messages apart), a receipt when a link decodes one, a duplicate
- * when firstSight says no during a receipt; bytes are counted by the links. Sockets, codecs,
+ * payload and slots for protocols that need them) and the only place that counts: a send when
+ * the protocol hands a message to a link (control messages apart), a receipt when a link decodes
+ * one, a duplicate when firstSight says no during a receipt; bytes are counted by the links. Sockets, codecs,
  * handshakes and redials are the LinkManager's (link-manager.ts, set up by node-mesh.ts); what a
  * link may hand to the protocol (signed, unsigned, or a Go message marked unverified) and the ids
- * seen are Inbound's (trust/inbound.ts). Ids come from node:crypto; the seen ids and the hop
- * memory are bounded.
+ * seen are Inbound's (trust/inbound.ts). Ids come from node:crypto; the seen ids, the hop
+ * memory, the payloads kept and the slots are bounded.
  */
 import { randomFillSync } from 'node:crypto';
 import { InputError } from '../core/errors.ts';
