@@ -17,7 +17,8 @@ export { tree } from './protocols/tree.ts';
 export { plumtree, PLUMTREE_TIMEOUT_MS } from './protocols/plumtree.ts';
 export { announce, ANNOUNCE_TIMEOUT_MS } from './protocols/announce.ts';
 export { RecentMap } from './protocols/recent.ts';
-export { missingCapabilities, assertCapabilities } from './protocols/requires.ts';
+export { MessageSlots } from './message-slots.ts';
+export { missingCapabilities, assertCapabilities, slotWidthOf } from './protocols/requires.ts';
 export {
   exactSendsOf,
   parseProtocol,

@@ -5,10 +5,11 @@
  * Counting is done by whoever implements Port (the engine or the socket layer), never here.
  *
  * Flooding needs only the five members of BasePort. A protocol that sends control messages, sets
- * timers, keeps per-node state, reads the hop count or follows a configured tree names those
- * capabilities in `requires`, and its methods then get a PortWith<those> whose members exist:
- * checked at compile time, no non-null assertions. A transport checks `requires` once when it
- * starts a protocol (assertCapabilities) and refuses one that needs a member it lacks.
+ * timers, keeps per-node state or per-message slots, reads the hop count, follows a configured
+ * tree or serves payloads on request names those capabilities in `requires`, and its methods
+ * then get a PortWith<those> whose members exist: checked at compile time, no non-null
+ * assertions. A transport checks `requires` once when it starts a protocol (assertCapabilities)
+ * and refuses one that needs a member it lacks.
  */
 import type { MessageId, Msg } from './message.ts';
 
@@ -61,6 +62,29 @@ export interface CapabilityMembers {
     /** True when the link is on the spanning tree the transport was configured with. */
     treeLink(link: number): boolean;
   };
+  payloads: {
+    /**
+     * The message with this id that this node delivered, kept by the transport so the protocol
+     * can serve a peer's request (GETDATA, GRAFT); undefined if it has not delivered it. The
+     * transport bounds what it keeps (a real node the latest DEFAULT_REMEMBER; the simulator
+     * holds the message in flight, which every node shares), so a protocol keeps no copies.
+     */
+    payload(id: MessageId): Msg | undefined;
+  };
+  slots: {
+    /**
+     * Where slots live: `ints[slot(id) + i]` for i below the protocol's `slotWidth`. Only through
+     * an offset slot() just gave: in the simulator every node's slots share this one array.
+     */
+    readonly ints: Int32Array;
+    /**
+     * Offset in `ints` of this node's slot for message `id`: `slotWidth` int32s, all 0 when the
+     * node first asks about `id`, kept while the transport keeps that id (bounded; a slot
+     * forgotten reads as zeros again). What a protocol remembers about a message it is fetching,
+     * with no object or map per node and message.
+     */
+    slot(id: MessageId): number;
+  };
 }
 
 /** Optional seam members a protocol may need. */
@@ -72,7 +96,7 @@ type Intersect<U> = (U extends unknown ? (x: U) => void : never) extends (x: inf
 export type PortWith<C extends Capability> = BasePort & ([C] extends [never] ? unknown : Intersect<CapabilityMembers[C]>);
 
 /** A transport's port as a protocol of unknown needs sees it: every optional member may be absent. */
-export type Port = BasePort & Partial<CapabilityMembers['hop'] & CapabilityMembers['control'] & CapabilityMembers['timers'] & CapabilityMembers['state'] & CapabilityMembers['tree']>;
+export type Port = BasePort & Partial<Intersect<CapabilityMembers[Capability]>>;
 
 /** A port with every capability (the simulator's). */
 export type FullPort = PortWith<Capability>;
@@ -87,6 +111,8 @@ interface ProtocolOver<P> {
    * does, which is what makes a 10^6-node flood fast). Counts are unchanged either way.
    */
   readonly ignoresDuplicates?: boolean;
+  /** Int32s per slot, for a protocol that requires 'slots' (a positive integer). */
+  readonly slotWidth?: number;
   /** This node authors `msg`. */
   originate(port: P, msg: Msg): void;
   /** `msg` arrived over `fromLink`. */

@@ -1,18 +1,20 @@
 /**
  * A real node: a core Protocol run over TCP links. RealNode is the one Port implementation of
- * the real transport (links, send, deliver, firstSight, random; hop, control, setTimer and state
- * for protocols that need them) and the only place that counts: a send when the protocol hands a
- * message to a link (control messages apart), a receipt when a link decodes one, a duplicate
- * when firstSight says no during a receipt; bytes are counted by the links. Sockets, codecs,
+ * the real transport (links, send, deliver, firstSight, random; hop, control, setTimer, state,
+ * payload and slots for protocols that need them) and the only place that counts: a send when
+ * the protocol hands a message to a link (control messages apart), a receipt when a link decodes
+ * one, a duplicate when firstSight says no during a receipt; bytes are counted by the links. Sockets, codecs,
  * handshakes and redials are the LinkManager's (link-manager.ts, set up by node-mesh.ts); what a
  * link may hand to the protocol (signed, unsigned, or a Go message marked unverified) and the ids
- * seen are Inbound's (trust/inbound.ts). Ids come from node:crypto; the seen ids and the hop
- * memory are bounded.
+ * seen are Inbound's (trust/inbound.ts). Ids come from node:crypto; the seen ids, the hop
+ * memory, the payloads kept and the slots are bounded.
  */
 import { randomFillSync } from 'node:crypto';
 import { InputError } from '../core/errors.ts';
 import type { MessageId, Msg } from '../core/message.ts';
-import { assertCapabilities } from '../core/protocols/requires.ts';
+import { DEFAULT_REMEMBER, RecentMap } from '../core/protocols/recent.ts';
+import { assertCapabilities, slotWidthOf } from '../core/protocols/requires.ts';
+import { MessageSlots } from '../core/message-slots.ts';
 import type { Control, Port, Protocol, TimerToken } from '../core/seam.ts';
 import { MAX_HOPS, MAX_TEXT, ReceivedMsg, newMessageId } from './codec.ts';
 import { HopMemory } from './hop-memory.ts';
@@ -31,7 +33,7 @@ import { signMessage, type SignedMsg } from './trust/signed.ts';
 export type { NodeStats, PeerInfo, RealNodeOptions } from './node-options.ts';
 
 /** The optional seam members a real node provides: no configured spanning tree, so not `tree`. */
-export const REAL_NODE_CAPABILITIES = ['hop', 'control', 'timers', 'state'] as const;
+export const REAL_NODE_CAPABILITIES = ['hop', 'control', 'timers', 'state', 'payloads', 'slots'] as const;
 
 export class RealNode implements Port {
   name = '';
@@ -44,6 +46,10 @@ export class RealNode implements Port {
   private readonly inbound: Inbound;
   /** Only for protocols with control messages or timers: nothing else reads a past hop. */
   private readonly firstHops: HopMemory | undefined;
+  /** Only for protocols that serve payloads on request: the latest messages delivered, bounded. */
+  private readonly delivered: RecentMap<MessageId, Msg> | undefined;
+  /** The protocol's per-message slots (none unless it requires 'slots'), bounded like the store. */
+  private readonly slots: MessageSlots | undefined;
   /** The last message sent and its encoder: a message goes to several links in a row, encoded once per codec. */
   private lastSent: Msg | undefined;
   private lastEncode: Encode = () => undefined;
@@ -68,6 +74,9 @@ export class RealNode implements Port {
     this.key = options.key;
     this.inbound = new Inbound({ maxEntries, windowMs: options.seenMaxAgeMs ?? 10 * 60_000, skewMs: options.clockSkewMs ?? 30_000, signedOnly: options.key !== undefined });
     if (options.protocol.onControl || options.protocol.onTimer) this.firstHops = new HopMemory(maxEntries);
+    if (options.protocol.requires?.includes('payloads')) this.delivered = new RecentMap(DEFAULT_REMEMBER);
+    const slotWidth = slotWidthOf(options.protocol);
+    if (slotWidth > 0) this.slots = new MessageSlots(slotWidth, DEFAULT_REMEMBER);
     this.mesh = new LinkManager(
       meshOptions(options, {
         self: () => this,
@@ -117,6 +126,7 @@ export class RealNode implements Port {
 
   deliver(msg: Msg): void {
     this.counts.delivered++;
+    this.delivered?.set(msg.id, msg);
     this.options.onDeliver?.(msg, hopsOf(msg));
   }
 
@@ -126,6 +136,18 @@ export class RealNode implements Port {
     if (first) this.firstHops?.set(id, this.receiving ? this.hop : 0);
     else if (this.receiving) this.counts.duplicates++;
     return first;
+  }
+
+  payload(id: MessageId): Msg | undefined {
+    return this.delivered?.get(id);
+  }
+
+  get ints(): Int32Array {
+    return this.slots?.ints ?? NO_INTS;
+  }
+
+  slot(id: MessageId): number {
+    return this.slots?.slot(id) ?? 0;
   }
 
   random(): number {
@@ -235,6 +257,8 @@ export class RealNode implements Port {
     this.options.log?.(line);
   }
 }
+
+const NO_INTS = new Int32Array(0);
 
 /** Hop count at which a node got `msg`: 0 for its own messages. */
 function hopsOf(msg: Msg): number {

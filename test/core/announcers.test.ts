@@ -4,7 +4,8 @@
  * GETDATAs a flood of announcements can cause are bounded too.
  */
 import { describe, expect, it } from 'vitest';
-import type { Msg } from '../../src/core/message.ts';
+import type { MessageId, Msg } from '../../src/core/message.ts';
+import { MessageSlots } from '../../src/core/message-slots.ts';
 import { announce } from '../../src/core/protocols/announce.ts';
 import { plumtree } from '../../src/core/protocols/plumtree.ts';
 import { MAX_ANNOUNCERS } from '../../src/core/protocols/recent.ts';
@@ -14,12 +15,17 @@ import type { Control, Port, Protocol, TimerToken } from '../../src/core/seam.ts
 function fakePort(protocol: Protocol, links: number): { port: Port; controls: Array<[number, Control]>; timers: TimerToken[] } {
   const controls: Array<[number, Control]> = [];
   const timers: TimerToken[] = [];
+  const held = new Map<MessageId, Msg>();
+  const slots = new MessageSlots(Math.max(1, protocol.slotWidth ?? 1));
   const port = {
     links,
     hop: 0,
     state: undefined as unknown,
     send: (): void => {},
-    deliver: (): void => {},
+    deliver: (msg: Msg): void => void held.set(msg.id, msg),
+    payload: (id: MessageId): Msg | undefined => held.get(id),
+    ints: slots.ints,
+    slot: (id: MessageId): number => slots.slot(id),
     firstSight: (): boolean => true,
     random: (): number => 0.5,
     control: (link: number, ctrl: Control): void => void controls.push([link, ctrl]),

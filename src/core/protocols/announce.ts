@@ -5,39 +5,38 @@
  * after a timeout it asks the next announcer. Payload sends fall to about N−1 per message, paid
  * for with about one announcement per link (Erlay's observation: with small payloads, the
  * announcements are a large share of the bytes).
+ *
+ * It keeps no object per node: the payloads it serves are the transport's (`port.payload`), and
+ * what it knows about an id it is fetching sits in a slot of int32s (`port.slot`, laid out below),
+ * so a 10^6-node simulation holds no per-node map and allocates nothing per event.
  */
 import type { MessageId, Msg } from '../message.ts';
 import type { Control, PortWith, Protocol, ProtocolWith, TimerToken } from '../seam.ts';
 import { controlMaker } from './controls.ts';
-import { RecentMap, addAnnouncer } from './recent.ts';
+import { MAX_ANNOUNCERS } from './recent.ts';
 
 /** Default wait for a requested payload before asking the next announcer, in milliseconds. */
 export const ANNOUNCE_TIMEOUT_MS = 50;
 
-type Needs = 'control' | 'timers' | 'state';
+type Needs = 'control' | 'timers' | 'payloads' | 'slots';
 type Port = PortWith<Needs>;
 
-interface Pending {
-  /** Links that announced the id, in order: they have it, so they get no INV from us. */
-  readonly announcers: number[];
-  /** announcers[next..] have not been asked yet. */
-  next: number;
-  /** Whether a request is outstanding (its timer pending). */
-  waiting: boolean;
+// A slot, per node and id whose payload has not come:
+/** How many links announced the id (each once, at most MAX_ANNOUNCERS): they have it, so they get no INV from us. */
+const COUNT = 0;
+/** Announcers before this index have been asked. */
+const NEXT = 1;
+/** 1 while a request is outstanding (its timer pending). */
+const WAITING = 2;
+/** The announcers' links, in the order they announced. */
+const LINKS = 3;
+const WIDTH = LINKS + MAX_ANNOUNCERS;
+
+/** Whether `link` is among the announcers in the slot at `at`. */
+function announced(ints: Int32Array, at: number, link: number): boolean {
+  for (let i = at + LINKS, end = i + ints[at + COUNT]!; i < end; i++) if (ints[i] === link) return true;
+  return false;
 }
-
-/** One node's state; the maps are made when first needed. */
-class AnnounceState {
-  /** Payloads received, to answer GETDATA. */
-  payloads: RecentMap<MessageId, Msg> | undefined;
-  pending: RecentMap<MessageId, Pending> | undefined;
-
-  has(id: MessageId): boolean {
-    return this.payloads?.has(id) === true;
-  }
-}
-
-const state = (port: Port): AnnounceState => port.state as AnnounceState;
 
 /** Announce ids, send payloads on request; ask the next announcer after `timeoutMs`. */
 export function announce(timeoutMs: number = ANNOUNCE_TIMEOUT_MS): Protocol {
@@ -45,30 +44,35 @@ export function announce(timeoutMs: number = ANNOUNCE_TIMEOUT_MS): Protocol {
   const inv = controlMaker('inv');
   const getdata = controlMaker('getdata');
 
-  function ask(port: Port, p: Pending, link: number, id: MessageId): void {
-    p.waiting = true;
-    port.control(link, getdata(id));
+  /** Asks the next announcer not yet asked, if any, and sets the timer; else stops waiting. */
+  function askNext(port: Port, id: MessageId, at: number): void {
+    const ints = port.ints;
+    const next = ints[at + NEXT]!;
+    if (next === ints[at + COUNT]) {
+      ints[at + WAITING] = 0; // a later INV asks again
+      return;
+    }
+    ints[at + NEXT] = next + 1;
+    ints[at + WAITING] = 1;
+    port.control(ints[at + LINKS + next]!, getdata(id));
     port.setTimer(timeoutMs, id);
   }
 
   function accept(port: Port, fromLink: number, msg: Msg): void {
-    const s = state(port);
     port.deliver(msg);
-    (s.payloads ??= new RecentMap()).set(msg.id, msg);
-    const known = s.pending?.get(msg.id)?.announcers;
-    s.pending?.delete(msg.id);
-    if (s.pending?.size === 0) s.pending = undefined;
+    const ints = port.ints;
+    const at = port.slot(msg.id);
     const n = port.links;
     for (let link = 0; link < n; link++) {
-      if (link !== fromLink && !known?.includes(link)) port.control(link, inv(msg.id));
+      if (link !== fromLink && !announced(ints, at, link)) port.control(link, inv(msg.id));
     }
   }
 
   const protocol: ProtocolWith<Needs> = {
     name,
     ignoresDuplicates: true,
-    requires: ['control', 'timers', 'state'],
-    init: (): AnnounceState => new AnnounceState(),
+    requires: ['control', 'timers', 'payloads', 'slots'],
+    slotWidth: WIDTH,
     originate(port: Port, msg: Msg): void {
       if (port.firstSight(msg.id)) accept(port, -1, msg);
     },
@@ -76,28 +80,24 @@ export function announce(timeoutMs: number = ANNOUNCE_TIMEOUT_MS): Protocol {
       if (port.firstSight(msg.id)) accept(port, fromLink, msg);
     },
     onControl(port: Port, fromLink: number, ctrl: Control): void {
-      const s = state(port);
       if (ctrl.type === 'getdata') {
-        const msg = s.payloads?.get(ctrl.id);
+        const msg = port.payload(ctrl.id);
         if (msg) port.send(fromLink, msg);
         return;
       }
-      if (ctrl.type !== 'inv' || s.has(ctrl.id)) return;
-      const pending = (s.pending ??= new RecentMap());
-      let p = pending.get(ctrl.id);
-      // An array literal of one, not [] then push: a pushed-to empty array reserves 17 slots.
+      if (ctrl.type !== 'inv' || port.payload(ctrl.id)) return;
+      const ints = port.ints;
+      const at = port.slot(ctrl.id);
       // Each link once, at most MAX_ANNOUNCERS: a repeated INV cannot grow the list or keep requests going.
-      if (!p) pending.set(ctrl.id, (p = { announcers: [fromLink], next: 0, waiting: false }));
-      else addAnnouncer(p.announcers, fromLink);
-      if (!p.waiting && p.next < p.announcers.length) ask(port, p, p.announcers[p.next++]!, ctrl.id);
+      const count = ints[at + COUNT]!;
+      if (count < MAX_ANNOUNCERS && !announced(ints, at, fromLink)) {
+        ints[at + LINKS + count] = fromLink;
+        ints[at + COUNT] = count + 1;
+      }
+      if (ints[at + WAITING] === 0) askNext(port, ctrl.id, at);
     },
     onTimer(port: Port, token: TimerToken): void {
-      const s = state(port);
-      const p = s.pending?.get(token);
-      if (!p || s.has(token)) return;
-      if (p.next === p.announcers.length)
-        p.waiting = false; // a later INV asks again
-      else ask(port, p, p.announcers[p.next++]!, token);
+      if (!port.payload(token)) askNext(port, token, port.slot(token));
     },
   };
   return protocol;

@@ -10,41 +10,38 @@
  * Simplifications, all documented in docs/protocols.md: IHAVE is sent at once (no batching), and
  * there is no membership layer (HyParView), so links to failed nodes are never dropped.
  */
-import type { MessageId, Msg } from '../message.ts';
+import type { Msg } from '../message.ts';
 import type { Control, PortWith, Protocol, ProtocolWith, TimerToken } from '../seam.ts';
 import { controlMaker } from './controls.ts';
 import { LinkSet } from './link-set.ts';
-import { RecentMap, addAnnouncer } from './recent.ts';
+import { MAX_ANNOUNCERS } from './recent.ts';
 
 /** Default wait for the payload after an IHAVE before sending GRAFT, in milliseconds. */
 export const PLUMTREE_TIMEOUT_MS = 50;
 
-type Needs = 'control' | 'timers' | 'state';
+type Needs = 'control' | 'timers' | 'state' | 'payloads' | 'slots';
 type Port = PortWith<Needs>;
 
-interface Missing {
-  /** Links that announced the id and have not yet been asked for it, oldest first. */
-  readonly announcers: number[];
-  /** Whether a timer for the id is pending. */
-  timing: boolean;
-}
-
-/**
- * One node's state. Its link set holds the lazy links; every other link is eager, so new links
- * start eager. The maps are made when first needed.
+/*
+ * A node's state is its link set of lazy links; every other link is eager, so new links start
+ * eager. The payloads it serves on GRAFT are the transport's (`port.payload`), and what it knows
+ * of an id announced by IHAVE whose payload has not come sits in a slot (`port.slot`), laid out:
  */
-class PlumState extends LinkSet {
-  /** Payloads received, to answer GRAFT. */
-  payloads: RecentMap<MessageId, Msg> | undefined;
-  /** Ids announced by IHAVE whose payload has not arrived. */
-  missing: RecentMap<MessageId, Missing> | undefined;
+/** 1 while a timer for the id is pending. */
+const TIMING = 0;
+/** How many links announced the id and have not yet been asked for it (at most MAX_ANNOUNCERS). */
+const COUNT = 1;
+/** Those links, oldest first. */
+const LINKS = 2;
+const WIDTH = LINKS + MAX_ANNOUNCERS;
 
-  has(id: MessageId): boolean {
-    return this.payloads?.has(id) === true;
-  }
+const state = (port: Port): LinkSet => port.state as LinkSet;
+
+/** Whether `link` is in ints[from, to). */
+function among(ints: Int32Array, from: number, to: number, link: number): boolean {
+  for (let i = from; i < to; i++) if (ints[i] === link) return true;
+  return false;
 }
-
-const state = (port: Port): PlumState => port.state as PlumState;
 
 /** Plumtree with `timeoutMs` before the first GRAFT and half of it between later ones. */
 export function plumtree(timeoutMs: number = PLUMTREE_TIMEOUT_MS): Protocol {
@@ -54,7 +51,7 @@ export function plumtree(timeoutMs: number = PLUMTREE_TIMEOUT_MS): Protocol {
   const graft = controlMaker('graft');
 
   /** Payload on eager links, IHAVE on lazy links, neither back to the sender. */
-  function push(port: Port, s: PlumState, fromLink: number, msg: Msg): void {
+  function push(port: Port, s: LinkSet, fromLink: number, msg: Msg): void {
     const n = port.links;
     for (let link = 0; link < n; link++) {
       if (link === fromLink) continue;
@@ -66,16 +63,15 @@ export function plumtree(timeoutMs: number = PLUMTREE_TIMEOUT_MS): Protocol {
   function accept(port: Port, fromLink: number, msg: Msg): void {
     const s = state(port);
     port.deliver(msg);
-    (s.payloads ??= new RecentMap()).set(msg.id, msg);
-    s.missing?.delete(msg.id);
     if (fromLink >= 0) s.deleteLink(fromLink);
     push(port, s, fromLink, msg);
   }
 
   const protocol: ProtocolWith<Needs> = {
     name,
-    requires: ['control', 'timers', 'state'],
-    init: (): PlumState => new PlumState(),
+    requires: ['control', 'timers', 'state', 'payloads', 'slots'],
+    slotWidth: WIDTH,
+    init: (): LinkSet => new LinkSet(),
     originate(port: Port, msg: Msg): void {
       if (port.firstSight(msg.id)) accept(port, -1, msg);
     },
@@ -91,22 +87,24 @@ export function plumtree(timeoutMs: number = PLUMTREE_TIMEOUT_MS): Protocol {
       const s = state(port);
       switch (ctrl.type) {
         case 'ihave': {
-          if (s.has(ctrl.id)) return;
-          const missing = (s.missing ??= new RecentMap());
-          let m = missing.get(ctrl.id);
-          // An array literal of one, not [] then push: a pushed-to empty array reserves 17 slots.
-          // Each link once, at most MAX_ANNOUNCERS: a repeated IHAVE cannot grow the list.
-          if (!m) missing.set(ctrl.id, (m = { announcers: [fromLink], timing: false }));
-          else addAnnouncer(m.announcers, fromLink);
-          if (!m.timing) {
-            m.timing = true;
+          if (port.payload(ctrl.id)) return;
+          const ints = port.ints;
+          const at = port.slot(ctrl.id);
+          // Each link once among those not yet asked, at most MAX_ANNOUNCERS: a repeated IHAVE cannot grow the list.
+          const count = ints[at + COUNT]!;
+          if (count < MAX_ANNOUNCERS && !among(ints, at + LINKS, at + LINKS + count, fromLink)) {
+            ints[at + LINKS + count] = fromLink;
+            ints[at + COUNT] = count + 1;
+          }
+          if (ints[at + TIMING] === 0) {
+            ints[at + TIMING] = 1;
             port.setTimer(timeoutMs, ctrl.id);
           }
           return;
         }
         case 'graft': {
           s.deleteLink(fromLink);
-          const msg = s.payloads?.get(ctrl.id);
+          const msg = port.payload(ctrl.id);
           if (msg) port.send(fromLink, msg);
           return;
         }
@@ -118,15 +116,18 @@ export function plumtree(timeoutMs: number = PLUMTREE_TIMEOUT_MS): Protocol {
       }
     },
     onTimer(port: Port, token: TimerToken): void {
-      const s = state(port);
-      const m = s.missing?.get(token);
-      if (!m || s.has(token)) return;
-      const link = m.announcers.shift();
-      if (link === undefined) {
-        m.timing = false; // a later IHAVE starts a new timer
+      if (port.payload(token)) return;
+      const ints = port.ints;
+      const at = port.slot(token);
+      const count = ints[at + COUNT]!;
+      if (count === 0) {
+        ints[at + TIMING] = 0; // a later IHAVE starts a new timer
         return;
       }
-      s.deleteLink(link);
+      const link = ints[at + LINKS]!;
+      ints.copyWithin(at + LINKS, at + LINKS + 1, at + LINKS + count);
+      ints[at + COUNT] = count - 1;
+      state(port).deleteLink(link);
       port.control(link, graft(token));
       port.setTimer(timeoutMs / 2, token);
     },

@@ -1,11 +1,11 @@
 /**
- * A map bounded by count that forgets its oldest entries: what a node keeps per message id
- * (the payload it may have to serve on request, who announced what). Without a bound a long-lived
- * node's memory would grow with every message, the original program's seen-set defect.
+ * A map bounded by count that forgets its oldest entries: what a node keeps per message id (a
+ * real node's payloads kept to serve on request, src/real/node.ts). Without a bound a long-lived
+ * node's memory would grow with every message, the original program's seen-set defect. The
+ * bounds every protocol's per-id memory shares are here too.
  *
  * One array in insertion order, searched newest first, made at the first entry with room for
- * just it: a node holds a few entries and asks about the latest, so this beats a Map per node,
- * which a 10^6-node simulation cannot afford.
+ * just it: a node asks mostly about the latest entries.
  */
 import { check } from '../errors.ts';
 
@@ -17,11 +17,6 @@ export const DEFAULT_REMEMBER = 1024;
  * at most once: a peer repeating an announcement cannot grow the list or keep requests going.
  */
 export const MAX_ANNOUNCERS = 8;
-
-/** Adds `link` to `announcers` unless it is there already or the list is full. */
-export function addAnnouncer(announcers: number[], link: number): void {
-  if (announcers.length < MAX_ANNOUNCERS && !announcers.includes(link)) announcers.push(link);
-}
 
 export class RecentMap<K, V> {
   /** Keys and values interleaved, oldest first: [k0, v0, k1, v1, ...]; made at the first entry. */

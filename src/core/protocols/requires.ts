@@ -17,3 +17,13 @@ export function assertCapabilities(protocol: Protocol, provided: readonly Capabi
     throw new InputError('ERR_UNSUPPORTED_PROTOCOL', `${transport}: protocol '${protocol.name}' needs ${missing.join(', ')}, which this transport does not provide`);
   }
 }
+
+/** Int32s per slot of a protocol that requires 'slots' (0 for one that does not); throws InputError when it declares none. */
+export function slotWidthOf(protocol: Protocol): number {
+  if (!(protocol.requires ?? []).includes('slots')) return 0;
+  const w = protocol.slotWidth;
+  if (w === undefined || !Number.isInteger(w) || w < 1 || w > 1024) {
+    throw new InputError('ERR_UNSUPPORTED_PROTOCOL', `protocol '${protocol.name}' requires slots, so its slotWidth (${w}) must be an integer from 1 to 1024`);
+  }
+  return w;
+}

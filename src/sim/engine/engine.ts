@@ -11,7 +11,7 @@
  * queued (see SimPort). Nothing is allocated per transmission.
  */
 import type { Msg } from '../../core/message.ts';
-import { assertCapabilities } from '../../core/protocols/requires.ts';
+import { assertCapabilities, slotWidthOf } from '../../core/protocols/requires.ts';
 import type { Capability, Control, Protocol, TimerToken } from '../../core/seam.ts';
 import { InputError } from '../../core/errors.ts';
 import { maxDelay } from '../latency.ts';
@@ -27,7 +27,7 @@ import { CHANGE, CONTROL, PAYLOAD, SEEN, TIMER, type MessageStats, type Simulate
 export type { EngineObserver, MessageStats, SimulateOptions, SimulateResult, TopologyChange } from './types.ts';
 
 /** Every seam member the simulator provides. */
-export const SIMULATOR_CAPABILITIES: readonly Capability[] = ['hop', 'control', 'timers', 'state', 'tree'];
+export const SIMULATOR_CAPABILITIES: readonly Capability[] = ['hop', 'control', 'timers', 'state', 'tree', 'payloads', 'slots'];
 
 function isCsr(graph: Csr | Topology): graph is Csr {
   return 'offsets' in graph;
@@ -53,6 +53,8 @@ export function simulate(graph: Csr | Topology, protocol: Protocol, options: Sim
   const tree = needs.includes('tree') && isCsr(graph) ? bfsTreeLinks(graph) : undefined;
   const port = new SimPort(topo, queue, transport, constant, rng, observer, skip, tree);
   const { first, end, targets } = topo;
+  const slotWidth = slotWidthOf(protocol);
+  if (slotWidth > 0) port.makeSlots(slotWidth, topo.nodeSlots);
   if (protocol.init) {
     port.states = new Array<unknown>(topo.nodeSlots);
     for (let u = 0; u < topo.nodeSlots; u++) {
@@ -66,11 +68,11 @@ export function simulate(graph: Csr | Topology, protocol: Protocol, options: Sim
   const perMessage: MessageStats[] = [];
   for (let k = 0; k < options.origins.length; k++) {
     const origin = options.origins[k]!;
+    const msg: Msg = { id: k, origin: options.labels?.[origin] ?? String(origin), text: `message ${k}` };
     transport.startMessage(k);
-    port.startMessage(k);
+    port.startMessage(k, msg);
     queue.reset(0);
     for (let i = 0; i < changes.length; i++) if (changes[i]!.message === k) queue.push(changes[i]!.atUs, CHANGE, -1, i, 0, undefined);
-    const msg: Msg = { id: k, origin: options.labels?.[origin] ?? String(origin), text: `message ${k}` };
     if (!faults || faults.nodeDownFrom[origin]! > k) {
       port.bind(origin, first[origin]!, end[origin]! - first[origin]!, 0, 0);
       protocol.originate(port, msg);

@@ -1,12 +1,13 @@
 /**
  * ProtocolQueue's queue for transmissions (payload and control copies in flight): the calendar
  * over integer time (calendar.ts) that CalendarQueue also stands on, with a kind, an object and a
- * sequence number per event. Timers, whose delays can be far longer than the window, go to a
- * heap instead (see protocol-queue.ts, which merges the two in (time, sequence) order).
+ * sequence number per event. Timers, whose delays can be far longer than the window, go to the
+ * timer queue instead (timer-queue.ts; protocol-queue.ts merges the two in (time, sequence) order).
  *
  * Every field is a typed array, so slots never touched cost no memory: the object of an event
  * (a Control; payloads carry none) is kept once in a table and the slot holds its index. Controls
- * are reused per id, so the table stays small; it is emptied with the queue at each message.
+ * are reused per id and type, so the table stays small; it is emptied with the queue at each
+ * message.
  */
 
 import { Calendar, widen } from './calendar.ts';
@@ -27,7 +28,11 @@ export class LinkCalendar extends Calendar {
   private seqs: Int32Array;
   private objIds: Int32Array;
   private readonly table: unknown[] = [];
+  /** The two objects added last and their indices: protocols alternate two controls (INV, GETDATA). */
   private last: unknown = undefined;
+  private lastId = -1;
+  private prev: unknown = undefined;
+  private prevId = -1;
 
   /** `maxDelay`: the largest delay (µs) of any push; `capacity`: initial slots (grows). */
   constructor(maxDelay: number, capacity: number) {
@@ -45,17 +50,22 @@ export class LinkCalendar extends Calendar {
   override reset(now: number): void {
     super.reset(now);
     this.table.length = 0;
-    this.last = undefined;
+    this.last = this.prev = undefined;
+    this.lastId = this.prevId = -1;
   }
 
-  /** The table index of `obj` (-1 for none), adding it unless it is the last one added. */
+  /** The table index of `obj` (-1 for none), adding it unless it is one of the last two used. */
   private idOf(obj: unknown): number {
     if (obj === undefined) return -1;
-    if (obj !== this.last || this.table.length === 0) {
-      this.table.push(obj);
-      this.last = obj;
-    }
-    return this.table.length - 1;
+    if (obj === this.last) return this.lastId;
+    const prev = this.prev;
+    const prevId = this.prevId;
+    this.prev = this.last;
+    this.prevId = this.lastId;
+    this.last = obj;
+    if (obj === prev) this.lastId = prevId;
+    else this.lastId = this.table.push(obj) - 1;
+    return this.lastId;
   }
 
   /** `time` must lie in [now, now + maxDelay]. */

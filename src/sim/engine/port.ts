@@ -5,11 +5,12 @@
  * sends, control messages by type, copies lost. What becomes of a copy (its arrival time, or
  * refused, or lost) the transport stack decides (transport/); the port counts by its answer.
  */
-import type { Msg } from '../../core/message.ts';
+import type { MessageId, Msg } from '../../core/message.ts';
 import type { Rng } from '../../core/rng.ts';
 import type { Control, FullPort, TimerToken } from '../../core/seam.ts';
 import { HOLE, type Topology } from '../topology/topology.ts';
 import { ControlCounts } from './control-counts.ts';
+import { NodeSlots } from './node-slots.ts';
 import type { EventQueue } from './event-queue.ts';
 import { LOST, type Transport } from './transport/types.ts';
 import { CONTROL, PAYLOAD, QUEUED, SEEN, TIMER, UNSEEN, type EngineObserver } from './types.ts';
@@ -23,8 +24,9 @@ export class SimPort implements FullPort {
   hop = 0;
   time = 0;
   state: unknown = undefined;
-  /** Index of the message in flight (messages run one after another). */
+  /** Index of the message in flight (messages run one after another), and the message. */
   message = 0;
+  private msg: Msg | undefined = undefined;
   /** Counts for the message in flight. */
   sends = 0;
   lost = 0;
@@ -51,6 +53,9 @@ export class SimPort implements FullPort {
   private readonly twins: Int32Array;
   /** States made by Protocol.init, per node; empty when the protocol keeps none. */
   states: unknown[] = [];
+  /** Per-node slots for the message in flight ('slots'); none unless the protocol requires them. */
+  private slots = new NodeSlots(0, 0);
+  ints = this.slots.ints;
 
   constructor(
     topo: Topology,
@@ -81,9 +86,16 @@ export class SimPort implements FullPort {
     this.earliest = new Float64Array(shortcut && !constant ? n : 0);
   }
 
-  /** Clears the per-message state before message k. */
-  startMessage(k: number): void {
+  /** Gives every one of `nodes` nodes a slot of `width` ints (protocols that require 'slots'). */
+  makeSlots(width: number, nodes: number): void {
+    this.slots = new NodeSlots(width, nodes);
+    this.ints = this.slots.ints;
+  }
+
+  /** Clears the per-message state before message k, `msg`. */
+  startMessage(k: number, msg: Msg): void {
     this.message = k;
+    this.msg = msg;
     this.sends = this.lost = this.reached = this.early = 0;
     this.controls.clear();
     this.seen.fill(UNSEEN);
@@ -158,6 +170,20 @@ export class SimPort implements FullPort {
     this.reached++;
     this.firstHop[this.node] = this.hop;
     this.firstTime[this.node] = this.time;
+  }
+
+  /**
+   * Every node that delivered the message in flight holds it (`firstHop` says which did), and
+   * only it: messages run one after another, and the queue drains before the next starts.
+   */
+  payload(id: MessageId): Msg | undefined {
+    const m = this.msg;
+    return m !== undefined && m.id === id && this.firstHop[this.node]! >= 0 ? m : undefined;
+  }
+
+  /** Only the message in flight has slots: any other id gets the spare one, zeroed (forgotten). */
+  slot(id: MessageId): number {
+    return this.msg !== undefined && this.msg.id === id ? this.slots.of(this.node, this.message) : this.slots.spare();
   }
 
   firstSight(): boolean {

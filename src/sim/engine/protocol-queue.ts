@@ -1,12 +1,13 @@
 /**
  * Every kind of event in one queue, for protocols with control messages or timers and for runs
  * with topology changes: transmissions in a calendar (O(1) per event, delays bounded by the
- * latency model), timers and changes in a heap (any delay). Every push gets the next
- * sequence number and pop takes the earliest (time, sequence) of the two, so events leave in the
- * same order a single priority queue would give, with equal times in push order.
+ * latency model), timers and changes in time-ordered lanes or a heap (any delay; timer-queue.ts).
+ * Every push gets the next sequence number and pop takes the earliest (time, sequence) of the
+ * two, so events leave in the same order a single priority queue would give, with equal times in
+ * push order.
  */
 import type { EventQueue } from './event-queue.ts';
-import { HeapQueue } from './heap-queue.ts';
+import { TimerQueue } from './timer-queue.ts';
 import { LinkCalendar } from './link-calendar.ts';
 import { TIMER } from './types.ts';
 
@@ -20,7 +21,7 @@ export class ProtocolQueue implements EventQueue {
   obj: unknown = undefined;
   private seq = 0;
   private readonly links: LinkCalendar;
-  private readonly timers = new HeapQueue(64);
+  private readonly timers = new TimerQueue();
 
   /** `maxDelay`: the largest link delay in µs; `capacity`: initial transmission slots. */
   constructor(maxDelay: number, capacity: number) {

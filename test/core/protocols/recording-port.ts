@@ -3,6 +3,7 @@
  * so a protocol's rules can be checked call by call without any transport.
  */
 import type { MessageId, Msg } from '../../../src/core/message.ts';
+import { MessageSlots } from '../../../src/core/message-slots.ts';
 import type { Control, Port, Protocol, TimerToken } from '../../../src/core/seam.ts';
 
 export interface RecordingPort extends Port {
@@ -19,6 +20,8 @@ export interface RecordingPort extends Port {
 /** A node with `links` links; `draws` are returned by random() in turn (0.5 when exhausted). */
 export function recordingPort(links: number, options: { draws?: number[]; tree?: number[]; protocol?: Protocol } = {}): RecordingPort {
   const seen = new Set<MessageId>();
+  const held = new Map<MessageId, Msg>(); // what deliver() got, kept across clear() as a transport keeps it
+  const slots = new MessageSlots(Math.max(1, options.protocol?.slotWidth ?? 1));
   const draws = [...(options.draws ?? [])];
   const port: RecordingPort = {
     links,
@@ -33,7 +36,11 @@ export function recordingPort(links: number, options: { draws?: number[]; tree?:
     },
     deliver(msg) {
       this.delivered.push(msg);
+      held.set(msg.id, msg);
     },
+    payload: (id) => held.get(id),
+    ints: slots.ints,
+    slot: (id) => slots.slot(id),
     firstSight: (id) => (seen.has(id) ? false : (seen.add(id), true)),
     random: () => draws.shift() ?? 0.5,
     control(link: number, ctrl: Control) {
