@@ -1,11 +1,12 @@
 /**
  * This commit against the previous one, in the same run on the same machine: the previous commit
- * is checked out into a temporary folder (git archive, node_modules symlinked), and the same
+ * is checked out into a temporary folder (git archive, node_modules symlinked, built when it has a
+ * build), and the same
  * commands run in fresh processes from each tree, alternating, so that load on a shared machine
  * falls on both alike. Figures are medians; RSS is the largest seen.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -20,6 +21,9 @@ export function checkout(rev: string): { dir: string; commit: string; remove: ()
   const dir = mkdtempSync(join(tmpdir(), 'floodlab-prev-'));
   execFileSync('sh', ['-c', `git archive ${commit} | tar -x -C '${dir}'`], { cwd: root });
   symlinkSync(join(root, 'node_modules'), join(dir, 'node_modules'));
+  // A tree whose bin runs dist/ needs its own build (older trees ran the sources through tsx).
+  const scripts = (JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as { scripts?: Record<string, string> }).scripts ?? {};
+  if (scripts.build) execFileSync('npm', ['run', '-s', 'build'], { cwd: dir, stdio: 'ignore' });
   return { dir, commit, remove: () => rmSync(dir, { recursive: true, force: true }) };
 }
 
