@@ -28,6 +28,19 @@ export interface EventQueue {
   obj: unknown;
 }
 
+/** The fields of the event a queue popped last (every queue has them). */
+export type Popped = Pick<EventQueue, 'time' | 'kind' | 'node' | 'link' | 'hop' | 'obj'>;
+
+/** Copies the event `from` popped last into `to`: a queue that merges other queues hands it on. */
+export function takePopped(to: Popped, from: Popped): void {
+  to.time = from.time;
+  to.kind = from.kind;
+  to.node = from.node;
+  to.link = from.link;
+  to.hop = from.hop;
+  to.obj = from.obj;
+}
+
 export class FifoQueue implements EventQueue {
   length = 0;
   time = 0;

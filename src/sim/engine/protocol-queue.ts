@@ -6,7 +6,7 @@
  * two, so events leave in the same order a single priority queue would give, with equal times in
  * push order.
  */
-import type { EventQueue } from './event-queue.ts';
+import { takePopped, type EventQueue } from './event-queue.ts';
 import { TimerQueue } from './timer-queue.ts';
 import { LinkCalendar } from './link-calendar.ts';
 import { TIMER } from './types.ts';
@@ -51,11 +51,6 @@ export class ProtocolQueue implements EventQueue {
     const tc = this.links.earliest(th);
     const q = tc < th || (tc === th && this.links.headSeq < timers.topSeq) ? this.links : timers;
     q.pop();
-    this.time = q.time;
-    this.kind = q.kind;
-    this.node = q.node;
-    this.link = q.link;
-    this.hop = q.hop;
-    this.obj = q.obj;
+    takePopped(this, q);
   }
 }

@@ -8,6 +8,7 @@
  * lane is sorted by (time, sequence), so the order out is the heap's alone.
  */
 import { HeapQueue } from './heap-queue.ts';
+import { takePopped } from './event-queue.ts';
 
 /** Lanes at most: enough for a protocol's few delays; the rare rest go to the heap. */
 const LANES = 4;
@@ -163,14 +164,8 @@ export class TimerQueue {
       this.lanes[b]!.popInto(this);
       return;
     }
-    const h = this.heap;
-    h.pop();
-    this.time = h.time;
-    this.kind = h.kind;
-    this.node = h.node;
-    this.link = h.link;
-    this.hop = h.hop;
-    this.obj = h.obj;
+    this.heap.pop();
+    takePopped(this, this.heap);
   }
 
   /** Index of the lane whose head is earliest by (time, sequence), or -1 for the heap's top. */
