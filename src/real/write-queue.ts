@@ -15,7 +15,12 @@ export interface WriteLimits {
 }
 
 export class WriteQueue {
-  private queue: Buffer[] = [];
+  /**
+   * One array for the link's life, emptied in place: a fresh array per flush would wait for the
+   * next frame long enough to reach the old generation, and once dropped there it would keep that
+   * tick's frames alive through young collections (every frame promoted, freed only by a full GC).
+   */
+  private readonly queue: Buffer[] = [];
   private queuedBytes = 0;
   private open = false;
   private flushScheduled = false;
@@ -67,7 +72,7 @@ export class WriteQueue {
   stop(): void {
     this.stopped = true;
     clearTimeout(this.stallTimer);
-    this.queue = [];
+    this.queue.length = 0;
     this.queuedBytes = 0;
   }
 
@@ -88,7 +93,7 @@ export class WriteQueue {
     this.flushScheduled = false;
     if (this.stopped || !this.open || this.blocked || this.queue.length === 0) return;
     const data = this.queue.length === 1 ? this.queue[0]! : Buffer.concat(this.queue, this.queuedBytes);
-    this.queue = [];
+    this.queue.length = 0;
     this.queuedBytes = 0;
     if (!this.socket.write(data)) {
       this.blocked = true;

@@ -30,8 +30,16 @@ export function decodeBody(body: Buffer): WireEvent {
   }
 }
 
+/** What a decoder holds between pushes: nothing (frozen, so a frame outside a push throws rather than collects). */
+const NO_EVENTS: WireEvent[] = Object.freeze([]) as unknown as WireEvent[];
+
 class JsonDecoder implements WireDecoder {
-  private events: WireEvent[] = [];
+  /**
+   * The events of the chunk being pushed, and only during the push: an array kept on the decoder
+   * between chunks lives long enough to reach the old generation, and once dropped there it would
+   * keep the next chunk's messages alive through young collections (each chunk's garbage promoted).
+   */
+  private events: WireEvent[] = NO_EVENTS;
   private readonly frames: FrameDecoder;
 
   constructor(limits: WireLimits) {
@@ -43,9 +51,14 @@ class JsonDecoder implements WireDecoder {
   }
 
   push(chunk: Buffer): WireEvent[] {
-    this.events = [];
-    this.frames.push(chunk);
-    return this.events;
+    const events: WireEvent[] = [];
+    this.events = events;
+    try {
+      this.frames.push(chunk);
+    } finally {
+      this.events = NO_EVENTS;
+    }
+    return events;
   }
 
   finish(): void {
