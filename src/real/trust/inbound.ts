@@ -10,8 +10,8 @@
  *   link it came on). It is passed on as an UnverifiedMsg, shown with a mark; every other
  *   unsigned message is refused and counted.
  *
- * Ids: every message is remembered under its canonical id (the 'g' spelling), so a message that
- * comes back from a Go node under its Go id is a duplicate. A signed id is also checked against
+ * Ids: every message is remembered under its UniqueID (seenKey: one key for both spellings), so a
+ * message that comes back from a Go node under its Go id is a duplicate. A signed id is also checked against
  * the replay guard, and only there: an unverified copy can never make a signed message a
  * duplicate (else anyone on a gob link could race a signed id with other text).
  */
@@ -19,7 +19,7 @@ import { BoundedSeenCache } from '../../core/seen.ts';
 import { ReplayGuard } from '../../core/replay-guard.ts';
 import { ReceivedMsg } from '../codec.ts';
 import type { WireMessage } from '../wire/codec.ts';
-import { canonicalId, gobIdOfG } from '../wire/gob/ids.ts';
+import { gobIdOfG, seenKey } from '../wire/gob/ids.ts';
 import { SignedReceived } from './signed-codec.ts';
 import { checkContent, checkSignature } from './signed.ts';
 
@@ -53,7 +53,8 @@ export class Inbound {
   private currentTs: number | undefined;
 
   constructor(private readonly options: InboundOptions) {
-    this.seen = new BoundedSeenCache({ maxEntries: options.maxEntries, maxAge: options.windowMs, now: () => performance.now() });
+    // Whole milliseconds: a small integer is stored in the map as it is, a fraction as a boxed number per id.
+    this.seen = new BoundedSeenCache({ maxEntries: options.maxEntries, maxAge: options.windowMs, now: () => Math.floor(performance.now()) });
     this.guard = new ReplayGuard({ maxEntries: options.maxEntries, windowMs: options.windowMs, skewMs: options.skewMs });
   }
 
@@ -91,9 +92,9 @@ export class Inbound {
 
   /** True the first time a message is seen here (see the header for signed and Go ids). */
   firstSight(id: string): boolean {
-    if (this.currentTs === undefined) return this.seen.firstSight(canonicalId(id));
+    if (this.currentTs === undefined) return this.seen.firstSight(seenKey(id));
     if (!this.guard.firstSight(id, this.currentTs, Date.now())) return false;
-    this.seen.firstSight(canonicalId(id));
+    this.seen.firstSight(seenKey(id));
     return true;
   }
 

@@ -1,7 +1,7 @@
 // Ids between the wires: a Go id as 'g' + decimal and back exactly; a floodlab id given one fixed
 // 63-bit UniqueID at every node; one canonical name for both spellings.
 import { describe, expect, it } from 'vitest';
-import { canonicalId, gobIdOf, gobIdOfG, jsonIdOfGob } from '../../../../src/real/wire/gob/ids.ts';
+import { canonicalId, gobIdOf, gobIdOfG, jsonIdOfGob, seenKey } from '../../../../src/real/wire/gob/ids.ts';
 import { newMessageId } from '../../../../src/real/codec.ts';
 
 describe('gob ids on the JSON wire', () => {
@@ -30,5 +30,39 @@ describe('gob ids on the JSON wire', () => {
     const fresh = newMessageId();
     expect(canonicalId(fresh)).toBe(canonicalId(jsonIdOfGob(gobIdOf(fresh))));
     expect(canonicalId('g42')).toBe('g42');
+  });
+});
+
+describe('the seen key', () => {
+  it('is one 4-unit key per UniqueID: both spellings of a message alike, different messages apart', () => {
+    const ids = [
+      ...Array.from({ length: 2000 }, () => newMessageId()),
+      '________________',
+      'AAAAAAAAAAAAAAAA',
+      'gAAAAAAAAAAAAAAA',
+      'g123456789012345',
+      'm1',
+      'm2',
+      'g0',
+      'g-1',
+      'g9223372036854775807',
+      'g-9223372036854775808',
+    ];
+    const keys = new Map<string, string>();
+    for (const id of ids) {
+      const key = seenKey(id);
+      expect(key).toHaveLength(4);
+      expect(seenKey(jsonIdOfGob(gobIdOf(id)))).toBe(key); // its Go spelling
+      expect(keys.get(key) ?? canonicalId(id)).toBe(canonicalId(id)); // no two messages share a key
+      keys.set(key, canonicalId(id));
+    }
+    expect(keys.size).toBe(ids.length - 3); // A… and gA… (top bit cleared) are g0, _… is g9223372036854775807
+    expect(keys.size).toBe(new Set(ids.map(canonicalId)).size);
+  });
+
+  it('holds the UniqueID bits: a floodlab id without BigInt gives what its Go id gives with it', () => {
+    expect(seenKey('AAAAAAAAAQAAAAAA')).toBe(String.fromCharCode(0, 0, 0, 0x100)); // UniqueID 0x100, as above
+    expect(seenKey('________________')).toBe(String.fromCharCode(0x7fff, 0xffff, 0xffff, 0xffff)); // 2^63 - 1
+    expect(seenKey('g-1')).toBe(String.fromCharCode(0xffff, 0xffff, 0xffff, 0xffff)); // -1 as 64 bits
   });
 });
