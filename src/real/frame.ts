@@ -53,7 +53,7 @@ export class FrameDecoder {
   /** Bytes still needed to finish the current state (prefix or body). */
   private need = PREFIX_BYTES;
   /** Chunks of the current prefix or body received so far (usually zero or one). */
-  private parts: Buffer[] = [];
+  private readonly parts: Buffer[] = [];
   private partBytes = 0;
   private stopped = false;
 
@@ -73,7 +73,12 @@ export class FrameDecoder {
     while (at < chunk.length && !this.stopped) {
       const missing = this.need - this.partBytes;
       if (this.partBytes === 0 && chunk.length - at >= this.need) {
-        // The whole prefix or body lies in this chunk: no copy.
+        // The whole prefix or body lies in this chunk: no copy (and for a prefix, no view either).
+        if (this.state === State.Length) {
+          at += PREFIX_BYTES;
+          this.lengthRead(chunk.readUInt32BE(at - PREFIX_BYTES));
+          continue;
+        }
         const piece = chunk.subarray(at, at + this.need);
         at += this.need;
         this.complete(piece);
@@ -85,7 +90,8 @@ export class FrameDecoder {
       at += take;
       if (this.partBytes === this.need) {
         const piece = this.parts.length === 1 ? this.parts[0]! : Buffer.concat(this.parts, this.partBytes);
-        this.parts = [];
+        // Emptied in place, not replaced: see WriteQueue.queue (a dropped old array keeps young garbage alive).
+        this.parts.length = 0;
         this.partBytes = 0;
         this.complete(piece);
       }
@@ -108,17 +114,21 @@ export class FrameDecoder {
 
   private complete(piece: Buffer): void {
     if (this.state === State.Length) {
-      const length = piece.readUInt32BE(0);
-      if (length > this.maxFrameBytes) {
-        throw new FrameError('ERR_FRAME_TOO_LONG', `frame: length ${length} is over the limit of ${this.maxFrameBytes} bytes`);
-      }
-      this.state = State.Data;
-      this.need = length;
-      if (length === 0) this.complete(Buffer.alloc(0));
+      this.lengthRead(piece.readUInt32BE(0));
       return;
     }
     this.state = State.Length;
     this.need = PREFIX_BYTES;
     if (!this.stopped) this.onFrame(piece);
+  }
+
+  /** A frame's length prefix was read: check it against the limit before a byte of its body is held. */
+  private lengthRead(length: number): void {
+    if (length > this.maxFrameBytes) {
+      throw new FrameError('ERR_FRAME_TOO_LONG', `frame: length ${length} is over the limit of ${this.maxFrameBytes} bytes`);
+    }
+    this.state = State.Data;
+    this.need = length;
+    if (length === 0) this.complete(Buffer.alloc(0));
   }
 }

@@ -223,9 +223,11 @@ export class RealNode implements Port {
     if (!msg) return;
     this.receiving = true;
     this.hop = msg.hops;
+    this.inbound.enter(msg instanceof SignedReceived ? msg.ts : undefined);
     try {
-      this.inbound.during(msg instanceof SignedReceived ? msg.ts : undefined, () => this.protocol.receive(this, link.link, msg));
+      this.protocol.receive(this, link.link, msg);
     } finally {
+      this.inbound.leave();
       this.receiving = false;
       this.hop = 0;
     }

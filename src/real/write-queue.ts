@@ -14,13 +14,18 @@ export interface WriteLimits {
   readonly stallTimeoutMs: number;
 }
 
+/** Slots kept between flushes at most (more are dropped after the flush that needed them). */
+const MAX_KEPT_SLOTS = 1024;
+
 export class WriteQueue {
   /**
    * One array for the link's life, emptied in place: a fresh array per flush would wait for the
    * next frame long enough to reach the old generation, and once dropped there it would keep that
    * tick's frames alive through young collections (every frame promoted, freed only by a full GC).
    */
-  private readonly queue: Buffer[] = [];
+  private readonly queue: (Buffer | undefined)[] = [];
+  /** Frames in `queue`: its slots are reused from tick to tick rather than the array regrown. */
+  private count = 0;
   private queuedBytes = 0;
   private open = false;
   private flushScheduled = false;
@@ -47,7 +52,7 @@ export class WriteQueue {
   /** Queues one frame; false when stopped or over the cap (then `slow` has been called). */
   push(frame: Buffer): boolean {
     if (!this.fits(frame)) return false;
-    this.queue.push(frame);
+    this.queue[this.count++] = frame;
     this.queuedBytes += frame.length;
     this.wrote(frame.length);
     this.scheduleFlush();
@@ -73,6 +78,7 @@ export class WriteQueue {
     this.stopped = true;
     clearTimeout(this.stallTimer);
     this.queue.length = 0;
+    this.count = 0;
     this.queuedBytes = 0;
   }
 
@@ -84,16 +90,24 @@ export class WriteQueue {
   }
 
   private scheduleFlush(): void {
-    if (this.flushScheduled || !this.open || this.blocked || this.queue.length === 0) return;
+    if (this.flushScheduled || !this.open || this.blocked || this.count === 0) return;
     this.flushScheduled = true;
-    queueMicrotask(() => this.flush());
+    flushSoon(this);
   }
 
-  private flush(): void {
+  /** Writes what is queued (called once per tick by flushAll). */
+  flush(): void {
     this.flushScheduled = false;
-    if (this.stopped || !this.open || this.blocked || this.queue.length === 0) return;
-    const data = this.queue.length === 1 ? this.queue[0]! : Buffer.concat(this.queue, this.queuedBytes);
-    this.queue.length = 0;
+    if (this.stopped || !this.open || this.blocked || this.count === 0) return;
+    const data = this.count === 1 ? this.queue[0]! : Buffer.allocUnsafe(this.queuedBytes);
+    let at = 0;
+    for (let k = 0; k < this.count; k++) {
+      if (this.count > 1) at += this.queue[k]!.copy(data, at);
+      this.queue[k] = undefined;
+    }
+    // A tick that queued very many frames does not leave its long array behind.
+    if (this.count > MAX_KEPT_SLOTS) this.queue.length = 0;
+    this.count = 0;
     this.queuedBytes = 0;
     if (!this.socket.write(data)) {
       this.blocked = true;
@@ -105,5 +119,28 @@ export class WriteQueue {
     this.blocked = false;
     clearTimeout(this.stallTimer);
     this.scheduleFlush();
+  }
+}
+
+/**
+ * The queues to flush at the end of this tick, and one microtask for all of them: a node that
+ * forwards a chunk's messages touches every link, and a microtask each costs more than the write.
+ */
+const dueQueues: WriteQueue[] = [];
+
+function flushSoon(queue: WriteQueue): void {
+  if (dueQueues.push(queue) === 1) queueMicrotask(flushAll);
+}
+
+function flushAll(): void {
+  // A flush that queues more (a write's callback) adds to this same pass.
+  let k = 0;
+  try {
+    for (; k < dueQueues.length; k++) dueQueues[k]!.flush();
+  } finally {
+    // Should a flush throw, the queues after it still get their turn, in a microtask of their own.
+    const left = k < dueQueues.length ? dueQueues.slice(k + 1) : [];
+    dueQueues.length = 0;
+    for (const queue of left) flushSoon(queue);
   }
 }

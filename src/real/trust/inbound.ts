@@ -82,12 +82,21 @@ export class Inbound {
 
   /** Runs `body` (a receipt or an origination) with the time of the signed message in hand, if it is one, for firstSight. */
   during<T>(ts: number | undefined, body: () => T): T {
-    this.currentTs = ts;
+    this.enter(ts);
     try {
       return body();
     } finally {
-      this.currentTs = undefined;
+      this.leave();
     }
+  }
+
+  /** As `during`, without a closure per receipt: `enter` before the protocol runs, `leave` in a finally. */
+  enter(ts: number | undefined): void {
+    this.currentTs = ts;
+  }
+
+  leave(): void {
+    this.currentTs = undefined;
   }
 
   /** True the first time a message is seen here (see the header for signed and Go ids). */
