@@ -76,8 +76,20 @@ export function checkName(name: string): string {
 
 /** One frame carrying `msg` at hop count `hops`. */
 export function encodeMessageFrame(msg: Msg, hops: number): Buffer {
-  // Ids are url-safe by construction (checked on receipt), so only origin and text need escaping.
-  return encodeTextFrame(`{"i":"${msg.id}","o":${JSON.stringify(msg.origin)},"t":${JSON.stringify(msg.text)},"h":${hops}}`);
+  // Ids are url-safe by construction (checked on receipt), so only origin and text may need
+  // escaping; most need none, and are written as they are (JSON.stringify would copy them).
+  const origin = jsonPlain(msg.origin) ? `"${msg.origin}"` : JSON.stringify(msg.origin);
+  const text = jsonPlain(msg.text) ? `"${msg.text}"` : JSON.stringify(msg.text);
+  return encodeTextFrame(`{"i":"${msg.id}","o":${origin},"t":${text},"h":${hops}}`);
+}
+
+/** True when JSON.stringify(s) is s in quotes: no control character, quote, backslash or surrogate. */
+function jsonPlain(s: string): boolean {
+  for (let k = 0; k < s.length; k++) {
+    const c = s.charCodeAt(k);
+    if (c < 0x20 || c === QUOTE || c === BACKSLASH || (c >= 0xd800 && c <= 0xdfff)) return false;
+  }
+  return true;
 }
 
 /** One frame carrying a control message (IHAVE, GRAFT, PRUNE, INV, GETDATA): `{"c":type,"i":id}`. */
@@ -134,12 +146,13 @@ export function at(body: Buffer, p: number, s: string): boolean {
 
 /**
  * The fast path: a body laid out exactly as encodeMessageFrame writes it, with no escapes, is
- * read without JSON.parse; its fields get the same checks. Undefined means "take the general
- * path" (JSON.parse), never "accept".
+ * read without JSON.parse; its fields get the same checks, on the bytes where that is exact (an
+ * ASCII name, a text of at most MAX_TEXT bytes), else by `checked`. Undefined means "take the
+ * general path" (JSON.parse), never "accept".
  */
 function decodeCompact(body: Buffer): ReceivedMsg | undefined {
   if (!at(body, 0, '{"i":"')) return undefined;
-  const idEnd = plainStringEnd(body, 6);
+  const idEnd = idEndAt(body, 6);
   if (idEnd < 0 || !at(body, idEnd, '","o":"')) return undefined;
   const originEnd = plainStringEnd(body, idEnd + 7);
   if (originEnd < 0 || !at(body, originEnd, '","t":"')) return undefined;
@@ -150,7 +163,34 @@ function decodeCompact(body: Buffer): ReceivedMsg | undefined {
   const digits = p;
   for (; p < body.length && body[p]! >= 0x30 && body[p]! <= 0x39 && p - digits < 6; p++) h = h * 10 + body[p]! - 0x30;
   if (p === digits || body[digits] === 0x30 || p !== body.length - 1 || body[p] !== 0x7d) return undefined;
-  return checked(body.toString('latin1', 6, idEnd), body.toString('utf8', idEnd + 7, originEnd), body.toString('utf8', originEnd + 7, textEnd), h);
+  const id = body.toString('latin1', 6, idEnd);
+  const origin = body.toString('utf8', idEnd + 7, originEnd);
+  const text = body.toString('utf8', originEnd + 7, textEnd);
+  // A text of n bytes has at most n UTF-16 units; h has no leading zero, so it is at least 1.
+  if (plainName(body, idEnd + 7, originEnd) && textEnd - originEnd - 7 <= MAX_TEXT && h <= MAX_HOPS) return new ReceivedMsg(id, origin, text, h);
+  return checked(id, origin, text, h);
+}
+
+/** End of an id of 1 to 64 characters of A-Z a-z 0-9 _ - starting at `p` (the ID pattern, on bytes), or -1. */
+function idEndAt(body: Buffer, p: number): number {
+  const start = p;
+  for (; p < body.length && p - start <= 64; p++) {
+    const c = body[p]!;
+    if (c === QUOTE) return p > start ? p : -1;
+    if (!((c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || (c >= 0x30 && c <= 0x39) || c === 0x2d || c === 0x5f)) return -1;
+  }
+  return -1;
+}
+
+/**
+ * True when body[start..end) is a name NAME accepts, judged on the bytes: 1 to 64 printable ASCII
+ * characters (no DEL; plainStringEnd already refused control characters), not starting or ending
+ * with a space. False means "ask NAME", not "refuse": non-ASCII names go to the regex.
+ */
+function plainName(body: Buffer, start: number, end: number): boolean {
+  if (end - start < 1 || end - start > MAX_NAME || body[start] === 0x20 || body[end - 1] === 0x20) return false;
+  for (let p = start; p < end; p++) if (body[p]! >= 0x7f) return false;
+  return true;
 }
 
 function checked(i: unknown, o: unknown, t: unknown, h: unknown): ReceivedMsg {
