@@ -38,6 +38,9 @@ export function encodeTextFrame(text: string): Buffer {
   return frame;
 }
 
+/** Receives one frame as buf[start..end), valid only during the call. */
+export type FrameRangeSink = (buf: Buffer, start: number, end: number) => void;
+
 const enum State {
   Length,
   Data,
@@ -57,10 +60,23 @@ export class FrameDecoder {
   private partBytes = 0;
   private stopped = false;
 
+  /** Set by `ofRanges`: frames that lie whole in a chunk are handed over as a range of it. */
+  private onRange: FrameRangeSink | undefined;
+
   constructor(
     private readonly onFrame: (body: Buffer) => void,
     private readonly maxFrameBytes: number = DEFAULT_MAX_FRAME_BYTES,
   ) {}
+
+  /**
+   * A decoder that hands each frame over as buf[start..end) with no Buffer view of its own (one
+   * object less per frame); the range is only valid during the call.
+   */
+  static ofRanges(onRange: FrameRangeSink, maxFrameBytes?: number): FrameDecoder {
+    const decoder = new FrameDecoder((body) => onRange(body, 0, body.length), maxFrameBytes);
+    decoder.onRange = onRange;
+    return decoder;
+  }
 
   /** Bytes held for an unfinished frame. */
   get buffered(): number {
@@ -79,9 +95,13 @@ export class FrameDecoder {
           this.lengthRead(chunk.readUInt32BE(at - PREFIX_BYTES));
           continue;
         }
-        const piece = chunk.subarray(at, at + this.need);
+        const start = at;
         at += this.need;
-        this.complete(piece);
+        if (this.onRange) {
+          this.state = State.Length;
+          this.need = PREFIX_BYTES;
+          if (!this.stopped) this.onRange(chunk, start, at);
+        } else this.complete(chunk.subarray(start, at));
         continue;
       }
       const take = Math.min(missing, chunk.length - at);

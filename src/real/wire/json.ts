@@ -6,7 +6,7 @@
  * (membership/wire.ts), anything else a message.
  */
 import type { Control } from '../../core/seam.ts';
-import { ReceivedMsg, at, decodeFrame, encodeControlFrame, encodeMessageFrame } from '../codec.ts';
+import { ReceivedMsg, at, decodeCompact, decodeFrame, encodeControlFrame, encodeMessageFrame } from '../codec.ts';
 import { FrameDecoder } from '../frame.ts';
 import { WireError, type Hello, type WireCodec, type WireDecoder, type WireEvent, type WireLimits, type WireMessage } from './codec.ts';
 import { HELLO_PREFIX, decodeHello, encodeHelloFrame } from './hello.ts';
@@ -33,6 +33,18 @@ export function decodeBody(body: Buffer): WireEvent {
 /** What a decoder holds between pushes: nothing (frozen, so a frame outside a push throws rather than collects). */
 const NO_EVENTS: WireEvent[] = Object.freeze([]) as unknown as WireEvent[];
 
+/** One frame body given as buf[start..end): a compact message read in place, anything else by decodeBody. */
+function decodeRange(buf: Buffer, start: number, end: number): WireEvent {
+  try {
+    const message = decodeCompact(buf, start, end);
+    if (message) return { kind: 'message', message };
+  } catch (err) {
+    if (err instanceof WireError) return { kind: 'invalid', error: err };
+    throw err;
+  }
+  return decodeBody(buf.subarray(start, end));
+}
+
 class JsonDecoder implements WireDecoder {
   /**
    * The events of the chunk being pushed, and only during the push: an array kept on the decoder
@@ -43,7 +55,7 @@ class JsonDecoder implements WireDecoder {
   private readonly frames: FrameDecoder;
 
   constructor(limits: WireLimits) {
-    this.frames = new FrameDecoder((body) => this.events.push(decodeBody(body)), limits.maxFrameBytes);
+    this.frames = FrameDecoder.ofRanges((buf, start, end) => this.events.push(decodeRange(buf, start, end)), limits.maxFrameBytes);
   }
 
   get buffered(): number {
