@@ -49,29 +49,37 @@ function nativeHigh64(id: string): bigint {
   return ((BigInt(hi) << 36n) | BigInt(lo)) >> 2n;
 }
 
+/** The two 32-bit halves of a 64-bit UniqueID (two's complement), as unsigned numbers. */
+export interface IdWords {
+  hi: number;
+  lo: number;
+}
+
 /**
- * The seen cache's key for an id: its UniqueID's 64 bits as 4 UTF-16 units, the same for both
- * spellings of one message (as canonicalId). Every copy of every message is looked up, so a
- * floodlab id takes a path without BigInt, regular expression or decimal string.
+ * Writes the UniqueID of an id into `out` as two words, the same for both spellings of one
+ * message (as canonicalId): the seen ids' key (trust/seen-ids.ts). Every copy of every message
+ * is looked up, so a floodlab id takes a path without BigInt, regular expression or string.
  */
-export function seenKey(id: string): string {
+export function uniqueIdWords(id: string, out: IdWords): IdWords {
   if (id.length === 16 && id.charCodeAt(0) !== 0x67 /* g: maybe a Go id */) {
-    let hi = 0;
-    let lo = 0;
     let bad = 0;
     for (let k = 0; k < 16; k++) bad |= B64[id.charCodeAt(k)] ?? -1;
     if (bad >= 0) {
+      let hi = 0;
+      let lo = 0;
       for (let k = 0; k < 5; k++) hi = hi * 64 + B64[id.charCodeAt(k)]!;
       for (let k = 5; k < 11; k++) lo = lo * 64 + B64[id.charCodeAt(k)]!;
       // As nativeHigh64 & LOW_63: bits 62..34 are hi's low 29 bits, bits 33..0 are lo / 4.
-      const top = hi & 0x1fffffff;
       const low34 = Math.floor(lo / 4);
-      const low32 = low34 % 0x1_0000_0000;
-      return String.fromCharCode(top >>> 14, ((top & 0x3fff) << 2) | Math.floor(low34 / 0x1_0000_0000), low32 >>> 16, low32 & 0xffff);
+      out.hi = ((hi & 0x1fffffff) * 4 + Math.floor(low34 / 0x1_0000_0000)) >>> 0;
+      out.lo = low34 % 0x1_0000_0000;
+      return out;
     }
   }
   const u = BigInt.asUintN(64, gobIdOf(id));
-  return String.fromCharCode(Number(u >> 48n), Number((u >> 32n) & 0xffffn), Number((u >> 16n) & 0xffffn), Number(u & 0xffffn));
+  out.hi = Number(u >> 32n);
+  out.lo = Number(u & 0xffffffffn);
+  return out;
 }
 
 /** One name for a message whichever wire's spelling of its id a node got: the 'g' id. */

@@ -1,7 +1,7 @@
 // Ids between the wires: a Go id as 'g' + decimal and back exactly; a floodlab id given one fixed
 // 63-bit UniqueID at every node; one canonical name for both spellings.
 import { describe, expect, it } from 'vitest';
-import { canonicalId, gobIdOf, gobIdOfG, jsonIdOfGob, seenKey } from '../../../../src/real/wire/gob/ids.ts';
+import { canonicalId, gobIdOf, gobIdOfG, jsonIdOfGob, uniqueIdWords } from '../../../../src/real/wire/gob/ids.ts';
 import { newMessageId } from '../../../../src/real/codec.ts';
 
 describe('gob ids on the JSON wire', () => {
@@ -33,8 +33,13 @@ describe('gob ids on the JSON wire', () => {
   });
 });
 
-describe('the seen key', () => {
-  it('is one 4-unit key per UniqueID: both spellings of a message alike, different messages apart', () => {
+describe("the UniqueID words (the seen ids' key)", () => {
+  const key = (id: string): string => {
+    const { hi, lo } = uniqueIdWords(id, { hi: 0, lo: 0 });
+    return `${hi}:${lo}`;
+  };
+
+  it('are one value per UniqueID: both spellings of a message alike, different messages apart', () => {
     const ids = [
       ...Array.from({ length: 2000 }, () => newMessageId()),
       '________________',
@@ -50,19 +55,23 @@ describe('the seen key', () => {
     ];
     const keys = new Map<string, string>();
     for (const id of ids) {
-      const key = seenKey(id);
-      expect(key).toHaveLength(4);
-      expect(seenKey(jsonIdOfGob(gobIdOf(id)))).toBe(key); // its Go spelling
-      expect(keys.get(key) ?? canonicalId(id)).toBe(canonicalId(id)); // no two messages share a key
-      keys.set(key, canonicalId(id));
+      const k = key(id);
+      expect(key(jsonIdOfGob(gobIdOf(id)))).toBe(k); // its Go spelling
+      expect(keys.get(k) ?? canonicalId(id)).toBe(canonicalId(id)); // no two messages share a key
+      keys.set(k, canonicalId(id));
     }
     expect(keys.size).toBe(ids.length - 3); // A… and gA… (top bit cleared) are g0, _… is g9223372036854775807
     expect(keys.size).toBe(new Set(ids.map(canonicalId)).size);
   });
 
-  it('holds the UniqueID bits: a floodlab id without BigInt gives what its Go id gives with it', () => {
-    expect(seenKey('AAAAAAAAAQAAAAAA')).toBe(String.fromCharCode(0, 0, 0, 0x100)); // UniqueID 0x100, as above
-    expect(seenKey('________________')).toBe(String.fromCharCode(0x7fff, 0xffff, 0xffff, 0xffff)); // 2^63 - 1
-    expect(seenKey('g-1')).toBe(String.fromCharCode(0xffff, 0xffff, 0xffff, 0xffff)); // -1 as 64 bits
+  it('hold the UniqueID bits: a floodlab id without BigInt gives what its Go id gives with it', () => {
+    expect(key('AAAAAAAAAQAAAAAA')).toBe('0:256'); // UniqueID 0x100, as above
+    expect(key('________________')).toBe(`${2 ** 31 - 1}:${2 ** 32 - 1}`); // 2^63 - 1
+    expect(key('g-1')).toBe(`${2 ** 32 - 1}:${2 ** 32 - 1}`); // -1 as 64 bits
+    for (let k = 0; k < 200; k++) {
+      const id = newMessageId();
+      const u = BigInt.asUintN(64, gobIdOf(id));
+      expect(key(id)).toBe(`${u >> 32n}:${u & 0xffffffffn}`);
+    }
   });
 });
