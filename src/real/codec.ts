@@ -9,6 +9,7 @@ import { InputError } from '../core/errors.ts';
 import type { Msg } from '../core/message.ts';
 import type { Control } from '../core/seam.ts';
 import { at, compactFields, plainName, type CompactFields } from './compact-body.ts';
+import { encodeCompactFrame } from './compact-encode.ts';
 import { encodeTextFrame } from './frame.ts';
 import { WireError } from './wire/codec.ts';
 
@@ -77,8 +78,10 @@ export function checkName(name: string): string {
 
 /** One frame carrying `msg` at hop count `hops`. */
 export function encodeMessageFrame(msg: Msg, hops: number): Buffer {
+  const compact = encodeCompactFrame(String(msg.id), msg.origin, msg.text, hops);
+  if (compact) return compact;
   // Ids are url-safe by construction (checked on receipt), so only origin and text may need
-  // escaping; most need none, and are written as they are (JSON.stringify would copy them).
+  // escaping; those needing none are written as they are (JSON.stringify would copy them).
   const origin = jsonPlain(msg.origin) ? `"${msg.origin}"` : JSON.stringify(msg.origin);
   const text = jsonPlain(msg.text) ? `"${msg.text}"` : JSON.stringify(msg.text);
   return encodeTextFrame(`{"i":"${msg.id}","o":${origin},"t":${text},"h":${hops}}`);

@@ -14,6 +14,14 @@ export interface WriteLimits {
   readonly stallTimeoutMs: number;
 }
 
+/**
+ * What a flush of several frames joins them in: one buffer for every queue of the process, reused
+ * from write to write, so a burst does not allocate (and leave for the GC to free) a buffer per
+ * flush. A flush larger than this gets a buffer of its own.
+ */
+const SCRATCH_BYTES = 64 * 1024;
+let scratch = Buffer.allocUnsafeSlow(SCRATCH_BYTES);
+
 /** Slots kept between flushes at most (more are dropped after the flush that needed them). */
 const MAX_KEPT_SLOTS = 1024;
 
@@ -99,17 +107,22 @@ export class WriteQueue {
   flush(): void {
     this.flushScheduled = false;
     if (this.stopped || !this.open || this.blocked || this.count === 0) return;
-    const data = this.count === 1 ? this.queue[0]! : Buffer.allocUnsafe(this.queuedBytes);
+    const joined = this.count === 1 ? undefined : this.queuedBytes <= scratch.length ? scratch : Buffer.allocUnsafe(this.queuedBytes);
+    const data = joined ? joined.subarray(0, this.queuedBytes) : this.queue[0]!;
     let at = 0;
     for (let k = 0; k < this.count; k++) {
-      if (this.count > 1) at += this.queue[k]!.copy(data, at);
+      if (joined) at += this.queue[k]!.copy(joined, at);
       this.queue[k] = undefined;
     }
     // A tick that queued very many frames does not leave its long array behind.
     if (this.count > MAX_KEPT_SLOTS) this.queue.length = 0;
     this.count = 0;
     this.queuedBytes = 0;
-    if (!this.socket.write(data)) {
+    const accepted = this.socket.write(data);
+    // The scratch is free again only when the socket took every byte at once; a write left
+    // pending keeps it (the kernel reads it later), and later flushes get a new one.
+    if (joined === scratch && this.socket.writableLength > 0) scratch = Buffer.allocUnsafeSlow(SCRATCH_BYTES);
+    if (!accepted) {
       this.blocked = true;
       this.stallTimer = setTimeout(() => this.slow(`writes blocked for ${this.limits.stallTimeoutMs} ms: the peer is not reading`), this.limits.stallTimeoutMs);
     }

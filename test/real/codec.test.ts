@@ -32,6 +32,15 @@ describe('message codec', () => {
     }
   });
 
+  it('writes every hop count and plain ASCII field as the JSON text would read', () => {
+    const text = ' ~!#$%&()*+,-./09:;<=>?@AZ[]^_`az{|}\u007f';
+    for (const hops of [0, 1, 9, 10, 99, 100, 999, 1000, 12_345, 65_535, 999_999_999, 1e9, 2.5]) {
+      const body = encodeMessageFrame({ id: 'a-_Z9', origin: 'n 1', text }, hops);
+      expect(body.readUInt32BE(0)).toBe(body.length - PREFIX_BYTES);
+      expect(body.subarray(PREFIX_BYTES).toString()).toBe(`{"i":"a-_Z9","o":"n 1","t":${JSON.stringify(text)},"h":${hops}}`);
+    }
+  });
+
   it('keeps a 5-byte chat line well under 80 bytes on the wire', () => {
     const frame = encodeMessageFrame({ id: newMessageId(), origin: 'n49', text: 'hello' }, 12);
     expect(frame.length).toBeLessThanOrEqual(60);
