@@ -35,6 +35,8 @@ export class WriteQueue {
   /** Frames in `queue`: its slots are reused from tick to tick rather than the array regrown. */
   private count = 0;
   private queuedBytes = 0;
+  /** At least the socket's buffered bytes: their count at our last write (it only drains since). */
+  private socketBytesBound = 0;
   private open = false;
   private flushScheduled = false;
   private blocked = false;
@@ -72,6 +74,7 @@ export class WriteQueue {
     if (!this.fits(frame)) return false;
     this.wrote(frame.length);
     this.socket.write(frame);
+    this.socketBytesBound = this.socket.writableLength;
     return true;
   }
 
@@ -92,6 +95,10 @@ export class WriteQueue {
 
   private fits(frame: Buffer): boolean {
     if (this.stopped) return false;
+    // The socket's buffer only grows by our writes, so its length at the last write bounds it:
+    // most frames fit by that bound, without asking the stream.
+    if (this.queuedBytes + this.socketBytesBound + frame.length <= this.limits.maxWriteBufferBytes) return true;
+    this.socketBytesBound = this.socket.writableLength;
     if (this.pendingBytes + frame.length <= this.limits.maxWriteBufferBytes) return true;
     this.slow(`over ${this.limits.maxWriteBufferBytes} bytes waiting: the peer is not reading`);
     return false;
@@ -119,9 +126,10 @@ export class WriteQueue {
     this.count = 0;
     this.queuedBytes = 0;
     const accepted = this.socket.write(data);
+    this.socketBytesBound = this.socket.writableLength;
     // The scratch is free again only when the socket took every byte at once; a write left
     // pending keeps it (the kernel reads it later), and later flushes get a new one.
-    if (joined === scratch && this.socket.writableLength > 0) scratch = Buffer.allocUnsafeSlow(SCRATCH_BYTES);
+    if (joined === scratch && this.socketBytesBound > 0) scratch = Buffer.allocUnsafeSlow(SCRATCH_BYTES);
     if (!accepted) {
       this.blocked = true;
       this.stallTimer = setTimeout(() => this.slow(`writes blocked for ${this.limits.stallTimeoutMs} ms: the peer is not reading`), this.limits.stallTimeoutMs);

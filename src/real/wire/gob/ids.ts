@@ -62,13 +62,19 @@ export interface IdWords {
  */
 export function uniqueIdWords(id: string, out: IdWords): IdWords {
   if (id.length === 16 && id.charCodeAt(0) !== 0x67 /* g: maybe a Go id */) {
+    // One pass: the first 11 characters give the bits, and any character outside base64url
+    // (a negative digit) sends the id to the general path below.
+    let hi = 0;
+    let lo = 0;
     let bad = 0;
-    for (let k = 0; k < 16; k++) bad |= B64[id.charCodeAt(k)] ?? -1;
+    for (let k = 0; k < 16; k++) {
+      const c = id.charCodeAt(k);
+      const d = c < 128 ? B64[c]! : -1;
+      bad |= d;
+      if (k < 5) hi = hi * 64 + d;
+      else if (k < 11) lo = lo * 64 + d;
+    }
     if (bad >= 0) {
-      let hi = 0;
-      let lo = 0;
-      for (let k = 0; k < 5; k++) hi = hi * 64 + B64[id.charCodeAt(k)]!;
-      for (let k = 5; k < 11; k++) lo = lo * 64 + B64[id.charCodeAt(k)]!;
       // As nativeHigh64 & LOW_63: bits 62..34 are hi's low 29 bits, bits 33..0 are lo / 4.
       const low34 = Math.floor(lo / 4);
       out.hi = ((hi & 0x1fffffff) * 4 + Math.floor(low34 / 0x1_0000_0000)) >>> 0;
