@@ -52,10 +52,33 @@ class JsonDecoder implements WireDecoder {
    * keep the next chunk's messages alive through young collections (each chunk's garbage promoted).
    */
   private events: WireEvent[] = NO_EVENTS;
+  /** During `each`: where events go, and how many went. */
+  private sink: ((event: WireEvent) => boolean) | undefined;
+  private handed = 0;
   private readonly frames: FrameDecoder;
 
   constructor(limits: WireLimits) {
-    this.frames = FrameDecoder.ofRanges((buf, start, end) => this.events.push(decodeRange(buf, start, end)), limits.maxFrameBytes);
+    this.frames = FrameDecoder.ofRanges((buf, start, end) => this.take(decodeRange(buf, start, end)), limits.maxFrameBytes);
+  }
+
+  each(chunk: Buffer, onEvent: (event: WireEvent) => boolean): number {
+    this.sink = onEvent;
+    this.handed = 0;
+    try {
+      this.frames.push(chunk);
+    } finally {
+      this.sink = undefined;
+    }
+    return this.handed;
+  }
+
+  private take(event: WireEvent): void {
+    if (!this.sink) {
+      this.events.push(event);
+      return;
+    }
+    this.handed++;
+    if (!this.sink(event)) this.frames.stop();
   }
 
   get buffered(): number {
