@@ -46,7 +46,7 @@ export class RealNode implements Port {
   private readonly firstHops: HopMemory | undefined;
   /** The last message sent and its encoder: a message goes to several links in a row, encoded once per codec. */
   private lastSent: Msg | undefined;
-  private lastEncode: Encode = () => undefined;
+  private lastEncode: Encode = NOTHING;
   private readonly randomBuffer = new Uint32Array(1);
   private receiving = false;
   private closing: Promise<void> | undefined;
@@ -103,7 +103,7 @@ export class RealNode implements Port {
       if (hops > MAX_HOPS) {
         this.counts.hopLimited++;
         this.lastSent = msg;
-        this.lastEncode = () => undefined;
+        this.lastEncode = NOTHING;
         return;
       }
       this.lastSent = msg;
@@ -157,13 +157,13 @@ export class RealNode implements Port {
   /** Authors a chat message and floods it; returns it. */
   originate(text: string): Msg {
     if (text.length > MAX_TEXT) throw new InputError('ERR_BAD_TEXT', `node: a message of ${text.length} characters is too long; at most ${MAX_TEXT}`);
-    if (this.key) {
-      const signed = signMessage(this.key, this.name, text, Date.now());
-      this.inbound.during(signed.ts, () => this.protocol.originate(this, signed));
-      return signed;
+    const msg: Msg = this.key ? signMessage(this.key, this.name, text, Date.now()) : { id: newMessageId(), origin: this.name, text };
+    try {
+      if (this.key) this.inbound.during((msg as SignedMsg).ts, () => this.protocol.originate(this, msg));
+      else this.protocol.originate(this, msg);
+    } finally {
+      this.forgetLastSent();
     }
-    const msg: Msg = { id: newMessageId(), origin: this.name, text };
-    this.protocol.originate(this, msg);
     return msg;
   }
 
@@ -254,13 +254,26 @@ export class RealNode implements Port {
       this.inbound.leave();
       this.receiving = false;
       this.hop = 0;
+      this.forgetLastSent();
     }
+  }
+
+  /**
+   * The last message's encoding is shared by the links it goes to in one go; kept past that, it
+   * would wait for the node's next message long enough to be promoted to the old generation.
+   */
+  private forgetLastSent(): void {
+    this.lastSent = undefined;
+    this.lastEncode = NOTHING;
   }
 
   private log(line: string): void {
     this.options.log?.(line);
   }
 }
+
+/** The encoding of a message that goes nowhere. */
+const NOTHING: Encode = () => undefined;
 
 /** Hop count at which a node got `msg`: 0 for its own messages. */
 function hopsOf(msg: Msg): number {
