@@ -10,8 +10,8 @@
 import { randomFillSync } from 'node:crypto';
 import { check } from '../../core/errors.ts';
 
-/** Entries the ring starts with; it doubles as needed up to maxEntries. */
-const FIRST_CAPACITY = 256;
+/** Entries the ring starts with (24 KiB; a burst of a thousand ids needs no resize); it doubles as needed up to maxEntries. */
+const FIRST_CAPACITY = 1024;
 
 export class SeenIds {
   private capacity = 0;
