@@ -9,9 +9,12 @@ import type { Protocol } from '../core/seam.ts';
 import { RealNode, type NodeStats } from './node.ts';
 import { generateNodeKey } from './trust/keys.ts';
 
+// Read once: the getter calls into the runtime, and wallClock runs on every delivery.
+const TIME_ORIGIN = performance.timeOrigin;
+
 /** Milliseconds on a clock shared by every process of this machine (high resolution). */
 export function wallClock(): number {
-  return performance.timeOrigin + performance.now();
+  return TIME_ORIGIN + performance.now();
 }
 
 /** Node `node` delivered message `id` for the first time at `at` (wallClock ms), `hops` from its origin. */

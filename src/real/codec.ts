@@ -8,6 +8,8 @@ import { randomBytes } from 'node:crypto';
 import { InputError } from '../core/errors.ts';
 import type { Msg } from '../core/message.ts';
 import type { Control } from '../core/seam.ts';
+import { at, compactFields, plainName, type CompactFields } from './compact-body.ts';
+import { encodeCompactFrame } from './compact-encode.ts';
 import { encodeTextFrame } from './frame.ts';
 import { WireError } from './wire/codec.ts';
 
@@ -76,8 +78,22 @@ export function checkName(name: string): string {
 
 /** One frame carrying `msg` at hop count `hops`. */
 export function encodeMessageFrame(msg: Msg, hops: number): Buffer {
-  // Ids are url-safe by construction (checked on receipt), so only origin and text need escaping.
-  return encodeTextFrame(`{"i":"${msg.id}","o":${JSON.stringify(msg.origin)},"t":${JSON.stringify(msg.text)},"h":${hops}}`);
+  const compact = encodeCompactFrame(String(msg.id), msg.origin, msg.text, hops);
+  if (compact) return compact;
+  // Ids are url-safe by construction (checked on receipt), so only origin and text may need
+  // escaping; those needing none are written as they are (JSON.stringify would copy them).
+  const origin = jsonPlain(msg.origin) ? `"${msg.origin}"` : JSON.stringify(msg.origin);
+  const text = jsonPlain(msg.text) ? `"${msg.text}"` : JSON.stringify(msg.text);
+  return encodeTextFrame(`{"i":"${msg.id}","o":${origin},"t":${text},"h":${hops}}`);
+}
+
+/** True when JSON.stringify(s) is s in quotes: no control character, quote, backslash or surrogate. */
+function jsonPlain(s: string): boolean {
+  for (let k = 0; k < s.length; k++) {
+    const c = s.charCodeAt(k);
+    if (c < 0x20 || c === QUOTE || c === BACKSLASH || (c >= 0xd800 && c <= 0xdfff)) return false;
+  }
+  return true;
 }
 
 /** One frame carrying a control message (IHAVE, GRAFT, PRUNE, INV, GETDATA): `{"c":type,"i":id}`. */
@@ -109,6 +125,8 @@ export function decodeFrame(body: Buffer): ReceivedMsg | Control {
   return at(body, 0, '{"c":') ? decodeControl(body) : decodeMessage(body);
 }
 
+export { at } from './compact-body.ts';
+
 function fail(message: string): never {
   throw new CodecError(`body: ${message}`);
 }
@@ -116,42 +134,41 @@ function fail(message: string): never {
 const QUOTE = 0x22;
 const BACKSLASH = 0x5c;
 
-/** Index of the closing quote of a JSON string starting at `p`, or -1 if it needs unescaping. */
-function plainStringEnd(body: Buffer, p: number): number {
-  for (; p < body.length; p++) {
-    const c = body[p]!;
-    if (c === QUOTE) return p;
-    if (c === BACKSLASH || c < 0x20) return -1;
-  }
-  return -1;
-}
-
-/** True when body[p..] starts with the ASCII text `s`. */
-export function at(body: Buffer, p: number, s: string): boolean {
-  for (let k = 0; k < s.length; k++) if (body[p + k] !== s.charCodeAt(k)) return false;
-  return true;
-}
+/** One reused record of where a compact body's fields lie (decoding is synchronous). */
+const fields: CompactFields = { idEnd: 0, originEnd: 0, textEnd: 0, hops: 0 };
 
 /**
- * The fast path: a body laid out exactly as encodeMessageFrame writes it, with no escapes, is
- * read without JSON.parse; its fields get the same checks. Undefined means "take the general
- * path" (JSON.parse), never "accept".
+ * The fast path: a message body laid out exactly as encodeMessageFrame writes it, in
+ * buf[start..end), is read without JSON.parse (compact-body.ts); its fields get the same checks,
+ * on the bytes where that is exact (id characters, an ASCII name, a text of at most MAX_TEXT
+ * bytes), else by `checked`. Undefined means "take the general path", never "accept".
  */
-function decodeCompact(body: Buffer): ReceivedMsg | undefined {
-  if (!at(body, 0, '{"i":"')) return undefined;
-  const idEnd = plainStringEnd(body, 6);
-  if (idEnd < 0 || !at(body, idEnd, '","o":"')) return undefined;
-  const originEnd = plainStringEnd(body, idEnd + 7);
-  if (originEnd < 0 || !at(body, originEnd, '","t":"')) return undefined;
-  const textEnd = plainStringEnd(body, originEnd + 7);
-  if (textEnd < 0 || !at(body, textEnd, '","h":')) return undefined;
-  let h = 0;
-  let p = textEnd + 6;
-  const digits = p;
-  for (; p < body.length && body[p]! >= 0x30 && body[p]! <= 0x39 && p - digits < 6; p++) h = h * 10 + body[p]! - 0x30;
-  if (p === digits || body[digits] === 0x30 || p !== body.length - 1 || body[p] !== 0x7d) return undefined;
-  return checked(body.toString('latin1', 6, idEnd), body.toString('utf8', idEnd + 7, originEnd), body.toString('utf8', originEnd + 7, textEnd), h);
+export function decodeCompact(buf: Buffer, start: number, end: number): ReceivedMsg | undefined {
+  const f = compactFields(buf, start, end, fields);
+  if (!f) return undefined;
+  const { idEnd, originEnd, textEnd, hops } = f;
+  const id = latin1Slice.call(buf, start + 6, idEnd);
+  const origin = utf8Slice.call(buf, idEnd + 7, originEnd);
+  const text = utf8Slice.call(buf, originEnd + 7, textEnd);
+  // A text of n bytes has at most n UTF-16 units; hops have no leading zero, so they are at least 1.
+  if (plainName(buf, idEnd + 7, originEnd, MAX_NAME) && textEnd - originEnd - 7 <= MAX_TEXT && hops <= MAX_HOPS) return new ReceivedMsg(id, origin, text, hops);
+  return checked(id, origin, text, hops);
 }
+
+// Buffer's own slicers (Node's, present since its first releases though not in its typings):
+// toString looks the encoding up and checks its arguments on every call, three times a frame.
+type Slicer = (this: Buffer, start: number, end: number) => string;
+const slicers = Buffer.prototype as unknown as { latin1Slice?: Slicer; utf8Slice?: Slicer };
+const latin1Slice: Slicer =
+  slicers.latin1Slice ??
+  function (this: Buffer, start: number, end: number): string {
+    return this.toString('latin1', start, end);
+  };
+const utf8Slice: Slicer =
+  slicers.utf8Slice ??
+  function (this: Buffer, start: number, end: number): string {
+    return this.toString('utf8', start, end);
+  };
 
 function checked(i: unknown, o: unknown, t: unknown, h: unknown): ReceivedMsg {
   if (typeof i !== 'string' || !ID.test(i)) fail("field 'i' (id) must be 1 to 64 characters of A-Z a-z 0-9 _ -");
@@ -163,7 +180,7 @@ function checked(i: unknown, o: unknown, t: unknown, h: unknown): ReceivedMsg {
 
 /** Parses and validates one frame body; throws CodecError naming the bad field. */
 export function decodeMessage(body: Buffer): ReceivedMsg {
-  const fast = decodeCompact(body);
+  const fast = decodeCompact(body, 0, body.length);
   if (fast) return fast;
   let value: unknown;
   try {

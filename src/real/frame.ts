@@ -38,6 +38,9 @@ export function encodeTextFrame(text: string): Buffer {
   return frame;
 }
 
+/** Receives one frame as buf[start..end), valid only during the call. */
+export type FrameRangeSink = (buf: Buffer, start: number, end: number) => void;
+
 const enum State {
   Length,
   Data,
@@ -53,14 +56,27 @@ export class FrameDecoder {
   /** Bytes still needed to finish the current state (prefix or body). */
   private need = PREFIX_BYTES;
   /** Chunks of the current prefix or body received so far (usually zero or one). */
-  private parts: Buffer[] = [];
+  private readonly parts: Buffer[] = [];
   private partBytes = 0;
   private stopped = false;
+
+  /** Set by `ofRanges`: frames that lie whole in a chunk are handed over as a range of it. */
+  private onRange: FrameRangeSink | undefined;
 
   constructor(
     private readonly onFrame: (body: Buffer) => void,
     private readonly maxFrameBytes: number = DEFAULT_MAX_FRAME_BYTES,
   ) {}
+
+  /**
+   * A decoder that hands each frame over as buf[start..end) with no Buffer view of its own (one
+   * object less per frame); the range is only valid during the call.
+   */
+  static ofRanges(onRange: FrameRangeSink, maxFrameBytes?: number): FrameDecoder {
+    const decoder = new FrameDecoder((body) => onRange(body, 0, body.length), maxFrameBytes);
+    decoder.onRange = onRange;
+    return decoder;
+  }
 
   /** Bytes held for an unfinished frame. */
   get buffered(): number {
@@ -73,10 +89,19 @@ export class FrameDecoder {
     while (at < chunk.length && !this.stopped) {
       const missing = this.need - this.partBytes;
       if (this.partBytes === 0 && chunk.length - at >= this.need) {
-        // The whole prefix or body lies in this chunk: no copy.
-        const piece = chunk.subarray(at, at + this.need);
+        // The whole prefix or body lies in this chunk: no copy (and for a prefix, no view either).
+        if (this.state === State.Length) {
+          at += PREFIX_BYTES;
+          this.lengthRead(chunk.readUInt32BE(at - PREFIX_BYTES));
+          continue;
+        }
+        const start = at;
         at += this.need;
-        this.complete(piece);
+        if (this.onRange) {
+          this.state = State.Length;
+          this.need = PREFIX_BYTES;
+          if (!this.stopped) this.onRange(chunk, start, at);
+        } else this.complete(chunk.subarray(start, at));
         continue;
       }
       const take = Math.min(missing, chunk.length - at);
@@ -85,7 +110,8 @@ export class FrameDecoder {
       at += take;
       if (this.partBytes === this.need) {
         const piece = this.parts.length === 1 ? this.parts[0]! : Buffer.concat(this.parts, this.partBytes);
-        this.parts = [];
+        // Emptied in place, not replaced: see WriteQueue.queue (a dropped old array keeps young garbage alive).
+        this.parts.length = 0;
         this.partBytes = 0;
         this.complete(piece);
       }
@@ -108,17 +134,21 @@ export class FrameDecoder {
 
   private complete(piece: Buffer): void {
     if (this.state === State.Length) {
-      const length = piece.readUInt32BE(0);
-      if (length > this.maxFrameBytes) {
-        throw new FrameError('ERR_FRAME_TOO_LONG', `frame: length ${length} is over the limit of ${this.maxFrameBytes} bytes`);
-      }
-      this.state = State.Data;
-      this.need = length;
-      if (length === 0) this.complete(Buffer.alloc(0));
+      this.lengthRead(piece.readUInt32BE(0));
       return;
     }
     this.state = State.Length;
     this.need = PREFIX_BYTES;
     if (!this.stopped) this.onFrame(piece);
+  }
+
+  /** A frame's length prefix was read: check it against the limit before a byte of its body is held. */
+  private lengthRead(length: number): void {
+    if (length > this.maxFrameBytes) {
+      throw new FrameError('ERR_FRAME_TOO_LONG', `frame: length ${length} is over the limit of ${this.maxFrameBytes} bytes`);
+    }
+    this.state = State.Data;
+    this.need = length;
+    if (length === 0) this.complete(Buffer.alloc(0));
   }
 }

@@ -76,6 +76,12 @@ export class Link {
   private view: HandshakeLink | undefined;
   private readonly guard: PeerGuard;
   private chunkAt = 0;
+  /** Takes each event as the decoder makes it (WireDecoder.each); false, to stop it, once the link has closed. */
+  private readonly eventSink = (event: WireEvent): boolean => {
+    if (this.state === 'closed') return false;
+    this.onEvent(event);
+    return true;
+  };
   private silenceTimer: NodeJS.Timeout | undefined;
 
   constructor(
@@ -230,14 +236,20 @@ export class Link {
         if (!first || !this.startWith(this.wire.codec!)) return;
         chunk = first;
       }
-      const events = this.decoder!.push(chunk);
-      for (const event of events) {
-        if (this.state === 'closed') return;
-        this.onEvent(event);
+      const decoder = this.decoder!;
+      let count = 0;
+      if (decoder.each) count = decoder.each(chunk, this.eventSink);
+      else {
+        const events = decoder.push(chunk);
+        count = events.length;
+        for (const event of events) {
+          if (this.state === 'closed') return;
+          this.onEvent(event);
+        }
       }
       if (this.state === 'closed') return;
-      this.guard.watchPartial(this.decoder!.buffered);
-      this.guard.pay(events.length, chunk.length);
+      this.guard.watchPartial(decoder.buffered);
+      this.guard.pay(count, chunk.length);
     } catch (err) {
       this.close('violation', describe(err));
     }

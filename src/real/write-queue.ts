@@ -14,9 +14,29 @@ export interface WriteLimits {
   readonly stallTimeoutMs: number;
 }
 
+/**
+ * What a flush of several frames joins them in: one buffer for every queue of the process, reused
+ * from write to write, so a burst does not allocate (and leave for the GC to free) a buffer per
+ * flush. A flush larger than this gets a buffer of its own.
+ */
+const SCRATCH_BYTES = 64 * 1024;
+let scratch = Buffer.allocUnsafeSlow(SCRATCH_BYTES);
+
+/** Slots kept between flushes at most (more are dropped after the flush that needed them). */
+const MAX_KEPT_SLOTS = 1024;
+
 export class WriteQueue {
-  private queue: Buffer[] = [];
+  /**
+   * One array for the link's life, emptied in place: a fresh array per flush would wait for the
+   * next frame long enough to reach the old generation, and once dropped there it would keep that
+   * tick's frames alive through young collections (every frame promoted, freed only by a full GC).
+   */
+  private readonly queue: (Buffer | undefined)[] = [];
+  /** Frames in `queue`: its slots are reused from tick to tick rather than the array regrown. */
+  private count = 0;
   private queuedBytes = 0;
+  /** At least the socket's buffered bytes: their count at our last write (it only drains since). */
+  private socketBytesBound = 0;
   private open = false;
   private flushScheduled = false;
   private blocked = false;
@@ -42,7 +62,7 @@ export class WriteQueue {
   /** Queues one frame; false when stopped or over the cap (then `slow` has been called). */
   push(frame: Buffer): boolean {
     if (!this.fits(frame)) return false;
-    this.queue.push(frame);
+    this.queue[this.count++] = frame;
     this.queuedBytes += frame.length;
     this.wrote(frame.length);
     this.scheduleFlush();
@@ -54,6 +74,7 @@ export class WriteQueue {
     if (!this.fits(frame)) return false;
     this.wrote(frame.length);
     this.socket.write(frame);
+    this.socketBytesBound = this.socket.writableLength;
     return true;
   }
 
@@ -67,30 +88,49 @@ export class WriteQueue {
   stop(): void {
     this.stopped = true;
     clearTimeout(this.stallTimer);
-    this.queue = [];
+    this.queue.length = 0;
+    this.count = 0;
     this.queuedBytes = 0;
   }
 
   private fits(frame: Buffer): boolean {
     if (this.stopped) return false;
+    // The socket's buffer only grows by our writes, so its length at the last write bounds it:
+    // most frames fit by that bound, without asking the stream.
+    if (this.queuedBytes + this.socketBytesBound + frame.length <= this.limits.maxWriteBufferBytes) return true;
+    this.socketBytesBound = this.socket.writableLength;
     if (this.pendingBytes + frame.length <= this.limits.maxWriteBufferBytes) return true;
     this.slow(`over ${this.limits.maxWriteBufferBytes} bytes waiting: the peer is not reading`);
     return false;
   }
 
   private scheduleFlush(): void {
-    if (this.flushScheduled || !this.open || this.blocked || this.queue.length === 0) return;
+    if (this.flushScheduled || !this.open || this.blocked || this.count === 0) return;
     this.flushScheduled = true;
-    queueMicrotask(() => this.flush());
+    flushSoon(this);
   }
 
-  private flush(): void {
+  /** Writes what is queued (called once per tick by flushAll). */
+  flush(): void {
     this.flushScheduled = false;
-    if (this.stopped || !this.open || this.blocked || this.queue.length === 0) return;
-    const data = this.queue.length === 1 ? this.queue[0]! : Buffer.concat(this.queue, this.queuedBytes);
-    this.queue = [];
+    if (this.stopped || !this.open || this.blocked || this.count === 0) return;
+    const joined = this.count === 1 ? undefined : this.queuedBytes <= scratch.length ? scratch : Buffer.allocUnsafe(this.queuedBytes);
+    const data = joined ? joined.subarray(0, this.queuedBytes) : this.queue[0]!;
+    let at = 0;
+    for (let k = 0; k < this.count; k++) {
+      if (joined) at += this.queue[k]!.copy(joined, at);
+      this.queue[k] = undefined;
+    }
+    // A tick that queued very many frames does not leave its long array behind.
+    if (this.count > MAX_KEPT_SLOTS) this.queue.length = 0;
+    this.count = 0;
     this.queuedBytes = 0;
-    if (!this.socket.write(data)) {
+    const accepted = this.socket.write(data);
+    this.socketBytesBound = this.socket.writableLength;
+    // The scratch is free again only when the socket took every byte at once; a write left
+    // pending keeps it (the kernel reads it later), and later flushes get a new one.
+    if (joined === scratch && this.socketBytesBound > 0) scratch = Buffer.allocUnsafeSlow(SCRATCH_BYTES);
+    if (!accepted) {
       this.blocked = true;
       this.stallTimer = setTimeout(() => this.slow(`writes blocked for ${this.limits.stallTimeoutMs} ms: the peer is not reading`), this.limits.stallTimeoutMs);
     }
@@ -100,5 +140,28 @@ export class WriteQueue {
     this.blocked = false;
     clearTimeout(this.stallTimer);
     this.scheduleFlush();
+  }
+}
+
+/**
+ * The queues to flush at the end of this tick, and one microtask for all of them: a node that
+ * forwards a chunk's messages touches every link, and a microtask each costs more than the write.
+ */
+const dueQueues: WriteQueue[] = [];
+
+function flushSoon(queue: WriteQueue): void {
+  if (dueQueues.push(queue) === 1) queueMicrotask(flushAll);
+}
+
+function flushAll(): void {
+  // A flush that queues more (a write's callback) adds to this same pass.
+  let k = 0;
+  try {
+    for (; k < dueQueues.length; k++) dueQueues[k]!.flush();
+  } finally {
+    // Should a flush throw, the queues after it still get their turn, in a microtask of their own.
+    const left = k < dueQueues.length ? dueQueues.slice(k + 1) : [];
+    dueQueues.length = 0;
+    for (const queue of left) flushSoon(queue);
   }
 }

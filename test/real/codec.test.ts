@@ -23,6 +23,24 @@ describe('message codec', () => {
     expect(decodeMessage(frame.subarray(PREFIX_BYTES))).toEqual({ ...msg, hops: 7 });
   });
 
+  it('writes origin and text as JSON.stringify would, plain or not', () => {
+    for (const text of ['hello', 'hi → ✓', 'a "quote"', 'back\\slash', 'tab\there', '\u0000', '😀 pair', 'lone \ud800 half', '\udfff', '']) {
+      const body = encodeMessageFrame({ id: 'abc', origin: text || 'n1', text }, 1)
+        .subarray(PREFIX_BYTES)
+        .toString();
+      expect(body).toBe(`{"i":"abc","o":${JSON.stringify(text || 'n1')},"t":${JSON.stringify(text)},"h":1}`);
+    }
+  });
+
+  it('writes every hop count and plain ASCII field as the JSON text would read', () => {
+    const text = ' ~!#$%&()*+,-./09:;<=>?@AZ[]^_`az{|}\u007f';
+    for (const hops of [0, 1, 9, 10, 99, 100, 999, 1000, 12_345, 65_535, 999_999_999, 1e9, 2.5]) {
+      const body = encodeMessageFrame({ id: 'a-_Z9', origin: 'n 1', text }, hops);
+      expect(body.readUInt32BE(0)).toBe(body.length - PREFIX_BYTES);
+      expect(body.subarray(PREFIX_BYTES).toString()).toBe(`{"i":"a-_Z9","o":"n 1","t":${JSON.stringify(text)},"h":${hops}}`);
+    }
+  });
+
   it('keeps a 5-byte chat line well under 80 bytes on the wire', () => {
     const frame = encodeMessageFrame({ id: newMessageId(), origin: 'n49', text: 'hello' }, 12);
     expect(frame.length).toBeLessThanOrEqual(60);
@@ -70,5 +88,25 @@ describe('message codec', () => {
     expect(problem(compact('abc', 'n1', 'hi', '1234567'))).toMatch(/field 'h'/);
     expect(problem(compact('abc', 'n1', 'hi', '01'))).toMatch(/not JSON/);
     expect(problem(Buffer.concat([compact('abc', 'n1', 'hi', '1'), Buffer.from('x')]))).toMatch(/not JSON/);
+  });
+
+  it('judges compact fields on their bytes exactly as the patterns do', () => {
+    const compact = (i: string, o: string, t: string, h: string): Buffer => Buffer.from(`{"i":"${i}","o":"${o}","t":"${t}","h":${h}}`);
+    expect(decodeMessage(compact('a'.repeat(64), 'n1', 'hi', '1')).id).toHaveLength(64);
+    expect(problem(compact('a'.repeat(65), 'n1', 'hi', '1'))).toMatch(/field 'i'/);
+    expect(problem(compact('ab.c', 'n1', 'hi', '1'))).toMatch(/field 'i'/);
+    expect(decodeMessage(compact('abc', 'o'.repeat(64), 'hi', '1')).origin).toHaveLength(64);
+    expect(problem(compact('abc', 'o'.repeat(65), 'hi', '1'))).toMatch(/field 'o'/);
+    expect(decodeMessage(compact('abc', 'a b', 'hi', '1')).origin).toBe('a b');
+    expect(problem(compact('abc', 'ab ', 'hi', '1'))).toMatch(/field 'o'/);
+    expect(problem(compact('abc', 'a\u007fb', 'hi', '1'))).toMatch(/field 'o'/); // a raw DEL byte
+    expect(decodeMessage(compact('abc', 'zoë', 'hi', '1')).origin).toBe('zoë'); // non-ASCII: by the pattern
+    expect(problem(compact('abc', 'zoë\u0085', 'hi', '1'))).toMatch(/field 'o'/); // a C1 control (raw UTF-8)
+    expect(problem(compact('abc', '\u00a0x', 'hi', '1'))).toMatch(/field 'o'/); // a non-ASCII space at the start
+    expect(decodeMessage(compact('abc', 'n1', 'x'.repeat(16_384), '1')).text).toHaveLength(16_384);
+    expect(problem(compact('abc', 'n1', 'x'.repeat(16_385), '1'))).toMatch(/field 't'/);
+    expect(decodeMessage(compact('abc', 'n1', '✓'.repeat(16_384), '1')).text).toHaveLength(16_384); // 49,152 bytes, 16,384 units
+    expect(decodeMessage(compact('abc', 'n1', 'hi', '65535')).hops).toBe(65_535);
+    expect(problem(compact('abc', 'n1', 'hi', '65536'))).toMatch(/field 'h'/);
   });
 });

@@ -29,6 +29,17 @@ describe('frames', () => {
     expect(frames).toEqual(texts);
   });
 
+  it('hand frames over as ranges of the chunk (ofRanges), whole or split, the same frames', () => {
+    for (const size of [1, 3, 7, stream.length]) {
+      const frames: string[] = [];
+      const decoder = FrameDecoder.ofRanges((buf, start, end) => frames.push(buf.toString('utf8', start, end)));
+      for (let i = 0; i < stream.length; i += size) decoder.push(stream.subarray(i, i + size));
+      decoder.end();
+      expect(frames).toEqual(texts);
+    }
+    expect(codeOf(() => FrameDecoder.ofRanges(() => {}, 10).push(encodeFrame(body('x'.repeat(11)))))).toBe('ERR_FRAME_TOO_LONG');
+  });
+
   it('decode a frame split across chunks at every possible point', () => {
     const one = encodeFrame(body('split me'));
     for (let cut = 1; cut < one.length; cut++) {

@@ -51,6 +51,21 @@ describe('the JSON codec behind the WireCodec interface', () => {
     }
   });
 
+  it('hands the same events one by one (each), and stops for good when told to', () => {
+    for (let cut = 0; cut <= stream.length; cut += 7) {
+      const decoder = jsonCodec.newDecoder(limits);
+      const events: WireEvent[] = [];
+      const take = (e: WireEvent): boolean => events.push(e) > 0;
+      const count = decoder.each!(stream.subarray(0, cut), take) + decoder.each!(stream.subarray(cut), take);
+      expect(count).toBe(expected.length);
+      expect(plain(events)).toEqual(plain(expected));
+    }
+    const decoder = jsonCodec.newDecoder(limits);
+    const seen: WireEvent[] = [];
+    expect(decoder.each!(stream, (e) => seen.push(e) < 2)).toBe(2); // false after the second: no third
+    expect(decoder.each!(stream, (e) => seen.push(e) > 0)).toBe(0); // stopped for good
+  });
+
   it('keeps a 63-bit id exact: ids are strings on the wire', () => {
     const [event] = jsonCodec.newDecoder(limits).push(jsonCodec.encodeMessage(messages[1]!));
     expect(event).toMatchObject({ kind: 'message', message: { id: '9223372036854775807' } }); // 2^63 − 1, not 9223372036854776000

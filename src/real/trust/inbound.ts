@@ -10,16 +10,16 @@
  *   link it came on). It is passed on as an UnverifiedMsg, shown with a mark; every other
  *   unsigned message is refused and counted.
  *
- * Ids: every message is remembered under its canonical id (the 'g' spelling), so a message that
- * comes back from a Go node under its Go id is a duplicate. A signed id is also checked against
+ * Ids: every message is remembered under its UniqueID (one value for both spellings), so a
+ * message that comes back from a Go node under its Go id is a duplicate. A signed id is also checked against
  * the replay guard, and only there: an unverified copy can never make a signed message a
  * duplicate (else anyone on a gob link could race a signed id with other text).
  */
-import { BoundedSeenCache } from '../../core/seen.ts';
 import { ReplayGuard } from '../../core/replay-guard.ts';
 import { ReceivedMsg } from '../codec.ts';
 import type { WireMessage } from '../wire/codec.ts';
-import { canonicalId, gobIdOfG } from '../wire/gob/ids.ts';
+import { gobIdOfG, uniqueIdWords } from '../wire/gob/ids.ts';
+import { SeenIds } from './seen-ids.ts';
 import { SignedReceived } from './signed-codec.ts';
 import { checkContent, checkSignature } from './signed.ts';
 
@@ -47,13 +47,15 @@ export interface InboundLink {
 
 export class Inbound {
   readonly counts = { badSignatures: 0, stale: 0, unsigned: 0, unverified: 0 };
-  private readonly seen: BoundedSeenCache;
+  private readonly seen: SeenIds;
+  /** The id being looked up, as its UniqueID's two words (one record, reused). */
+  private readonly words = { hi: 0, lo: 0 };
   private readonly guard: ReplayGuard;
   /** Time of the signed message being received or originated, for firstSight. */
   private currentTs: number | undefined;
 
   constructor(private readonly options: InboundOptions) {
-    this.seen = new BoundedSeenCache({ maxEntries: options.maxEntries, maxAge: options.windowMs, now: () => performance.now() });
+    this.seen = new SeenIds(options.maxEntries, options.windowMs);
     this.guard = new ReplayGuard({ maxEntries: options.maxEntries, windowMs: options.windowMs, skewMs: options.skewMs });
   }
 
@@ -81,19 +83,29 @@ export class Inbound {
 
   /** Runs `body` (a receipt or an origination) with the time of the signed message in hand, if it is one, for firstSight. */
   during<T>(ts: number | undefined, body: () => T): T {
-    this.currentTs = ts;
+    this.enter(ts);
     try {
       return body();
     } finally {
-      this.currentTs = undefined;
+      this.leave();
     }
+  }
+
+  /** As `during`, without a closure per receipt: `enter` before the protocol runs, `leave` in a finally. */
+  enter(ts: number | undefined): void {
+    this.currentTs = ts;
+  }
+
+  leave(): void {
+    this.currentTs = undefined;
   }
 
   /** True the first time a message is seen here (see the header for signed and Go ids). */
   firstSight(id: string): boolean {
-    if (this.currentTs === undefined) return this.seen.firstSight(canonicalId(id));
+    const { hi, lo } = uniqueIdWords(id, this.words);
+    if (this.currentTs === undefined) return this.seen.firstSight(hi, lo, performance.now());
     if (!this.guard.firstSight(id, this.currentTs, Date.now())) return false;
-    this.seen.firstSight(canonicalId(id));
+    this.seen.firstSight(hi, lo, performance.now());
     return true;
   }
 

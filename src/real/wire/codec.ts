@@ -75,6 +75,12 @@ export class WireError extends Error {
 export interface WireDecoder {
   /** Feeds one chunk (any size, cut anywhere); returns the events it completed, in order. Throws WireError. */
   push(chunk: Buffer): WireEvent[];
+  /**
+   * As push, but hands each event to `onEvent` as soon as it is decoded, so a chunk's messages are
+   * not all alive at once; `onEvent` returns false to stop decoding for good (the link closed).
+   * Returns how many events were handed over. Optional: a link falls back to push.
+   */
+  each?(chunk: Buffer, onEvent: (event: WireEvent) => boolean): number;
   /** The stream ended: throws WireError when part of a frame is left over. */
   finish(): void;
   /** Bytes held for an unfinished frame. */

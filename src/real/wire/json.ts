@@ -6,7 +6,7 @@
  * (membership/wire.ts), anything else a message.
  */
 import type { Control } from '../../core/seam.ts';
-import { ReceivedMsg, at, decodeFrame, encodeControlFrame, encodeMessageFrame } from '../codec.ts';
+import { ReceivedMsg, at, decodeCompact, decodeFrame, encodeControlFrame, encodeMessageFrame } from '../codec.ts';
 import { FrameDecoder } from '../frame.ts';
 import { WireError, type Hello, type WireCodec, type WireDecoder, type WireEvent, type WireLimits, type WireMessage } from './codec.ts';
 import { HELLO_PREFIX, decodeHello, encodeHelloFrame } from './hello.ts';
@@ -30,12 +30,55 @@ export function decodeBody(body: Buffer): WireEvent {
   }
 }
 
+/** What a decoder holds between pushes: nothing (frozen, so a frame outside a push throws rather than collects). */
+const NO_EVENTS: WireEvent[] = Object.freeze([]) as unknown as WireEvent[];
+
+/** One frame body given as buf[start..end): a compact message read in place, anything else by decodeBody. */
+function decodeRange(buf: Buffer, start: number, end: number): WireEvent {
+  try {
+    const message = decodeCompact(buf, start, end);
+    if (message) return { kind: 'message', message };
+  } catch (err) {
+    if (err instanceof WireError) return { kind: 'invalid', error: err };
+    throw err;
+  }
+  return decodeBody(buf.subarray(start, end));
+}
+
 class JsonDecoder implements WireDecoder {
-  private events: WireEvent[] = [];
+  /**
+   * The events of the chunk being pushed, and only during the push: an array kept on the decoder
+   * between chunks lives long enough to reach the old generation, and once dropped there it would
+   * keep the next chunk's messages alive through young collections (each chunk's garbage promoted).
+   */
+  private events: WireEvent[] = NO_EVENTS;
+  /** During `each`: where events go, and how many went. */
+  private sink: ((event: WireEvent) => boolean) | undefined;
+  private handed = 0;
   private readonly frames: FrameDecoder;
 
   constructor(limits: WireLimits) {
-    this.frames = new FrameDecoder((body) => this.events.push(decodeBody(body)), limits.maxFrameBytes);
+    this.frames = FrameDecoder.ofRanges((buf, start, end) => this.take(decodeRange(buf, start, end)), limits.maxFrameBytes);
+  }
+
+  each(chunk: Buffer, onEvent: (event: WireEvent) => boolean): number {
+    this.sink = onEvent;
+    this.handed = 0;
+    try {
+      this.frames.push(chunk);
+    } finally {
+      this.sink = undefined;
+    }
+    return this.handed;
+  }
+
+  private take(event: WireEvent): void {
+    if (!this.sink) {
+      this.events.push(event);
+      return;
+    }
+    this.handed++;
+    if (!this.sink(event)) this.frames.stop();
   }
 
   get buffered(): number {
@@ -43,9 +86,14 @@ class JsonDecoder implements WireDecoder {
   }
 
   push(chunk: Buffer): WireEvent[] {
-    this.events = [];
-    this.frames.push(chunk);
-    return this.events;
+    const events: WireEvent[] = [];
+    this.events = events;
+    try {
+      this.frames.push(chunk);
+    } finally {
+      this.events = NO_EVENTS;
+    }
+    return events;
   }
 
   finish(): void {

@@ -49,6 +49,45 @@ function nativeHigh64(id: string): bigint {
   return ((BigInt(hi) << 36n) | BigInt(lo)) >> 2n;
 }
 
+/** The two 32-bit halves of a 64-bit UniqueID (two's complement), as unsigned numbers. */
+export interface IdWords {
+  hi: number;
+  lo: number;
+}
+
+/**
+ * Writes the UniqueID of an id into `out` as two words, the same for both spellings of one
+ * message (as canonicalId): the seen ids' key (trust/seen-ids.ts). Every copy of every message
+ * is looked up, so a floodlab id takes a path without BigInt, regular expression or string.
+ */
+export function uniqueIdWords(id: string, out: IdWords): IdWords {
+  if (id.length === 16 && id.charCodeAt(0) !== 0x67 /* g: maybe a Go id */) {
+    // One pass: the first 11 characters give the bits, and any character outside base64url
+    // (a negative digit) sends the id to the general path below.
+    let hi = 0;
+    let lo = 0;
+    let bad = 0;
+    for (let k = 0; k < 16; k++) {
+      const c = id.charCodeAt(k);
+      const d = c < 128 ? B64[c]! : -1;
+      bad |= d;
+      if (k < 5) hi = hi * 64 + d;
+      else if (k < 11) lo = lo * 64 + d;
+    }
+    if (bad >= 0) {
+      // As nativeHigh64 & LOW_63: bits 62..34 are hi's low 29 bits, bits 33..0 are lo / 4.
+      const low34 = Math.floor(lo / 4);
+      out.hi = ((hi & 0x1fffffff) * 4 + Math.floor(low34 / 0x1_0000_0000)) >>> 0;
+      out.lo = low34 % 0x1_0000_0000;
+      return out;
+    }
+  }
+  const u = BigInt.asUintN(64, gobIdOf(id));
+  out.hi = Number(u >> 32n);
+  out.lo = Number(u & 0xffffffffn);
+  return out;
+}
+
 /** One name for a message whichever wire's spelling of its id a node got: the 'g' id. */
 export function canonicalId(id: string): string {
   return gobIdOfG(id) !== undefined ? id : jsonIdOfGob(gobIdOf(id));

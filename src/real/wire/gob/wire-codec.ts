@@ -14,6 +14,7 @@ import { PacedWriter } from './pace.ts';
 import { GobReader } from './varint.ts';
 
 class GobWireDecoder implements WireDecoder {
+  /** The events of the chunk being pushed; a fresh array after each push, so a link never keeps a chunk's messages alive. */
   private events: WireEvent[] = [];
   private readonly gob: GobDecoder;
 
@@ -34,9 +35,12 @@ class GobWireDecoder implements WireDecoder {
   }
 
   push(chunk: Buffer): WireEvent[] {
-    this.events = [];
-    this.gob.push(chunk);
-    return this.events;
+    try {
+      this.gob.push(chunk);
+      return this.events;
+    } finally {
+      this.events = [];
+    }
   }
 
   finish(): void {

@@ -1,7 +1,7 @@
 // Ids between the wires: a Go id as 'g' + decimal and back exactly; a floodlab id given one fixed
 // 63-bit UniqueID at every node; one canonical name for both spellings.
 import { describe, expect, it } from 'vitest';
-import { canonicalId, gobIdOf, gobIdOfG, jsonIdOfGob } from '../../../../src/real/wire/gob/ids.ts';
+import { canonicalId, gobIdOf, gobIdOfG, jsonIdOfGob, uniqueIdWords } from '../../../../src/real/wire/gob/ids.ts';
 import { newMessageId } from '../../../../src/real/codec.ts';
 
 describe('gob ids on the JSON wire', () => {
@@ -30,5 +30,48 @@ describe('gob ids on the JSON wire', () => {
     const fresh = newMessageId();
     expect(canonicalId(fresh)).toBe(canonicalId(jsonIdOfGob(gobIdOf(fresh))));
     expect(canonicalId('g42')).toBe('g42');
+  });
+});
+
+describe("the UniqueID words (the seen ids' key)", () => {
+  const key = (id: string): string => {
+    const { hi, lo } = uniqueIdWords(id, { hi: 0, lo: 0 });
+    return `${hi}:${lo}`;
+  };
+
+  it('are one value per UniqueID: both spellings of a message alike, different messages apart', () => {
+    const ids = [
+      ...Array.from({ length: 2000 }, () => newMessageId()),
+      '________________',
+      'AAAAAAAAAAAAAAAA',
+      'gAAAAAAAAAAAAAAA',
+      'g123456789012345',
+      'm1',
+      'm2',
+      'g0',
+      'g-1',
+      'g9223372036854775807',
+      'g-9223372036854775808',
+    ];
+    const keys = new Map<string, string>();
+    for (const id of ids) {
+      const k = key(id);
+      expect(key(jsonIdOfGob(gobIdOf(id)))).toBe(k); // its Go spelling
+      expect(keys.get(k) ?? canonicalId(id)).toBe(canonicalId(id)); // no two messages share a key
+      keys.set(k, canonicalId(id));
+    }
+    expect(keys.size).toBe(ids.length - 3); // A… and gA… (top bit cleared) are g0, _… is g9223372036854775807
+    expect(keys.size).toBe(new Set(ids.map(canonicalId)).size);
+  });
+
+  it('hold the UniqueID bits: a floodlab id without BigInt gives what its Go id gives with it', () => {
+    expect(key('AAAAAAAAAQAAAAAA')).toBe('0:256'); // UniqueID 0x100, as above
+    expect(key('________________')).toBe(`${2 ** 31 - 1}:${2 ** 32 - 1}`); // 2^63 - 1
+    expect(key('g-1')).toBe(`${2 ** 32 - 1}:${2 ** 32 - 1}`); // -1 as 64 bits
+    for (let k = 0; k < 200; k++) {
+      const id = newMessageId();
+      const u = BigInt.asUintN(64, gobIdOf(id));
+      expect(key(id)).toBe(`${u >> 32n}:${u & 0xffffffffn}`);
+    }
   });
 });
