@@ -116,17 +116,25 @@ async function settle(members: readonly Member[], live: ReadonlySet<number>, add
   const liveAddress = new Set([...live].map((u) => address[u]!));
   let last = '';
   let since = Date.now();
-  await until(
-    async () => {
-      const views = await Promise.all([...live].map(async (u) => ({ peers: (await members[u]!.peers()).sort(), links: (await members[u]!.stats()).peers })));
-      const now = views.map((v) => v.peers.join(',')).join(';');
-      const steady = views.every((v) => v.peers.length >= need && v.links === v.peers.length && v.peers.every((p) => liveAddress.has(p)));
-      if (now !== last || !steady) (last = now), (since = Date.now());
-      return Date.now() - since >= 1_000;
-    },
-    ms,
-    'the network did not settle',
-  );
+  let short: string[] = [];
+  try {
+    await until(
+      async () => {
+        const views = await Promise.all([...live].map(async (u) => ({ u, peers: (await members[u]!.peers()).sort(), links: (await members[u]!.stats()).peers })));
+        const now = views.map((v) => v.peers.join(',')).join(';');
+        short = views
+          .filter((v) => v.peers.length < need || v.links !== v.peers.length || !v.peers.every((p) => liveAddress.has(p)))
+          .map((v) => `n${v.u} (${v.peers.filter((p) => liveAddress.has(p)).length} of ${need} links)`);
+        if (now !== last || short.length > 0) (last = now), (since = Date.now());
+        return Date.now() - since >= 1_000;
+      },
+      ms,
+      'the network did not settle',
+    );
+  } catch (err) {
+    // Say who was short: under blog, a survivor whose neighbours and learned addresses all died stays so.
+    throw short.length > 0 ? new Error(`${(err as Error).message}; still short: ${short.slice(0, 8).join(', ')}${short.length > 8 ? ', …' : ''}`) : err;
+  }
 }
 
 /** The live nodes' links as (u, v), u < v, and a key that also changes when a node holds a link that is not a membership link. */

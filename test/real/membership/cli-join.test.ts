@@ -9,12 +9,12 @@ import { createServer, type Server } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startCliNode, stopAll, type CliNode } from '../cli-node.ts';
 
-// Twelve processes, as issue 12 asks (the built bin starts in well under a second each). K = 3, so
-// that a survivor of 4 kills almost surely keeps a live neighbour or a live learned address: a
-// survivor linked only to the killed and knowing no other address would be stranded, the blog
-// rule's documented rare case.
+// Twelve processes, as issue 12 asks (the built bin starts in well under a second each). K = 4: with
+// K = 3, killing 4 of 12 can strand a fragment whose members know no live address outside it (seen
+// about 1 run in 5 with launch --grow: a triangle at 2 of 3 links, the entry among the killed), the
+// blog rule's documented weakness (docs/membership.md).
 const N = 12;
-const K = 3;
+const K = 4;
 const KILLED = [0, 3, 6, 9];
 const AT_K = /membership: at \d+ links/;
 const BELOW = /membership: below \d+ links/;

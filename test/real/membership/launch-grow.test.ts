@@ -22,8 +22,11 @@ it('launch --grow -n 12 --want 3: real flood counts equal 2E − (N − 1) and t
   for (const m of sends) expect(m.slice(1).map(Number)).toEqual([2 * links - 11, 12, 2 * links - 11, 12]);
 }, 150_000);
 
-it('launch --grow -n 12 --want 3 --processes --kill 0.34: 4 SIGKILLed, the 8 survivors repair and each gets every later message', () => {
-  const r = run('--grow', '-n', '12', '--want', '3', '--processes', '--kill', '0.34', '--messages', '2', '--timeout', '90');
+// K = 4: with K = 3, killing 4 of 12 left a fragment stranded about 1 run in 5 (seen: n7, n9 and n11 in a
+// triangle at 2 of 3 links, knowing no live address outside it, the entry among the killed), the blog
+// rule's documented weakness (docs/membership.md), which would make this test a coin toss.
+it('launch --grow -n 12 --want 4 --processes --kill 0.34: 4 SIGKILLed, the 8 survivors repair and each gets every later message', () => {
+  const r = run('--grow', '-n', '12', '--want', '4', '--processes', '--kill', '0.34', '--messages', '2', '--timeout', '90');
   expect(r.status, r.stdout + r.stderr).toBe(0);
   const [grown, repaired] = r.stdout.split(/\n\n/);
   expect(repaired).toMatch(/^killed 4 of 12 with SIGKILL \((n\d+, ){3}n\d+\); the 8 survivors repaired in \d+\.\d s/);
