@@ -1,13 +1,15 @@
 // Child of the start-up and memory section (startup.ts): 50 real nodes in this one process, on
 // the built JavaScript as a user's program runs them (floodlab/real and floodlab's buildTopology
 // from dist/, no TypeScript loader), through the real-node section's burst: random 4-regular,
-// 20 warm-up messages, then 1,000 sent back to back, 3 times on fresh nodes. Prints one JSON line:
+// 20 warm-up messages, then 1,000 sent back to back, RUNS times on fresh nodes (default 3):
+//   node scripts/bench/burst-50.mjs N [RUNS]
+// Prints one JSON line:
 // peak RSS (MB), burst rates, messages lost and delivered twice.
 import { buildTopology } from '../../dist/index.js';
 import { DeliveryTracker, floodBurst, floodEach, startInProcess, wire } from '../../dist/real/index.js';
 
 const N = Number(process.argv[2] ?? 50);
-const RUNS = 3;
+const RUNS = Number(process.argv[3] ?? 3);
 const graph = buildTopology('random-regular', { nodes: N, degree: 4, seed: 1 }).edgeList;
 const origins = (k) => Array.from({ length: k }, (_, i) => i % N);
 const rate = [];

@@ -81,9 +81,18 @@ export async function benchStartup(): Promise<string> {
   const times = startTimes(commands);
   const [nodeMs, versionMs, simMs] = times.map(median) as [number, number, number];
   const idle = await idleNode();
-  const runBurst = (flags: readonly string[]): Burst =>
-    JSON.parse(execFileSync(process.execPath, [...flags, 'scripts/bench/burst-50.mjs', '50'], { cwd: root, encoding: 'utf8', timeout: 300_000 })) as Burst;
-  const burst = runBurst([]);
+  const runBurst = (flags: readonly string[], runs = 3): Burst =>
+    JSON.parse(execFileSync(process.execPath, [...flags, 'scripts/bench/burst-50.mjs', '50', String(runs)], { cwd: root, encoding: 'utf8', timeout: 300_000 })) as Burst;
+  // Three processes of three bursts each: a peak RSS is one sample of the collector's timing, so the median of three.
+  const bursts = [0, 1, 2].map(() => runBurst([]));
+  const burst: Burst = {
+    rssMb: median(bursts.map((b) => b.rssMb)),
+    rate: bursts.flatMap((b) => b.rate),
+    lost: bursts.reduce((n, b) => n + b.lost, 0),
+    twice: bursts.reduce((n, b) => n + b.twice, 0),
+  };
+  // One burst per process: 50 nodes alone, without the garbage two earlier clusters leave for the collector.
+  const single = Math.max(...[0, 1, 2].map(() => runBurst([], 1).rssMb));
   // The same burst with V8's heap held small: what is left is the live data, not garbage V8 has not collected yet.
   const capped = runBurst(CAPPED_HEAP);
   const rate = median(burst.rate);
@@ -93,7 +102,8 @@ export async function benchStartup(): Promise<string> {
     '',
     `Wall time of a fresh process, median of ${ROUNDS} interleaved rounds (\`node bin/floodlab.js\` is what the installed \`floodlab\` command runs).`,
     'RSS of one idle `floodlab node` one second after it listens (/proc VmRSS, and VmHWM for its peak); 50 nodes in one process: the real-node',
-    "section's burst (random 4-regular, 1,000 messages back to back, 3 runs on fresh nodes) through the public `floodlab/real` entry, peak RSS of that process.",
+    "section's burst (random 4-regular, 1,000 messages back to back, 3 runs on fresh nodes) through the public `floodlab/real` entry, peak RSS of that process;",
+    'three such processes, the median peak (and the rate over all nine bursts).',
     '',
     '| what | measured | against `node -e 0` | target |',
     '|---|---|---|---|',
@@ -101,7 +111,8 @@ export async function benchStartup(): Promise<string> {
     `| \`floodlab --version\` | ${f0(versionMs)} ms | ${ratio(versionMs)} | ${verdict(versionMs <= 3 * nodeMs, '≤ 3×')} |`,
     `| \`floodlab sim -n 1000 -d 4\` | ${f0(simMs)} ms | ${ratio(simMs)} | ${verdict(simMs <= 4 * nodeMs, '≤ 4×')} |`,
     `| one idle real node (\`floodlab node\`) | ${f0(idle.rssMb)} MB RSS (peak ${f0(idle.peakMb)} MB) | — | ${verdict(idle.rssMb <= 60, '≤ 60 MB')} |`,
-    `| 50 real nodes, one process, burst | ${f0(burst.rssMb)} MB peak RSS | — | ${verdict(burst.rssMb <= 100, '≤ 100 MB')} |`,
+    `| 50 real nodes, one process, burst | ${burst.rssMb.toFixed(1)} MB peak RSS (median of 3 processes: ${bursts.map((b) => b.rssMb.toFixed(1)).join(', ')}) | — | ${verdict(burst.rssMb <= 100, '≤ 100 MB')} |`,
+    `| the same, one burst per process (not three in a row) | ${f0(single)} MB peak RSS (largest of 3 processes) | — | — |`,
     `| the same burst's rate | ${f0(rate)}/s (runs: ${burst.rate.map(f0).join(', ')}); lost ${burst.lost}, delivered twice ${burst.twice} | — | ${verdict(rate >= 3000 && burst.lost === 0 && burst.twice === 0, '≥ 3,000/s, none lost')} |`,
     `| the same, \`node ${CAPPED_HEAP.join(' ')}\` | ${f0(capped.rssMb)} MB peak RSS, ${f0(median(capped.rate))}/s, lost ${capped.lost}, delivered twice ${capped.twice} | — | ${verdict(capped.rssMb <= 100, '≤ 100 MB')} |`,
     '',
