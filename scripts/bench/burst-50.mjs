@@ -7,6 +7,7 @@
 // peak RSS (MB), burst rates, messages lost and delivered twice.
 import { buildTopology } from '../../dist/index.js';
 import { DeliveryTracker, floodBurst, floodEach, startInProcess, wire } from '../../dist/real/index.js';
+import { peakRssMb } from './peak-rss.js';
 
 const N = Number(process.argv[2] ?? 50);
 const RUNS = Number(process.argv[3] ?? 3);
@@ -29,4 +30,4 @@ for (let run = 0; run < RUNS; run++) {
     await cluster.close();
   }
 }
-process.stdout.write(JSON.stringify({ n: N, rssMb: process.resourceUsage().maxRSS / 1024, rate, lost, twice }) + '\n');
+process.stdout.write(JSON.stringify({ n: N, rssMb: peakRssMb(), rate, lost, twice }) + '\n');

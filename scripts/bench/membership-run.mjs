@@ -4,6 +4,7 @@
 // Prints one JSON line: wall ms of the grow (and of the kill through repair), messages, peak RSS.
 import { killAndRepair } from '../../dist/sim/grow/failure.js';
 import { grow } from '../../dist/sim/grow/grow.js';
+import { peakRssMb } from './peak-rss.js';
 
 const [what, nText, overlay] = process.argv.slice(2);
 const nodes = Number(nText);
@@ -20,7 +21,7 @@ if (what === 'kill') {
   repairTimeMs = f.repairTimeMs;
   repairMessages = f.repairMessages;
 }
-const rssMb = process.resourceUsage().maxRSS / 1024;
+const rssMb = peakRssMb();
 process.stdout.write(
   JSON.stringify({ nodes, overlay, growMs, messages: r.membership.total, settled: r.settled, killMs, repairTimeMs, repairMessages, rssMb, cpuMs: process.cpuUsage().user / 1000 }) + '\n',
 );

@@ -12,6 +12,7 @@ import { DeliveryTracker } from '../../src/real/deliveries.ts';
 import { floodBurst, floodEach, wire } from '../../src/real/launch.ts';
 import { buildTopology } from '../../src/sim/topology/spec.ts';
 import { median } from './machine.ts';
+import { peakRssMb } from './peak-rss.js';
 
 const RUNS = 3;
 const WARMUP = 20;
@@ -59,7 +60,7 @@ export async function measure(n: number, signed = false): Promise<Figures> {
     }
   }
   figures.bytesPerSend = bytes / sends;
-  figures.rssMb = process.resourceUsage().maxRSS / 1024;
+  figures.rssMb = peakRssMb();
   return figures;
 }
 

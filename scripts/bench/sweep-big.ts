@@ -12,6 +12,7 @@ import { seededRng } from '../../src/sim/random.ts';
 import { csrComponents } from '../../src/sim/topology/components.ts';
 import { toCsr } from '../../src/sim/topology/csr.ts';
 import { buildTopology } from '../../src/sim/topology/spec.ts';
+import { peakRssMb } from './peak-rss.js';
 
 /** What the child reports. */
 export interface BigRun {
@@ -59,7 +60,7 @@ function main(): void {
   );
   const m = result.perMessage[0]!;
   if (comps.count < 1) throw new Error('no component');
-  const run: BigRun = { nodes, degree, stages, peakRssMb: process.resourceUsage().maxRSS / 1024, sends: m.sends, reached: m.reached };
+  const run: BigRun = { nodes, degree, stages, peakRssMb: peakRssMb(), sends: m.sends, reached: m.reached };
   process.stdout.write(JSON.stringify(run) + '\n');
 }
 
