@@ -28,6 +28,18 @@ describe('signed nodes', () => {
     expect(all.reduce((s, x) => s + x.badSignatures + x.stale + x.unsigned + x.badFrames, 0)).toBe(0);
   });
 
+  it('the same text authored twice in one millisecond is two messages, and both arrive', async () => {
+    const [a, b] = await Promise.all(['a', 'b'].map((n) => testNode(n, { key: generateNodeKey() })));
+    a!.node.connect('127.0.0.1', b!.node.port);
+    await until(() => a!.node.stats().connected === 1 && b!.node.stats().connected === 1, 'the link');
+    // A signed id is a hash of (key, name, text, time in ms): equal times must not make equal ids.
+    const ids = Array.from({ length: 5 }, () => String(a!.node.originate('same again').id));
+    expect(new Set(ids).size).toBe(5);
+    await until(() => b!.got.length === 5, 'b gets all five');
+    expect(b!.got.map((m) => String(m.id)).sort()).toEqual([...ids].sort());
+    expect(b!.node.stats().stale + b!.node.stats().duplicates).toBe(0);
+  });
+
   it('an unsigned node never gets a link to a signed one up, and its message is not shown', async () => {
     const signed = await testNode('s', { key: generateNodeKey() });
     const plain = await testNode('p');
