@@ -8,6 +8,14 @@ import { InputError } from '../../core/errors.ts';
 /** How many ports upwards to try before giving up. */
 export const PORT_TRIES = 100;
 
+/**
+ * Connections the kernel may hold for us before we accept them (Node's default is 511; the kernel
+ * caps it at net.core.somaxconn). A burst of connections beyond the queue is not refused: Linux
+ * drops the handshake's last packet and the dialer believes it is connected to a node that never
+ * saw it. A longer queue lets the node itself meet such a burst (and refuse what is over its caps).
+ */
+export const LISTEN_BACKLOG = 4096;
+
 function listenOnce(server: Server, host: string, port: number): Promise<number> {
   return new Promise((resolve, reject) => {
     const onError = (err: Error): void => {
@@ -21,7 +29,7 @@ function listenOnce(server: Server, host: string, port: number): Promise<number>
     };
     server.once('error', onError);
     server.once('listening', onListening);
-    server.listen({ host, port, exclusive: true });
+    server.listen({ host, port, exclusive: true, backlog: LISTEN_BACKLOG });
   });
 }
 
