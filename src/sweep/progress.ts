@@ -6,15 +6,9 @@
  * cost (N·D), because a sweep's cells differ in size by orders of magnitude.
  */
 import { SingleBar } from 'cli-progress';
+import type { Progress } from './progress-seam.ts';
 
-export interface Progress {
-  /** `cells` and `cost` to run; `skipped` cells were already done (resume). */
-  start(cells: number, cost: number, skipped: number, note: string): void;
-  /** One cell of this cost finished. */
-  tick(cost: number): void;
-  /** The run ended (`done` false when it was interrupted). */
-  stop(done: boolean): void;
-}
+export { silentProgress, type Progress } from './progress-seam.ts';
 
 export interface ProgressOptions {
   readonly stream?: NodeJS.WriteStream;
@@ -34,9 +28,6 @@ export function formatDuration(seconds: number): string {
   if (s < 3600) return `${Math.floor(s / 60)} min ${s % 60} s`;
   return `${Math.floor(s / 3600)} h ${String(Math.floor((s % 3600) / 60)).padStart(2, '0')} min`;
 }
-
-/** Progress that prints nothing (--no-progress, and library use). */
-export const silentProgress: Progress = { start: () => {}, tick: () => {}, stop: () => {} };
 
 /** The progress reporter for this stream: a bar on a terminal, quiet lines elsewhere. */
 export function makeProgress(options: ProgressOptions = {}): Progress {

@@ -5,7 +5,7 @@
 import { cellCost, shardCells, sweepCells, type CellResult, type Shard, type SweepCell, type SweepOptions } from '../sim/sweep.ts';
 import { openCellStore } from './jsonl-store.ts';
 import { runPool } from './pool.ts';
-import { silentProgress, type Progress } from './progress.ts';
+import { silentProgress, type Progress } from './progress-seam.ts';
 
 export interface RunSweepOptions {
   /** Worker processes (default: one per core); 1 runs the cells in this process. */
