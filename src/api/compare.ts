@@ -4,7 +4,7 @@
  */
 import { compareProtocols, type CompareResult, type CompareRow } from '../sim/compare.ts';
 import { OPTIONS } from '../options/schema.ts';
-import { DEFAULTS, faultsOf, originText, seedText, type FaultOptions, type NetworkOptions } from './options.ts';
+import { runOf, type FaultOptions, type NetworkOptions } from './options.ts';
 
 export type { CompareResult, CompareRow };
 
@@ -21,15 +21,8 @@ export interface CompareOptions extends NetworkOptions, FaultOptions {
 /** Runs every protocol on the same network; throws InputError on bad options. */
 export function compare(options: CompareOptions = {}): CompareResult {
   return compareProtocols({
-    nodes: options.nodes ?? DEFAULTS.nodes,
-    degree: options.degree ?? DEFAULTS.degree,
-    topology: options.topology ?? DEFAULTS.topology,
-    latency: options.latency ?? DEFAULTS.latency,
-    seed: seedText(options.seed),
-    messages: options.messages ?? 100,
+    ...runOf(options, 100),
     protocols: options.protocols ?? DEFAULT_COMPARED,
-    ...originText(options.origin),
-    faults: faultsOf(options),
     ...(options.payloadBytes !== undefined ? { payloadBytes: options.payloadBytes } : {}),
   });
 }

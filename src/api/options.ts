@@ -5,7 +5,7 @@
  */
 import { check } from '../core/errors.ts';
 import { DEFAULTS } from '../options/schema.ts';
-import { NO_FAULTS, parseFail, parseLoss, type FaultSpec } from '../sim/faults.ts';
+import { faultSpecOf, type FaultSpec } from '../sim/faults.ts';
 
 export { DEFAULTS };
 
@@ -53,15 +53,22 @@ export function originText(origin: string | number | undefined): { origin?: stri
 
 /** The FaultSpec the options ask for; none when no fault option is given. */
 export function faultsOf(o: FaultOptions): FaultSpec {
-  const nodes = o.fail === undefined ? { fraction: 0, after: 0 } : parseFail('fail', o.fail);
-  const links = o.failLinks === undefined ? { fraction: 0, after: 0 } : parseFail('failLinks', o.failLinks);
+  return faultSpecOf(o, { fail: 'fail', failLinks: 'failLinks' });
+}
+
+/**
+ * The network, messages and faults of a run, each defaulted as the CLI's flag is; `messages`
+ * is the command's own default (sim floods 1, compare 100).
+ */
+export function runOf(o: NetworkOptions & FaultOptions, messages: number) {
   return {
-    ...NO_FAULTS,
-    loss: o.loss === undefined ? 0 : parseLoss(String(o.loss)),
-    failNodes: nodes.fraction,
-    failNodesAfter: nodes.after,
-    failLinks: links.fraction,
-    failLinksAfter: links.after,
-    silent: o.silentFailures === true,
+    nodes: o.nodes ?? DEFAULTS.nodes,
+    degree: o.degree ?? DEFAULTS.degree,
+    topology: o.topology ?? DEFAULTS.topology,
+    latency: o.latency ?? DEFAULTS.latency,
+    seed: seedText(o.seed),
+    messages: o.messages ?? messages,
+    ...originText(o.origin),
+    faults: faultsOf(o),
   };
 }

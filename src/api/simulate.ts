@@ -4,7 +4,7 @@
  * that reached nobody, are written as null; here they stay NaN).
  */
 import { runSimulation, type SimReport } from '../sim/run.ts';
-import { DEFAULTS, faultsOf, originText, seedText, type FaultOptions, type NetworkOptions } from './options.ts';
+import { DEFAULTS, runOf, type FaultOptions, type NetworkOptions } from './options.ts';
 
 export type { SimReport };
 
@@ -15,15 +15,5 @@ export interface SimulateOptions extends NetworkOptions, FaultOptions {
 
 /** Runs one simulation; throws InputError (one line naming the bad value) on bad options. */
 export function simulate(options: SimulateOptions = {}): SimReport {
-  return runSimulation({
-    nodes: options.nodes ?? DEFAULTS.nodes,
-    degree: options.degree ?? DEFAULTS.degree,
-    topology: options.topology ?? DEFAULTS.topology,
-    protocol: options.protocol ?? DEFAULTS.protocol,
-    latency: options.latency ?? DEFAULTS.latency,
-    seed: seedText(options.seed),
-    messages: options.messages ?? DEFAULTS.messages,
-    ...originText(options.origin),
-    faults: faultsOf(options),
-  });
+  return runSimulation({ ...runOf(options, DEFAULTS.messages), protocol: options.protocol ?? DEFAULTS.protocol });
 }

@@ -6,11 +6,12 @@ import type { Command } from 'commander';
 import { OPTIONS, override } from '../options/schema.ts';
 import { compareProtocols, type CompareResult } from '../sim/compare.ts';
 import { action } from './action.ts';
-import { FAULT_OPTIONS, faultSpec, type FaultFlags } from './fault-options.ts';
+import { FAULT_OPTIONS } from './fault-options.ts';
 import { noteCleaned, noteIgnored } from './notes.ts';
 import { addOptions } from './options/commander.ts';
 import { checkOutputs, emitTo, type OutputFlag } from './output.ts';
 import { compareCsv, renderCompareMarkdown, renderCompareText } from './render/compare.ts';
+import { runOptionsOf, type RunFlags } from './run-flags.ts';
 
 /** The protocols compared when --protocols is not given. */
 export const DEFAULT_PROTOCOLS = OPTIONS.protocols.default;
@@ -20,17 +21,8 @@ function compareJson(result: CompareResult): string {
   return JSON.stringify(result, (_key, value: unknown) => (typeof value === 'number' && !Number.isFinite(value) ? null : value), 2) + '\n';
 }
 
-interface CompareFlags extends FaultFlags {
-  nodes: number;
-  degree: number;
-  topology: string;
-  latency: string;
-  seed: string;
-  messages: number;
+interface CompareFlags extends RunFlags {
   protocols: string;
-  payloadBytes: number;
-  signed?: boolean;
-  origin?: string;
   json?: OutputFlag;
   csv?: OutputFlag;
   markdown?: boolean;
@@ -66,20 +58,11 @@ export function registerCompare(program: Command): void {
         checkOutputs({ '--json': flags.json, '--csv': flags.csv });
         noteIgnored('compare', flags.topology, command);
         const result = compareProtocols({
-          nodes: flags.nodes,
-          degree: flags.degree,
-          topology: flags.topology,
-          latency: flags.latency,
-          seed: flags.seed,
-          messages: flags.messages,
+          ...runOptionsOf(flags),
           protocols: flags.protocols
             .split(',')
             .map((s) => s.trim())
             .filter((s) => s !== ''),
-          payloadBytes: flags.payloadBytes,
-          ...(flags.signed ? { signed: true } : {}),
-          faults: faultSpec(flags),
-          ...(flags.origin !== undefined ? { origin: flags.origin } : {}),
         });
         noteCleaned('compare', result.topology, result.graphCleaned);
         const printedJson = emitTo(flags.json, () => compareJson(result));

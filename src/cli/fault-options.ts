@@ -3,8 +3,7 @@
  * from the option schema, and the FaultSpec they make. Parsing happens in src/sim/faults.ts so the
  * messages match everywhere.
  */
-import { NO_FAULTS, parseFail, parseLoss, type FaultSpec } from '../sim/faults.ts';
-import { named } from '../options/parse.ts';
+import { faultSpecOf, type FaultSpec } from '../sim/faults.ts';
 import { OPTIONS } from '../options/schema.ts';
 import { num, plural } from '../report/format.ts';
 
@@ -20,17 +19,7 @@ export const FAULT_OPTIONS = [OPTIONS.loss, OPTIONS.fail, OPTIONS.failLinks, OPT
 
 /** The fault spec the flags ask for (no faults when none is given). */
 export function faultSpec(flags: FaultFlags): FaultSpec {
-  const nodes = flags.fail === undefined ? { fraction: 0, after: 0 } : parseFail('--fail', flags.fail);
-  const links = flags.failLinks === undefined ? { fraction: 0, after: 0 } : parseFail('--fail-links', flags.failLinks);
-  return {
-    ...NO_FAULTS,
-    loss: flags.loss === undefined ? 0 : named('--loss', parseLoss)(flags.loss),
-    failNodes: nodes.fraction,
-    failNodesAfter: nodes.after,
-    failLinks: links.fraction,
-    failLinksAfter: links.after,
-    silent: flags.silentFailures === true,
-  };
+  return faultSpecOf(flags, { fail: '--fail', failLinks: '--fail-links' });
 }
 
 /** One phrase describing the faults of a run, e.g. '100 of 1,000 nodes down from the start'. */

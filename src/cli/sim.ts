@@ -7,23 +7,15 @@ import { OPTIONS } from '../options/schema.ts';
 import { runSimulation, type SimReport } from '../sim/run.ts';
 import { action } from './action.ts';
 import { toCsv } from './csv.ts';
-import { FAULT_OPTIONS, faultSpec, type FaultFlags } from './fault-options.ts';
+import { FAULT_OPTIONS } from './fault-options.ts';
 import { noteCleaned, noteIgnored } from './notes.ts';
 import { addOptions } from './options/commander.ts';
 import { checkOutputs, emitTo, type OutputFlag } from './output.ts';
 import { renderSimReport } from './render/waste.ts';
+import { runOptionsOf, type RunFlags } from './run-flags.ts';
 
-interface SimFlags extends FaultFlags {
-  nodes: number;
-  degree: number;
-  topology: string;
+interface SimFlags extends RunFlags {
   protocol: string;
-  latency: string;
-  seed: string;
-  messages: number;
-  origin?: string;
-  payloadBytes: number;
-  signed?: boolean;
   json?: OutputFlag;
   csv?: OutputFlag;
 }
@@ -68,19 +60,7 @@ export function registerSim(program: Command): void {
       action((flags: SimFlags, command: Command) => {
         checkOutputs({ '--json': flags.json, '--csv': flags.csv });
         noteIgnored('sim', flags.topology, command);
-        const report = runSimulation({
-          nodes: flags.nodes,
-          degree: flags.degree,
-          topology: flags.topology,
-          protocol: flags.protocol,
-          latency: flags.latency,
-          seed: flags.seed,
-          messages: flags.messages,
-          ...(flags.origin !== undefined ? { origin: flags.origin } : {}),
-          faults: faultSpec(flags),
-          payloadBytes: flags.payloadBytes,
-          ...(flags.signed ? { signed: true } : {}),
-        });
+        const report = runSimulation({ ...runOptionsOf(flags), protocol: flags.protocol });
         noteCleaned('sim', report.topology, report.graphCleaned);
         const printedJson = emitTo(flags.json, () => simJson(report));
         const printedCsv = emitTo(flags.csv, () => simCsv(report));

@@ -65,6 +65,30 @@ export function parseFail(flag: string, text: string): { fraction: number; after
   return { fraction, after: m[2] === undefined ? 0 : Number(m[2]) };
 }
 
+/** Faults as asked for by the CLI's flags or the library's options: text or numbers, none by default. */
+export interface FaultRequest {
+  readonly loss?: number | string;
+  /** 'F' or 'F@K' for nodes, and for links. */
+  readonly fail?: string;
+  readonly failLinks?: string;
+  readonly silentFailures?: boolean;
+}
+
+/** The FaultSpec a request asks for (no faults when it asks for none); `names` name the fail options in errors. */
+export function faultSpecOf(r: FaultRequest, names: { readonly fail: string; readonly failLinks: string }): FaultSpec {
+  const nodes = r.fail === undefined ? { fraction: 0, after: 0 } : parseFail(names.fail, r.fail);
+  const links = r.failLinks === undefined ? { fraction: 0, after: 0 } : parseFail(names.failLinks, r.failLinks);
+  return {
+    ...NO_FAULTS,
+    loss: r.loss === undefined ? 0 : parseLoss(String(r.loss)),
+    failNodes: nodes.fraction,
+    failNodesAfter: nodes.after,
+    failLinks: links.fraction,
+    failLinksAfter: links.after,
+    silent: r.silentFailures === true,
+  };
+}
+
 /** True when the spec asks for any fault at all. */
 export function hasFaults(spec: FaultSpec): boolean {
   return spec.loss > 0 || spec.failNodes > 0 || spec.failLinks > 0;
