@@ -144,7 +144,10 @@ async function linkPairs(members: readonly Member[], live: ReadonlySet<number>, 
   for (const u of live) {
     const peers = await members[u]!.peers();
     extra.push((await members[u]!.stats()).peers - peers.length);
-    for (const p of peers) if (address.indexOf(p) > u) pairs.push([u, address.indexOf(p)]);
+    for (const p of peers) {
+      const v = address.indexOf(p);
+      if (v > u) pairs.push([u, v]);
+    }
   }
   pairs.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
   return { pairs, key: `${pairs.join(';')}|${extra.join(',')}` };
