@@ -29,6 +29,7 @@ import { Inbound } from './trust/inbound.ts';
 import type { NodeKey } from './trust/keys.ts';
 import { SignedReceived } from './trust/signed-codec.ts';
 import { signMessage, type SignedMsg } from './trust/signed.ts';
+import { StampClock } from './trust/stamp-clock.ts';
 
 export type { NodeStats, PeerInfo, RealNodeOptions } from './node-options.ts';
 
@@ -54,8 +55,8 @@ export class RealNode implements Port {
   private lastSent: Msg | undefined;
   private lastEncode: Encode = NOTHING;
   private readonly randomBuffer = new Uint32Array(1);
-  /** The time of the last signed message this node authored (see nextStamp). */
-  private lastStamp = 0;
+  /** Times for the signed messages this node authors, one ms apart at least. */
+  private readonly stamps = new StampClock();
   private receiving = false;
   private closing: Promise<void> | undefined;
   private readonly counts = { sent: 0, received: 0, controlSent: 0, controlReceived: 0, duplicates: 0, delivered: 0, badFrames: 0, hopLimited: 0 };
@@ -181,7 +182,7 @@ export class RealNode implements Port {
   /** Authors a chat message and floods it; returns it. */
   originate(text: string): Msg {
     if (text.length > MAX_TEXT) throw new InputError('ERR_BAD_TEXT', `node: a message of ${text.length} characters is too long; at most ${MAX_TEXT}`);
-    const msg: Msg = this.key ? signMessage(this.key, this.name, text, this.nextStamp()) : { id: newMessageId(), origin: this.name, text };
+    const msg: Msg = this.key ? signMessage(this.key, this.name, text, this.stamps.next()) : { id: newMessageId(), origin: this.name, text };
     try {
       if (this.key) this.inbound.during((msg as SignedMsg).ts, () => this.protocol.originate(this, msg));
       else this.protocol.originate(this, msg);
@@ -189,18 +190,6 @@ export class RealNode implements Port {
       this.forgetLastSent();
     }
     return msg;
-  }
-
-  /**
-   * A signed message's time, later than the last one's by at least 1 ms: a signed id is a hash of
-   * (key, name, text, time in ms), so the same line typed twice within a millisecond would
-   * otherwise be one id, and the second copy dropped everywhere as seen. Authoring faster than
-   * 1,000 messages a second runs the stamps ahead of the clock; receivers allow 30 s of skew,
-   * far beyond the ~170 signed messages a second a node can be verified at.
-   */
-  private nextStamp(): number {
-    this.lastStamp = Math.max(Date.now(), this.lastStamp + 1);
-    return this.lastStamp;
   }
 
   /**
