@@ -23,6 +23,11 @@ export class ControlCounts {
     }
   }
 
+  /** [type, count] pairs, types in first-counted order. */
+  entries(): [string, number][] {
+    return this.types.map((t, i) => [t, this.counts[i]!]);
+  }
+
   /** Counts by type, types in alphabetical order. */
   byType(): Record<string, number> {
     const order = this.types.map((_, i) => i).sort((a, b) => (this.types[a]! < this.types[b]! ? -1 : 1));

@@ -134,8 +134,11 @@ export function overlayEdges(net: MembershipNet): EdgeList {
   const index = new Int32Array(t.order).fill(-1);
   let order = 0;
   for (let u = 0; u < t.order; u++) if (net.alive(u)) index[u] = order++;
-  const src: number[] = [];
-  const dst: number[] = [];
+  let most = 0;
+  for (let u = 0; u < t.order; u++) if (index[u] !== -1) most += t.liveLinks(u);
+  const src = new Int32Array(most >> 1);
+  const dst = new Int32Array(most >> 1);
+  let size = 0;
   for (let u = 0; u < t.order; u++) {
     if (index[u] === -1) continue;
     for (let l = 0; l < t.linkCount(u); l++) {
@@ -143,11 +146,11 @@ export function overlayEdges(net: MembershipNet): EdgeList {
       if (v === undefined || v < u || index[v] === -1) continue;
       const lv = t.twins[t.first[u]! + l]! - t.first[v]!;
       if (m.admitted && !(m.admitted(net.at(u), l) && m.admitted(net.at(v), lv))) continue;
-      src.push(index[u]!);
-      dst.push(index[v]!);
+      src[size] = index[u]!;
+      dst[size++] = index[v]!;
     }
   }
-  return { order, size: src.length, src: Int32Array.from(src), dst: Int32Array.from(dst) };
+  return { order, size, src: size === src.length ? src : src.slice(0, size), dst: size === dst.length ? dst : dst.slice(0, size) };
 }
 
 export function spent(net: MembershipNet): MembershipSpent {

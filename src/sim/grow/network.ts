@@ -7,14 +7,15 @@
  * It keeps the transport guarantees of src/core/membership/seam.ts: one link per pair; each open ends
  * once (link up at both ends, or failed); FIFO per link; messages sent before a close arrive before
  * the far end's link-down (the closing end lets go at once, the far end's half stays until then);
- * the closer gets no link-down. A crashed node's links vanish at once and the far ends hear of it
- * one delay later. A protocol sees one flyweight port, re-aimed at the node whose event runs.
+ * the closer gets no link-down. A crashed node's far ends hear of it one link delay later, and
+ * hold the link until then. A protocol sees one flyweight port, re-aimed at the node whose event runs.
  */
 import type { MembershipMsg } from '../../core/membership/messages.ts';
 import { membershipMsgBytes } from '../../core/membership/messages.ts';
 import { NO_LINK, type Address, type Membership, type MembershipPort, type OpenFailure } from '../../core/membership/seam.ts';
 import type { Rng } from '../../core/rng.ts';
 import type { TimerToken } from '../../core/seam.ts';
+import { ControlCounts } from '../engine/control-counts.ts';
 import { HeapQueue } from '../engine/heap-queue.ts';
 import { DynamicTopology } from '../topology/dynamic.ts';
 import { HOLE } from '../topology/topology.ts';
@@ -45,7 +46,8 @@ export interface NetOptions {
  * Link calls are transport links: up at both ends, down when either end closes it (at once for
  * the closer, on arrival for the far end) or its far end crashed. Which links the overlay admits
  * can change in any handler, so `handled(u)` follows every event, after node u's handler (if any)
- * ran. Crash comes after the node's links are gone. A graceful `leave` is not reported.
+ * ran. Crash comes when the node goes; its links go as each far end hears of it (linkDown). A
+ * graceful `leave` is not reported.
  */
 export interface NetObserver {
   attach(net: MembershipNet): void;
@@ -63,8 +65,7 @@ export class MembershipNet {
   readonly rng: Rng;
   now = 0;
   /** Membership messages sent, by type, and their bytes under the size model. */
-  readonly counts = new Map<string, number>();
-  messages = 0;
+  private readonly sent = new ControlCounts();
   bytes = 0;
   /**
    * Bumped whenever the overlay may have changed: a link made, closed or lost, and (for a protocol
@@ -74,17 +75,17 @@ export class MembershipNet {
   version = 0;
   readonly entries: (Address | undefined)[] = [];
   readonly states: unknown[] = [];
-  /** Per half-edge: 1 while its owner has closed it and the far end has not yet let go. */
-  readonly closing: Uint8Array;
   /** Per node: 1 once it has left gracefully (its links are closing; it handles no more events). */
   private readonly departed: Uint8Array;
   /** Per node: 1 once it crashed or left (one array read for `alive`, the check before every event). */
   private readonly gone: Uint8Array;
   /**
-   * Per half-edge: the link's one-way delay, drawn when it is made. One delay per link keeps each
-   * link FIFO (and a close behind the messages sent before it) with no per-message bookkeeping.
+   * Per half-edge: the link's one-way delay d, drawn when it is made, negated (−d, sign bit set) while
+   * its owner has closed it and the far end has not yet let go ("closing"). One delay per link keeps
+   * each link FIFO (and a close behind the messages sent before it) with no per-message bookkeeping;
+   * one array for both facts is one memory read per hop where two were two (hops miss the caches).
    */
-  private readonly linkDelay: Float32Array;
+  private readonly half: Float32Array;
   private readonly queue = new HeapQueue(1024);
   private seq = 0;
   private readonly port: NetPort;
@@ -98,10 +99,9 @@ export class MembershipNet {
     this.membership = o.membership;
     this.rng = o.rng;
     this.topology = new DynamicTopology(o.maxNodes, o.membership.linkSlots);
-    this.closing = new Uint8Array(this.topology.slots);
     this.departed = new Uint8Array(o.maxNodes);
     this.gone = new Uint8Array(o.maxNodes);
-    this.linkDelay = new Float32Array(this.topology.slots);
+    this.half = new Float32Array(this.topology.slots);
     const [lo, hi] = o.latency ?? [1, 10];
     this.lo = lo;
     this.span = hi - lo;
@@ -125,6 +125,16 @@ export class MembershipNet {
   /** Nodes added and neither crashed nor departed. */
   liveNodes = 0;
 
+  /** Membership messages sent so far. */
+  get messages(): number {
+    return this.sent.total;
+  }
+
+  /** Messages sent per type, types in first-sent order. */
+  get counts(): Map<string, number> {
+    return new Map(this.sent.entries());
+  }
+
   alive(u: number): boolean {
     return u >= 0 && u < this.topology.order && this.gone[u] === 0;
   }
@@ -138,7 +148,12 @@ export class MembershipNet {
     this.liveNodes--;
   }
 
-  /** A crash: links vanish now; each far end hears of it one delay later. */
+  /**
+   * A crash: the node is gone now; each far end hears of it one link delay later (DOWN) and only then
+   * loses its half, as a TCP peer holds its socket until it errors. Until then a far end still
+   * counts the link, and what it sends over it is lost: so a node that loses several links at once
+   * hears of them one by one, as it would on TCP, and replaces only what it is short of at each.
+   */
   crash(u: number): void {
     const t = this.topology;
     if (!t.has(u)) return;
@@ -148,11 +163,11 @@ export class MembershipNet {
       const v = t.targets[h]!;
       if (v === HOLE) continue;
       const tw = t.twins[h]!;
-      if (this.closing[tw] === 0) this.push(this.now + this.linkDelay[h]!, DOWN, v, tw - v * t.stride, u, undefined);
-      this.closing[h] = 0;
-      this.closing[tw] = 0;
+      // A far end that closed its half already hears nothing; its CLOSE, arriving here, removes the link.
+      if (!this.isClosing(tw)) this.push(this.now + this.delayOf(h), DOWN, v, tw - v * t.stride, u, undefined);
+      this.setClosing(h, true); // u's own half: nothing arrives over it any more (see dispatch)
     }
-    t.removeNode(u);
+    t.retire(u);
     this.gone[u] = 1;
     this.version++;
     this.observer?.crash(u, this.now);
@@ -183,13 +198,16 @@ export class MembershipNet {
     return this.port;
   }
 
-  /** The live neighbour over u's link, or undefined (a hole, or a link u has closed). */
+  /**
+   * The live neighbour over u's link, or undefined (a hole, or a link u has closed). Slots past
+   * u's last used one are holes too, so the bound is the block's size, not linkCount (one read less).
+   */
   peerOf(u: number, link: number): number | undefined {
     const t = this.topology;
-    if (link < 0 || link >= t.linkCount(u)) return undefined;
+    if (link < 0 || link >= t.stride) return undefined;
     const h = u * t.stride + link;
     const v = t.targets[h]!;
-    return v === HOLE || this.closing[h] === 1 ? undefined : v;
+    return v === HOLE || this.isClosing(h) ? undefined : v;
   }
 
   open(u: number, to: Address): void {
@@ -202,10 +220,11 @@ export class MembershipNet {
     const h = u * t.stride + link;
     const v = t.targets[h]!;
     const tw = t.twins[h]!;
-    this.closing[h] = 1;
+    const d = this.delayOf(h);
+    this.setClosing(h, true);
     this.version++;
     this.observer?.linkDown(u, v, this.now);
-    this.push(this.now + this.linkDelay[h]!, CLOSE, v, tw - v * t.stride, u, undefined);
+    this.push(this.now + d, CLOSE, v, tw - v * t.stride, u, undefined);
   }
 
   control(u: number, link: number, msg: MembershipMsg): void {
@@ -214,7 +233,7 @@ export class MembershipNet {
     if (v === undefined) return; // a link that went down under the protocol: nothing leaves
     this.count(msg);
     const h = u * t.stride + link;
-    this.push(this.now + this.linkDelay[h]!, CONTROL, v, t.twins[h]! - v * t.stride, u, msg);
+    this.push(this.now + this.delayOf(h), CONTROL, v, t.twins[h]! - v * t.stride, u, msg);
   }
 
   controlTo(_u: number, to: Address, msg: MembershipMsg): void {
@@ -228,7 +247,13 @@ export class MembershipNet {
 
   private dispatch(kind: number, u: number, link: number, from: number, obj: unknown): void {
     const m = this.membership;
-    if (kind === CLOSE) return this.farClose(u, link, from);
+    // A message on a link, the common event, first: the link check also rules out a crashed or
+    // departed receiver (its own halves are closing from then on), so it needs no `alive` read.
+    if (kind === CONTROL) {
+      if (this.peerOf(u, link) === from) m.onControl(this.at(u), link, obj as MembershipMsg);
+      return;
+    }
+    if (kind === CLOSE || kind === DOWN) return this.farClose(u, link, from);
     if (!this.alive(u)) return;
     switch (kind) {
       case START:
@@ -241,24 +266,23 @@ export class MembershipNet {
         const f = obj as { to: Address; why: OpenFailure };
         return m.onOpenFailed(this.at(u), f.to, f.why);
       }
-      case CONTROL:
-        if (this.peerOf(u, link) === from) m.onControl(this.at(u), link, obj as MembershipMsg);
-        return;
       case CONTROL_TO:
         return m.onControl(this.at(u), NO_LINK, obj as MembershipMsg);
-      case DOWN:
-        return m.onLinkDown(this.at(u), link, from);
     }
   }
 
-  /** The far end of a closed link lets go (a departed or crashed far end just drops it). */
+  /**
+   * The far end of a link lets go: `from` closed it (CLOSE) or crashed (DOWN). The link goes at both
+   * ends; u's protocol hears of it unless u is gone or had closed its own half (a closer gets no
+   * link-down). A link already gone, or a slot reused since, is left alone.
+   */
   private farClose(u: number, link: number, from: number): void {
     const t = this.topology;
-    if (!t.has(u) || t.neighbour(u, link) !== from) return;
+    if (t.neighbour(u, link) !== from) return;
     const h = u * t.stride + link;
-    const mine = this.closing[h] === 1;
-    this.closing[h] = 0;
-    this.closing[t.twins[h]!] = 0;
+    const mine = this.isClosing(h);
+    this.setClosing(h, false);
+    this.setClosing(t.twins[h]!, false);
     t.removeLink(u, link);
     this.version++;
     this.observer?.linkDown(u, from, this.now);
@@ -276,8 +300,8 @@ export class MembershipNet {
     const [lu, lv] = t.addLink(u, v);
     this.version++;
     const d = this.delay();
-    this.linkDelay[u * t.stride + lu] = d;
-    this.linkDelay[v * t.stride + lv] = d;
+    this.half[u * t.stride + lu] = d;
+    this.half[v * t.stride + lv] = d;
     this.observer?.linkUp(u, v, this.now);
     this.membership.onLinkUp(this.at(v), lv, u);
     if (this.alive(u) && this.peerOf(u, lu) === v) this.membership.onLinkUp(this.at(u), lu, v);
@@ -288,16 +312,30 @@ export class MembershipNet {
     const t = this.topology;
     for (let l = 0; l < t.linkCount(u); l++) {
       const h = u * t.stride + l;
-      if (t.targets[h] === v && this.closing[h] === 0) return true;
+      if (t.targets[h] === v && !this.isClosing(h)) return true;
     }
     return false;
   }
 
   private count(msg: MembershipMsg): void {
-    this.counts.set(msg.type, (this.counts.get(msg.type) ?? 0) + 1);
-    this.messages++;
+    this.sent.add(msg.type);
     this.bytes += membershipMsgBytes(msg);
     this.observer?.message(msg.type, this.now);
+  }
+
+  /** Whether u's half h is closing (its delay's sign bit; −0 counts, for a zero delay). */
+  private isClosing(h: number): boolean {
+    const x = this.half[h]!;
+    return x < 0 || (x === 0 && 1 / x < 0);
+  }
+
+  private setClosing(h: number, closing: boolean): void {
+    const d = Math.abs(this.half[h]!);
+    this.half[h] = closing ? -d : d;
+  }
+
+  private delayOf(h: number): number {
+    return Math.abs(this.half[h]!);
   }
 
   private delay(): number {

@@ -90,6 +90,15 @@ export class DynamicTopology implements Topology {
     this.removed[u] = 1;
   }
 
+  /**
+   * Marks u removed but leaves its links in place, for a crash whose far ends have not heard of it
+   * yet: each far end still holds its half (as a TCP peer holds a socket until it errors) until it
+   * removes the link with removeLink. u's id is not reused.
+   */
+  retire(u: number): void {
+    if (this.has(u)) this.removed[u] = 1;
+  }
+
   /** The neighbour over u's link, or HOLE. */
   neighbour(u: number, link: number): number {
     return link < this.linkCount(u) ? this.targets[this.first[u]! + link]! : HOLE;

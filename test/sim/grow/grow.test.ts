@@ -6,6 +6,7 @@
  */
 import { describe, expect, it, vi } from 'vitest';
 import { InputError } from '../../../src/core/errors.ts';
+import type { BlogMembership } from '../../../src/core/membership/blog.ts';
 import { degreeStats } from '../../../src/sim/analysis/index.ts';
 import { grow, overlayEdges, settle } from '../../../src/sim/grow/grow.ts';
 import { seededRng } from '../../../src/sim/random.ts';
@@ -54,8 +55,8 @@ describe('grow', { timeout: 60_000 }, () => {
     for (const seed of [1, 2, 3]) {
       const r = grow({ nodes: 400, want: 5, overlay: 'hyparview', seed });
       const rng = seededRng(seed, 'kill');
-      for (let u = 0; u < 400; u++) if (rng() < 0.5) r.net.crash(u);
-      settle(r.net, 30_000, r.net.now + 600_000);
+      for (let u = 0; u < 400; u++) if (rng() < 0.6) r.net.crash(u);
+      r.net.run(r.net.now + 600_000); // ten minutes: a lone node tries each address it knows (settling could stop sooner)
       const after = overlayEdges(r.net);
       expectSimple(after);
       expect(components(after).count).toBe(1);
@@ -63,18 +64,18 @@ describe('grow', { timeout: 60_000 }, () => {
     }
   });
 
-  it('blog: after half the nodes crash at once, survivors are back in one component at >= K, except rare stranded groups (N = 400, seeds 1..6)', () => {
+  it('blog: after 60% of the nodes crash at once, survivors are back in one component at >= K, except rare stranded groups (N = 400, seeds 1..6)', () => {
     // A node rejoins only through an address it knows. A late joiner knows little more than its K
     // neighbours and the entry; when all of those crashed (the entry, node 0, among them) it stays
     // alone, or two such nodes stay a pair. The test checks that every survivor outside the largest
-    // component knows no live address outside its own component, and that this is rare (seed 2
-    // leaves a pair and two lone nodes, the others none). HyParView's passive view of 30 addresses is the cure.
+    // component knows no live address outside its own component, and that this is rare (at 50% no
+    // seed strands anyone; at 60% two of about 960 survivors). HyParView's passive view of 30 addresses is the cure.
     let stranded = 0;
     for (const seed of [1, 2, 3, 4, 5, 6]) {
       const r = grow({ nodes: 400, want: 5, overlay: 'blog', seed });
       const rng = seededRng(seed, 'kill');
-      for (let u = 0; u < 400; u++) if (rng() < 0.5) r.net.crash(u);
-      settle(r.net, 30_000, r.net.now + 600_000);
+      for (let u = 0; u < 400; u++) if (rng() < 0.6) r.net.crash(u);
+      r.net.run(r.net.now + 600_000); // ten minutes: a lone node tries each address it knows (settling could stop sooner)
       const after = overlayEdges(r.net);
       const c = components(after);
       const live = Array.from({ length: 400 }, (_, u) => u).filter((u) => r.net.alive(u)); // overlay index i is live[i]
@@ -82,7 +83,7 @@ describe('grow', { timeout: 60_000 }, () => {
       for (let i = 0; i < live.length; i++) {
         if (c.of[i] === giant) continue;
         stranded++;
-        const known = [...(r.net.states[live[i]!] as { known: number[] }).known, 0];
+        const known = [...(r.net.membership as BlogMembership).learned(r.net.states[live[i]!]), 0];
         const outside = known.filter((a) => r.net.alive(a) && c.of[live.indexOf(a)] !== c.of[i]);
         expect(outside, `survivor ${live[i]} knows a live address outside its component`).toEqual([]);
       }
@@ -90,8 +91,8 @@ describe('grow', { timeout: 60_000 }, () => {
       const csr = toCsr(after);
       for (const i of giantDegrees) expect(csr.offsets[i + 1]! - csr.offsets[i]!).toBeGreaterThanOrEqual(5);
     }
-    expect(stranded).toBeGreaterThan(0); // the rare case does happen at 50%
-    expect(stranded).toBeLessThan(10); // of about 1,200 survivors over the six runs
+    expect(stranded).toBeGreaterThan(0); // the rare case does happen at 60%
+    expect(stranded).toBeLessThan(10); // of about 960 survivors over the six runs
   });
 
   it('graceful departures: the far ends see the links go and repair (blog, 100 of 300 leave)', () => {
