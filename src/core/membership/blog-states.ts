@@ -8,8 +8,12 @@
 import type { Address } from './address.ts';
 
 export class BlogStates {
-  /** Per slot, a block of 1 + `capacity` cells: the count of learned addresses, then the addresses. */
-  private readonly known: Address[] = [];
+  /**
+   * Per slot, a block of 1 + `capacity` cells: the count of learned addresses, then the addresses;
+   * in chunks of CHUNK slots, each a packed array grown by pushes (one array of millions of cells
+   * would be copied whole as it grows, and V8 keeps an array made with a large length, holes and all, slow).
+   */
+  private readonly known: Address[][] = [];
   /** Per slot: the next retry delay (ms), and 1 while a retry timer is set. */
   private backoffs = new Float64Array(16);
   private armeds = new Uint8Array(16);
@@ -35,40 +39,42 @@ export class BlogStates {
       this.armeds = armeds;
     }
     this.backoffs[slot] = this.firstBackoff;
-    const end = (slot + 1) * (this.capacity + 1);
-    // Grown in doublings and filled at once: a push per cell was a tenth of growing 10^5 nodes.
-    if (end > this.known.length) this.known.length = Math.max(end, 2 * this.known.length);
-    this.known.fill(0, slot * (this.capacity + 1), end);
+    if (slot % CHUNK === 0) this.known.push([]);
+    const chunk = this.known[this.known.length - 1]!;
+    for (let i = 0; i <= this.capacity; i++) chunk.push(0);
     this.pendings.push(undefined);
     return slot;
   }
 
   /** Learns `a` unless known: appended while there is room, else over the cell `rng.random()` picks. */
   learn(slot: number, a: Address, rng: { random(): number }): void {
-    const base = slot * (this.capacity + 1);
-    const n = this.known[base] as number;
-    for (let i = 1; i <= n; i++) if (this.known[base + i] === a) return;
+    const cells = this.known[(slot / CHUNK) | 0]!;
+    const base = (slot % CHUNK) * (this.capacity + 1);
+    const n = cells[base] as number;
+    for (let i = 1; i <= n; i++) if (cells[base + i] === a) return;
     if (n < this.capacity) {
-      this.known[base + 1 + n] = a;
-      this.known[base] = n + 1;
-    } else this.known[base + 1 + Math.floor(rng.random() * this.capacity)] = a;
+      cells[base + 1 + n] = a;
+      cells[base] = n + 1;
+    } else cells[base + 1 + Math.floor(rng.random() * this.capacity)] = a;
   }
 
   /** The slot's learned addresses (a copy). */
   learned(slot: number): Address[] {
-    const base = slot * (this.capacity + 1);
-    return this.known.slice(base + 1, base + 1 + (this.known[base] as number));
+    const cells = this.known[(slot / CHUNK) | 0]!;
+    const base = (slot % CHUNK) * (this.capacity + 1);
+    return cells.slice(base + 1, base + 1 + (cells[base] as number));
   }
 
   /** Forgets `a` (an address that did not answer); the last address takes its cell. */
   forget(slot: number, a: Address): void {
-    const base = slot * (this.capacity + 1);
-    const n = this.known[base] as number;
+    const cells = this.known[(slot / CHUNK) | 0]!;
+    const base = (slot % CHUNK) * (this.capacity + 1);
+    const n = cells[base] as number;
     for (let i = 1; i <= n; i++) {
-      if (this.known[base + i] !== a) continue;
-      this.known[base + i] = this.known[base + n]!;
-      this.known[base + n] = 0;
-      this.known[base] = n - 1;
+      if (cells[base + i] !== a) continue;
+      cells[base + i] = cells[base + n]!;
+      cells[base + n] = 0;
+      cells[base] = n - 1;
       return;
     }
   }
@@ -109,3 +115,5 @@ export class BlogStates {
 }
 
 const NONE: readonly Address[] = [];
+/** Slots per chunk of `known`. */
+const CHUNK = 1024;

@@ -55,11 +55,11 @@ export interface HvState {
   /** NEIGHBOR requests sent and not yet answered: peer → link. */
   readonly asking: Map<Address, number>;
   /** Passive nodes that refused or failed in this repair round (cleared each shuffle tick). */
-  tried: Set<Address>;
+  readonly tried: Set<Address>;
   /** Inbound links that have not yet said why they were opened: link → peer. */
   readonly inbound: Map<number, Address>;
   /** Inbound links already waiting at the previous tick (closed at the next if still silent). */
-  stale: Set<number>;
+  readonly stale: Set<number>;
   /** The addresses sent in our last SHUFFLE (evicted first when merging the reply). */
   lastShuffle: Address[];
 }

@@ -29,11 +29,14 @@ export { HYPARVIEW_DEFAULTS, type HvParams, type HvState } from './hyparview-par
 
 const SHUFFLE: TimerToken = 'shuffle';
 const JOIN: TimerToken = 'join';
-const node = (port: MembershipPort, p: HvParams): HyParViewNode => new HyParViewNode(port, port.state as HvState, p);
 
 /** HyParView with the paper's defaults; `--want K` sets the active view size. */
 export function hyparview(options: Partial<HvParams> = {}): Membership {
   const p = hyparviewParams(options);
+  const rules = new HyParViewNode(p);
+  // One object serves every node: a handler that runs inside another (a TCP close that reports a
+  // failed open at once) runs for the same node, so the aim is unchanged when the outer one goes on.
+  const node = (port: MembershipPort): HyParViewNode => rules.at(port);
   return {
     name: 'hyparview',
     want: p.activeSize,
@@ -41,25 +44,25 @@ export function hyparview(options: Partial<HvParams> = {}): Membership {
     init: (): HvState => ({ active: new Map(), passive: [], outbound: new Map(), asking: new Map(), tried: new Set(), inbound: new Map(), stale: new Set(), lastShuffle: [] }),
 
     onStart(port) {
-      if (port.entry !== undefined) node(port, p).join();
+      if (port.entry !== undefined) node(port).join();
       port.setTimer(p.shuffleMs * (0.5 + port.random()), SHUFFLE);
     },
 
     onLinkUp(port, link, peer) {
-      node(port, p).linkUp(link, peer);
+      node(port).linkUp(link, peer);
     },
 
     onLinkDown(port, link, peer: Address) {
-      node(port, p).linkDown(link, peer);
+      node(port).linkDown(link, peer);
     },
 
     onOpenFailed(port, to, why: OpenFailure) {
-      const n = node(port, p);
+      const n = node(port);
       if (n.openFailed(to, why)) port.setTimer(p.joinRetryMs, JOIN);
     },
 
     onControl(port, link, msg) {
-      node(port, p).control(link, msg);
+      node(port).control(link, msg);
     },
 
     admitted(port, link) {
@@ -68,7 +71,7 @@ export function hyparview(options: Partial<HvParams> = {}): Membership {
     },
 
     onTimer(port, token) {
-      const n = node(port, p);
+      const n = node(port);
       if (token === JOIN) {
         if (n.s.active.size === 0) n.join();
         return;

@@ -46,9 +46,9 @@ export function removeFrom(view: Address[], a: Address): boolean {
 export function addBounded(view: Address[], a: Address, capacity: number, random: () => number, prefer: readonly Address[] = []): void {
   if (capacity <= 0 || view.includes(a)) return;
   if (view.length >= capacity) {
-    const victim = prefer.find((p) => view.includes(p));
-    if (victim !== undefined) removeFrom(view, victim);
-    else removeFrom(view, view[Math.floor(random() * view.length)]!);
+    let evicted = false;
+    for (let i = 0; i < prefer.length && !evicted; i++) evicted = removeFrom(view, prefer[i]!);
+    if (!evicted) removeFrom(view, view[Math.floor(random() * view.length)]!);
   }
   view.push(a);
 }

@@ -83,7 +83,7 @@ describe('grow', { timeout: 60_000 }, () => {
       for (let i = 0; i < live.length; i++) {
         if (c.of[i] === giant) continue;
         stranded++;
-        const known = [...(r.net.membership as BlogMembership).learned(r.net.states[live[i]!]), 0];
+        const known = [...(r.net.membership as BlogMembership).learned(r.net.states[live[i]!]), 0] as number[];
         const outside = known.filter((a) => r.net.alive(a) && c.of[live.indexOf(a)] !== c.of[i]);
         expect(outside, `survivor ${live[i]} knows a live address outside its component`).toEqual([]);
       }
