@@ -13,6 +13,7 @@
 import type { MembershipMsg } from '../../core/membership/messages.ts';
 import { membershipMsgBytes } from '../../core/membership/messages.ts';
 import { NO_LINK, type Address, type Membership, type MembershipPort, type OpenFailure } from '../../core/membership/seam.ts';
+import { check } from '../../core/errors.ts';
 import type { Rng } from '../../core/rng.ts';
 import type { TimerToken } from '../../core/seam.ts';
 import { ControlCounts } from '../engine/control-counts.ts';
@@ -29,6 +30,11 @@ const CLOSE = 5;
 const DOWN = 6;
 const TIMER = 7;
 const START = 8;
+
+/** The fields of a half-edge's word (see MembershipNet.half). */
+const DELAY_MASK = (1 << 23) - 1;
+const TWIN_SHIFT = 23;
+const CLOSING = 1 << 31;
 
 export interface NetOptions {
   readonly membership: Membership;
@@ -80,12 +86,14 @@ export class MembershipNet {
   /** Per node: 1 once it crashed or left (one array read for `alive`, the check before every event). */
   private readonly gone: Uint8Array;
   /**
-   * Per half-edge: the link's one-way delay d, drawn when it is made, negated (−d, sign bit set) while
-   * its owner has closed it and the far end has not yet let go ("closing"). One delay per link keeps
-   * each link FIFO (and a close behind the messages sent before it) with no per-message bookkeeping;
-   * one array for both facts is one memory read per hop where two were two (hops miss the caches).
+   * Per half-edge, one 32-bit word with what a send over it needs: the link's one-way delay in µs
+   * (bits 0–22, drawn when the link is made), the far end's link index (bits 23–30), and the sign
+   * bit while its owner has closed it and the far end has not yet let go ("closing"). One delay per
+   * link keeps each link FIFO (and a close behind the messages sent before it) with no per-message
+   * bookkeeping. One word rather than three arrays (delay, twin, closing): a hop is a cache miss per
+   * array read, and the sender's word is already in cache from scanning its links.
    */
-  private readonly half: Float32Array;
+  private readonly half: Int32Array;
   private readonly queue = new HeapQueue(1024);
   private seq = 0;
   private readonly port: NetPort;
@@ -101,8 +109,9 @@ export class MembershipNet {
     this.topology = new DynamicTopology(o.maxNodes, o.membership.linkSlots);
     this.departed = new Uint8Array(o.maxNodes);
     this.gone = new Uint8Array(o.maxNodes);
-    this.half = new Float32Array(this.topology.slots);
+    this.half = new Int32Array(this.topology.slots);
     const [lo, hi] = o.latency ?? [1, 10];
+    check(lo >= 0 && hi >= lo && hi * 1000 <= DELAY_MASK && o.membership.linkSlots <= 256, 'ERR_BAD_OPTION', `membership network: delays ${lo}..${hi} ms and ${o.membership.linkSlots} link slots; need 0 <= lo <= hi <= 8,388 ms and at most 256 slots`);
     this.lo = lo;
     this.span = hi - lo;
     this.port = new NetPort(this);
@@ -233,7 +242,7 @@ export class MembershipNet {
     if (v === undefined) return; // a link that went down under the protocol: nothing leaves
     this.count(msg);
     const h = u * t.stride + link;
-    this.push(this.now + this.delayOf(h), CONTROL, v, t.twins[h]! - v * t.stride, u, msg);
+    this.push(this.now + this.delayOf(h), CONTROL, v, (this.half[h]! >>> TWIN_SHIFT) & 0xff, u, msg);
   }
 
   controlTo(_u: number, to: Address, msg: MembershipMsg): void {
@@ -300,8 +309,9 @@ export class MembershipNet {
     const [lu, lv] = t.addLink(u, v);
     this.version++;
     const d = this.delay();
-    this.half[u * t.stride + lu] = d;
-    this.half[v * t.stride + lv] = d;
+    const us = Math.round(d * 1000);
+    this.half[u * t.stride + lu] = us | (lv << TWIN_SHIFT);
+    this.half[v * t.stride + lv] = us | (lu << TWIN_SHIFT);
     this.observer?.linkUp(u, v, this.now);
     this.membership.onLinkUp(this.at(v), lv, u);
     if (this.alive(u) && this.peerOf(u, lu) === v) this.membership.onLinkUp(this.at(u), lu, v);
@@ -323,19 +333,18 @@ export class MembershipNet {
     this.observer?.message(msg.type, this.now);
   }
 
-  /** Whether u's half h is closing (its delay's sign bit; −0 counts, for a zero delay). */
+  /** Whether half h is closing (its word's sign bit). */
   private isClosing(h: number): boolean {
-    const x = this.half[h]!;
-    return x < 0 || (x === 0 && 1 / x < 0);
+    return this.half[h]! < 0;
   }
 
   private setClosing(h: number, closing: boolean): void {
-    const d = Math.abs(this.half[h]!);
-    this.half[h] = closing ? -d : d;
+    this.half[h] = closing ? this.half[h]! | CLOSING : this.half[h]! & ~CLOSING;
   }
 
+  /** Half h's link delay in ms. */
   private delayOf(h: number): number {
-    return Math.abs(this.half[h]!);
+    return (this.half[h]! & DELAY_MASK) / 1000;
   }
 
   private delay(): number {
