@@ -10,8 +10,8 @@ import type { Address } from './address.ts';
 export class BlogStates {
   /**
    * Per slot, a block of 1 + `capacity` cells: the count of learned addresses, then the addresses;
-   * in chunks of CHUNK slots, each a packed array grown by pushes (one array of millions of cells
-   * would be copied whole as it grows, and V8 keeps an array made with a large length, holes and all, slow).
+   * in chunks of CHUNK slots (one array of millions of cells would be copied whole as it grows,
+   * and V8 makes an array that large created at its full length a slow dictionary).
    */
   private readonly known: Address[][] = [];
   /** Per slot: the next retry delay (ms), and 1 while a retry timer is set. */
@@ -39,9 +39,10 @@ export class BlogStates {
       this.armeds = armeds;
     }
     this.backoffs[slot] = this.firstBackoff;
-    if (slot % CHUNK === 0) this.known.push([]);
-    const chunk = this.known[this.known.length - 1]!;
-    for (let i = 0; i <= this.capacity; i++) chunk.push(0);
+    // The first chunk grows a slot at a time (a real node's instance has one slot); later ones are made whole.
+    if (slot === 0) this.known.push([]);
+    else if (slot % CHUNK === 0) this.known.push(new Array<Address>(CHUNK * (this.capacity + 1)).fill(0));
+    if (slot < CHUNK) for (let i = 0; i <= this.capacity; i++) this.known[0]!.push(0);
     this.pendings.push(undefined);
     return slot;
   }
