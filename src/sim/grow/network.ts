@@ -111,7 +111,11 @@ export class MembershipNet {
     this.gone = new Uint8Array(o.maxNodes);
     this.half = new Int32Array(this.topology.slots);
     const [lo, hi] = o.latency ?? [1, 10];
-    check(lo >= 0 && hi >= lo && hi * 1000 <= DELAY_MASK && o.membership.linkSlots <= 256, 'ERR_BAD_OPTION', `membership network: delays ${lo}..${hi} ms and ${o.membership.linkSlots} link slots; need 0 <= lo <= hi <= 8,388 ms and at most 256 slots`);
+    check(
+      lo >= 0 && hi >= lo && hi * 1000 <= DELAY_MASK && o.membership.linkSlots <= 256,
+      'ERR_BAD_OPTION',
+      `membership network: delays ${lo}..${hi} ms and ${o.membership.linkSlots} link slots; need 0 <= lo <= hi <= 8,388 ms and at most 256 slots`,
+    );
     this.lo = lo;
     this.span = hi - lo;
     this.port = new NetPort(this);
