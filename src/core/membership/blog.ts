@@ -34,12 +34,6 @@ export const BLOG_MAX_RETRY_MS = 16_000;
 /** Addresses a node remembers for repair when it has no link left (bounded; ours). */
 export const BLOG_KNOWN = 32;
 /**
- * A node learns a passing request's joiner on hops 0, 8, 16, … of its walk (ours): a request makes
- * about 11 hops, so each joiner still lands in a few random nodes' lists, and reading the list on
- * every hop was 40% of the time to grow 10^5 nodes (every hop is a cache miss on a random node).
- */
-export const BLOG_LEARN_EVERY = 1;
-/**
  * Links a node accepts at most, as a multiple of K (ours, a resource bound the write-up does not
  * have): a node at the cap passes requests on. Without it the entry's degree grows like
  * sqrt(2·K·N), since each request it sees is accepted with probability 1/(k+1).
@@ -200,7 +194,9 @@ export function blog(options: BlogOptions = {}): BlogMembership {
     onControl(port, fromLink, msg) {
       if (msg.type !== 'join_req') return;
       const { joiner, hops } = msg;
-      if (hops % BLOG_LEARN_EVERY === 0) learn(port, slotOf(port), joiner);
+      // Every passing joiner is learned: sampling them (every 8th hop) cut the time by a fifth but
+      // left about 170 of 50,000 survivors of a 50% kill at 10^5 with no live address, against 20 to 30.
+      learn(port, slotOf(port), joiner);
       // The draw first: most requests pass on (k + 1 ≈ 11), and then the pending list is never read.
       const k = degree(port, joiner);
       if (joiner !== port.self && port.random() * (k + 1) < 1 && !linkedToLast) {
