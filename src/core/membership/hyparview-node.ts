@@ -185,6 +185,7 @@ export class HyParViewNode {
       this.addPassive(victim);
     }
     s.active.set(peer, link);
+    s.joinDelay = this.p.joinRetryMs;
     removeFrom(s.passive, peer);
   }
 

@@ -22,8 +22,9 @@ export interface HvParams {
   readonly shuffleTtl: number;
   /** Shuffle period (ms of simulated or real time). */
   readonly shuffleMs: number;
-  /** Wait before retrying a join whose entry did not answer (ms). */
+  /** Wait before retrying a join whose entry did not answer or had no room (ms); doubles per failure up to joinMaxRetryMs. */
   readonly joinRetryMs: number;
+  readonly joinMaxRetryMs: number;
 }
 
 /**
@@ -31,13 +32,13 @@ export interface HvParams {
  * ka 3, kp 4; the shuffle walk uses ARWL as its ttl. The paper's simulations run in rounds, so the
  * shuffle period and join retry in milliseconds are ours.
  */
-export const HYPARVIEW_DEFAULTS: HvParams = { activeSize: 5, passiveSize: 30, arwl: 6, prwl: 3, ka: 3, kp: 4, shuffleTtl: 6, shuffleMs: 10_000, joinRetryMs: 1000 };
+export const HYPARVIEW_DEFAULTS: HvParams = { activeSize: 5, passiveSize: 30, arwl: 6, prwl: 3, ka: 3, kp: 4, shuffleTtl: 6, shuffleMs: 10_000, joinRetryMs: 1000, joinMaxRetryMs: 16_000 };
 
 /** The defaults overridden by `options`; throws an InputError naming a bad value. */
 export function hyparviewParams(options: Partial<HvParams>): HvParams {
   const p = { ...HYPARVIEW_DEFAULTS, ...options };
   for (const [key, value] of Object.entries(p)) {
-    const min = key === 'activeSize' || key === 'shuffleMs' || key === 'joinRetryMs' ? 1 : 0;
+    const min = key === 'activeSize' || key === 'shuffleMs' || key === 'joinRetryMs' ? 1 : key === 'joinMaxRetryMs' ? p.joinRetryMs : 0;
     check(Number.isInteger(value) && value >= min, 'ERR_BAD_MEMBERSHIP', `hyparview: ${key} ${value} must be an integer >= ${min}`);
   }
   return p;
@@ -62,4 +63,6 @@ export interface HvState {
   readonly stale: Set<number>;
   /** The addresses sent in our last SHUFFLE (evicted first when merging the reply). */
   lastShuffle: Address[];
+  /** The next join retry's delay before jitter (ms): joinRetryMs, doubled per failed join, back to joinRetryMs once admitted. */
+  joinDelay: number;
 }
