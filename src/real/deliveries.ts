@@ -3,9 +3,8 @@
  * per message id, how many times each node delivered it (a correct node delivers once), how
  * many nodes did, the last first-delivery time and the largest hop count.
  *
- * Kept in flat typed arrays indexed by the message's number, not in an object and a typed array
- * per message: a burst's records all live as long as the run, so each object would be copied by
- * young collections and promoted, and enough of that makes V8 double its young generation.
+ * Kept in flat typed arrays, not objects per message: those live through the run, so each is
+ * copied and promoted by young collections, which makes V8 grow its young generation.
  */
 
 export interface MessageDeliveries {
@@ -19,23 +18,17 @@ export interface MessageDeliveries {
 }
 
 /** Messages the arrays hold at first; they double as needed. */
-const FIRST_CAPACITY = 64;
-
 export class DeliveryTracker {
-  /** Each message id's number, in the order they were first delivered. */
+  // Each message id's number k, in the order they were first delivered.
   private readonly numbers = new Map<string, number>();
-  private capacity = FIRST_CAPACITY;
-  /** Deliveries of message k by node u at [k * order + u]. */
+  // Deliveries of message k by node u at [k * order + u].
   private counts: Uint16Array;
-  private reachedBy: Uint32Array;
-  private lastAt: Float64Array;
-  private hops: Uint32Array;
+  // Of message k, at 3k, 3k + 1, 3k + 2: nodes that delivered it, its latest delivery, its largest hop count.
+  private facts: Float64Array;
 
   constructor(private readonly order: number) {
-    this.counts = new Uint16Array(FIRST_CAPACITY * order);
-    this.reachedBy = new Uint32Array(FIRST_CAPACITY);
-    this.lastAt = new Float64Array(FIRST_CAPACITY);
-    this.hops = new Uint32Array(FIRST_CAPACITY);
+    this.counts = new Uint16Array(64 * order);
+    this.facts = new Float64Array(64 * 3);
   }
 
   /** The listener to give a cluster. */
@@ -43,45 +36,36 @@ export class DeliveryTracker {
     let k = this.numbers.get(id);
     if (k === undefined) {
       k = this.numbers.size;
-      if (k === this.capacity) this.grow();
+      if (3 * k === this.facts.length) this.grow();
       this.numbers.set(id, k);
-      this.lastAt[k] = at;
+      this.facts[3 * k + 1] = at;
     }
-    if (node >= 0 && node < this.order) {
-      const c = k * this.order + node;
-      if (this.counts[c] === 0) this.reachedBy[k]!++;
-      this.counts[c]!++;
-    }
-    if (at > this.lastAt[k]!) this.lastAt[k] = at;
-    if (hops > this.hops[k]!) this.hops[k] = hops;
+    const f = this.facts;
+    if (node >= 0 && node < this.order && this.counts[k * this.order + node]!++ === 0) f[3 * k]!++;
+    if (at > f[3 * k + 1]!) f[3 * k + 1] = at;
+    if (hops > f[3 * k + 2]!) f[3 * k + 2] = hops;
   };
 
   /** What is known about message `id` now (undefined before any node delivered it). */
   get(id: string): MessageDeliveries | undefined {
     const k = this.numbers.get(id);
     if (k === undefined) return undefined;
-    return { perNode: this.counts.slice(k * this.order, (k + 1) * this.order), reached: this.reachedBy[k]!, last: this.lastAt[k]!, maxHops: this.hops[k]! };
+    const f = this.facts;
+    return { perNode: this.counts.slice(k * this.order, (k + 1) * this.order), reached: f[3 * k]!, last: f[3 * k + 1]!, maxHops: f[3 * k + 2]! };
   }
 
   /** Nodes that delivered `id`. */
   reached(id: string): number {
     const k = this.numbers.get(id);
-    return k === undefined ? 0 : this.reachedBy[k]!;
+    return k === undefined ? 0 : this.facts[3 * k]!;
   }
 
-  /** Twice the room, the records kept. */
   private grow(): void {
-    this.capacity *= 2;
-    const counts = new Uint16Array(this.capacity * this.order);
+    const counts = new Uint16Array(this.counts.length * 2);
     counts.set(this.counts);
     this.counts = counts;
-    this.reachedBy = grown(this.reachedBy, new Uint32Array(this.capacity));
-    this.lastAt = grown(this.lastAt, new Float64Array(this.capacity));
-    this.hops = grown(this.hops, new Uint32Array(this.capacity));
+    const facts = new Float64Array(this.facts.length * 2);
+    facts.set(this.facts);
+    this.facts = facts;
   }
-}
-
-function grown<T extends Uint32Array | Float64Array>(from: T, to: T): T {
-  to.set(from);
-  return to;
 }

@@ -23,13 +23,9 @@ const SCRATCH_BYTES = 64 * 1024;
 let scratch = Buffer.allocUnsafeSlow(SCRATCH_BYTES);
 
 /**
- * Slots kept between flushes at most; a flush of more drops them. A queue lives as long as its
- * link, so its array reaches the old generation; each time such an array grows, the store it
- * leaves there still points at the tick's frames, and keeps them (and whatever they hold) through
- * young collections until a full GC. Kept long, the array grows again and again in the old
- * generation (the burst bench's 200 links, kept at up to 1,024 slots: about 6 MB more survived
- * young collections over its three clusters, enough for V8 to double its young generation to
- * 32 MB); dropped after a busy tick, it regrows young and dies young.
+ * Slots kept between flushes at most; a busy tick's are dropped. An array kept large and regrown
+ * in the old generation leaves stores there that keep the tick's frames alive through young
+ * collections (at 1,024, enough in the 50-node burst for V8 to double its young generation).
  */
 const MAX_KEPT_SLOTS = 16;
 
@@ -38,10 +34,9 @@ export class WriteQueue {
    * One array for the link's life, emptied in place: a fresh array per flush would wait for the
    * next frame long enough to reach the old generation, and once dropped there it would keep that
    * tick's frames alive through young collections (every frame promoted, freed only by a full GC).
-   * Its slots are kept only while few (MAX_KEPT_SLOTS), for the same reason.
    */
   private readonly queue: (Buffer | undefined)[] = [];
-  /** Frames in `queue`: its slots are reused from tick to tick (up to MAX_KEPT_SLOTS) rather than the array regrown. */
+  /** Frames in `queue`: its slots are reused from tick to tick rather than the array regrown. */
   private count = 0;
   private queuedBytes = 0;
   /** At least the socket's buffered bytes: their count at our last write (it only drains since). */
