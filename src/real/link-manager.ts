@@ -59,7 +59,7 @@ export class LinkManager {
   /** The codec a user chose for one address (`connect gob://...`), kept for its redials. */
   private readonly codecFor = new Map<string, WireCodec>();
   private readonly clock: RedialClock;
-  /** What every link tells this manager (one object for all links, not four closures a link). */
+  // What every link tells this manager: one object for all links, not four closures a link.
   private readonly linkEvents: LinkEvents = {
     up: (l) => this.onUp(l),
     event: (l, e) => this.onEvent(l, e),
