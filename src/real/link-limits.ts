@@ -56,9 +56,10 @@ export class PeerGuard {
     this.deadline = setTimeout(() => this.violation(`no handshake within ${ms} ms`), ms);
   }
 
-  /** The handshake is done. */
+  /** The handshake is done (the timer let go: kept, it would live as long as the link). */
   clearDeadline(): void {
     clearTimeout(this.deadline);
+    this.deadline = undefined;
   }
 
   /** Scores one bad frame; true when the score reached its limit (the caller closes the link). */

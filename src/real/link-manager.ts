@@ -7,7 +7,7 @@
 import type { Socket } from 'node:net';
 import { Admission, type AdmissionLimits, type Ticket } from '../core/admission.ts';
 import type { Handshake } from './handshake.ts';
-import { Link, type CloseKind, type CodecPicker } from './link.ts';
+import { Link, type CloseKind, type CodecPicker, type LinkEvents } from './link.ts';
 import type { LinkLimits } from './link-limits.ts';
 import { LinkTable } from './links.ts';
 import type { PeerInfo } from './node-options.ts';
@@ -59,6 +59,13 @@ export class LinkManager {
   /** The codec a user chose for one address (`connect gob://...`), kept for its redials. */
   private readonly codecFor = new Map<string, WireCodec>();
   private readonly clock: RedialClock;
+  // What every link tells this manager: one object for all links, not four closures a link.
+  private readonly linkEvents: LinkEvents = {
+    up: (l) => this.onUp(l),
+    event: (l, e) => this.onEvent(l, e),
+    closed: (l, kind, reason) => this.onClosed(l, kind, reason),
+    offence: (l, reason) => this.options.offence?.(l, reason),
+  };
   private closing = false;
 
   constructor(private readonly options: LinkManagerOptions) {
@@ -184,12 +191,7 @@ export class LinkManager {
       ...(!outgoing && this.options.acceptSilence ? { silence: this.options.acceptSilence } : {}),
       limits: this.options.limits,
       traffic: this.options.traffic,
-      events: {
-        up: (l) => this.onUp(l),
-        event: (l, e) => this.onEvent(l, e),
-        closed: (l, kind, reason) => this.onClosed(l, kind, reason),
-        offence: (l, reason) => this.options.offence?.(l, reason),
-      },
+      events: this.linkEvents,
     });
     this.all.add(link);
     this.table.add(link);

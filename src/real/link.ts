@@ -232,6 +232,7 @@ export class Link {
     try {
       if (!this.decoder) {
         clearTimeout(this.silenceTimer);
+        this.silenceTimer = undefined;
         const first = this.wire.feed(chunk);
         if (!first || !this.startWith(this.wire.codec!)) return;
         chunk = first;

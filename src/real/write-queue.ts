@@ -22,8 +22,12 @@ export interface WriteLimits {
 const SCRATCH_BYTES = 64 * 1024;
 let scratch = Buffer.allocUnsafeSlow(SCRATCH_BYTES);
 
-/** Slots kept between flushes at most (more are dropped after the flush that needed them). */
-const MAX_KEPT_SLOTS = 1024;
+/**
+ * Slots kept between flushes at most; a busy tick's are dropped. An array kept large and regrown
+ * in the old generation leaves stores there that keep the tick's frames alive through young
+ * collections (at 1,024, enough in the 50-node burst for V8 to double its young generation).
+ */
+const MAX_KEPT_SLOTS = 16;
 
 export class WriteQueue {
   /**
@@ -121,7 +125,7 @@ export class WriteQueue {
       if (joined) at += this.queue[k]!.copy(joined, at);
       this.queue[k] = undefined;
     }
-    // A tick that queued very many frames does not leave its long array behind.
+    // A busy tick's slots are dropped (see MAX_KEPT_SLOTS): the next busy tick grows them young.
     if (this.count > MAX_KEPT_SLOTS) this.queue.length = 0;
     this.count = 0;
     this.queuedBytes = 0;
