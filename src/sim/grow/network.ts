@@ -20,6 +20,7 @@ import { ControlCounts } from '../engine/control-counts.ts';
 import { HeapQueue } from '../engine/heap-queue.ts';
 import { DynamicTopology } from '../topology/dynamic.ts';
 import { HOLE } from '../topology/topology.ts';
+import { HalfWords } from './half-words.ts';
 import { NetPort } from './port.ts';
 
 const OPEN = 1;
@@ -30,11 +31,6 @@ const CLOSE = 5;
 const DOWN = 6;
 const TIMER = 7;
 const START = 8;
-
-/** The fields of a half-edge's word (see MembershipNet.half). */
-const DELAY_MASK = (1 << 23) - 1;
-const TWIN_SHIFT = 23;
-const CLOSING = 1 << 31;
 
 export interface NetOptions {
   readonly membership: Membership;
@@ -85,15 +81,8 @@ export class MembershipNet {
   private readonly departed: Uint8Array;
   /** Per node: 1 once it crashed or left (one array read for `alive`, the check before every event). */
   private readonly gone: Uint8Array;
-  /**
-   * Per half-edge, one 32-bit word with what a send over it needs: the link's one-way delay in µs
-   * (bits 0–22, drawn when the link is made), the far end's link index (bits 23–30), and the sign
-   * bit while its owner has closed it and the far end has not yet let go ("closing"). One delay per
-   * link keeps each link FIFO (and a close behind the messages sent before it) with no per-message
-   * bookkeeping. One word rather than three arrays (delay, twin, closing): a hop is a cache miss per
-   * array read, and the sender's word is already in cache from scanning its links.
-   */
-  private readonly half: Int32Array;
+  /** Per half-edge: delay, far link index, closing (half-words.ts). */
+  private readonly half: HalfWords;
   private readonly queue = new HeapQueue(1024);
   private seq = 0;
   private readonly port: NetPort;
@@ -109,13 +98,9 @@ export class MembershipNet {
     this.topology = new DynamicTopology(o.maxNodes, o.membership.linkSlots);
     this.departed = new Uint8Array(o.maxNodes);
     this.gone = new Uint8Array(o.maxNodes);
-    this.half = new Int32Array(this.topology.slots);
     const [lo, hi] = o.latency ?? [1, 10];
-    check(
-      lo >= 0 && hi >= lo && hi * 1000 <= DELAY_MASK && o.membership.linkSlots <= 256,
-      'ERR_BAD_OPTION',
-      `membership network: delays ${lo}..${hi} ms and ${o.membership.linkSlots} link slots; need 0 <= lo <= hi <= 8,388 ms and at most 256 slots`,
-    );
+    check(lo >= 0 && hi >= lo, 'ERR_BAD_OPTION', `membership network: delays ${lo}..${hi} ms; need 0 <= lo <= hi`);
+    this.half = new HalfWords(this.topology.slots, hi, o.membership.linkSlots);
     this.lo = lo;
     this.span = hi - lo;
     this.port = new NetPort(this);
@@ -177,8 +162,8 @@ export class MembershipNet {
       if (v === HOLE) continue;
       const tw = t.twins[h]!;
       // A far end that closed its half already hears nothing; its CLOSE, arriving here, removes the link.
-      if (!this.isClosing(tw)) this.push(this.now + this.delayOf(h), DOWN, v, tw - v * t.stride, u, undefined);
-      this.setClosing(h, true); // u's own half: nothing arrives over it any more (see dispatch)
+      if (!this.half.closing(tw)) this.push(this.now + this.half.delay(h), DOWN, v, tw - v * t.stride, u, undefined);
+      this.half.setClosing(h, true); // u's own half: nothing arrives over it any more (see dispatch)
     }
     t.retire(u);
     this.gone[u] = 1;
@@ -220,7 +205,7 @@ export class MembershipNet {
     if (link < 0 || link >= t.stride) return undefined;
     const h = u * t.stride + link;
     const v = t.targets[h]!;
-    return v === HOLE || this.isClosing(h) ? undefined : v;
+    return v === HOLE || this.half.closing(h) ? undefined : v;
   }
 
   open(u: number, to: Address): void {
@@ -233,8 +218,8 @@ export class MembershipNet {
     const h = u * t.stride + link;
     const v = t.targets[h]!;
     const tw = t.twins[h]!;
-    const d = this.delayOf(h);
-    this.setClosing(h, true);
+    const d = this.half.delay(h);
+    this.half.setClosing(h, true);
     this.version++;
     this.observer?.linkDown(u, v, this.now);
     this.push(this.now + d, CLOSE, v, tw - v * t.stride, u, undefined);
@@ -246,7 +231,7 @@ export class MembershipNet {
     if (v === undefined) return; // a link that went down under the protocol: nothing leaves
     this.count(msg);
     const h = u * t.stride + link;
-    this.push(this.now + this.delayOf(h), CONTROL, v, (this.half[h]! >>> TWIN_SHIFT) & 0xff, u, msg);
+    this.push(this.now + this.half.delay(h), CONTROL, v, this.half.farLink(h), u, msg);
   }
 
   controlTo(_u: number, to: Address, msg: MembershipMsg): void {
@@ -293,9 +278,9 @@ export class MembershipNet {
     const t = this.topology;
     if (t.neighbour(u, link) !== from) return;
     const h = u * t.stride + link;
-    const mine = this.isClosing(h);
-    this.setClosing(h, false);
-    this.setClosing(t.twins[h]!, false);
+    const mine = this.half.closing(h);
+    this.half.setClosing(h, false);
+    this.half.setClosing(t.twins[h]!, false);
     t.removeLink(u, link);
     this.version++;
     this.observer?.linkDown(u, from, this.now);
@@ -313,9 +298,8 @@ export class MembershipNet {
     const [lu, lv] = t.addLink(u, v);
     this.version++;
     const d = this.delay();
-    const us = Math.round(d * 1000);
-    this.half[u * t.stride + lu] = us | (lv << TWIN_SHIFT);
-    this.half[v * t.stride + lv] = us | (lu << TWIN_SHIFT);
+    this.half.set(u * t.stride + lu, d, lv);
+    this.half.set(v * t.stride + lv, d, lu);
     this.observer?.linkUp(u, v, this.now);
     this.membership.onLinkUp(this.at(v), lv, u);
     if (this.alive(u) && this.peerOf(u, lu) === v) this.membership.onLinkUp(this.at(u), lu, v);
@@ -326,7 +310,7 @@ export class MembershipNet {
     const t = this.topology;
     for (let l = 0; l < t.linkCount(u); l++) {
       const h = u * t.stride + l;
-      if (t.targets[h] === v && !this.isClosing(h)) return true;
+      if (t.targets[h] === v && !this.half.closing(h)) return true;
     }
     return false;
   }
@@ -335,20 +319,6 @@ export class MembershipNet {
     this.sent.add(msg.type);
     this.bytes += membershipMsgBytes(msg);
     this.observer?.message(msg.type, this.now);
-  }
-
-  /** Whether half h is closing (its word's sign bit). */
-  private isClosing(h: number): boolean {
-    return this.half[h]! < 0;
-  }
-
-  private setClosing(h: number, closing: boolean): void {
-    this.half[h] = closing ? this.half[h]! | CLOSING : this.half[h]! & ~CLOSING;
-  }
-
-  /** Half h's link delay in ms. */
-  private delayOf(h: number): number {
-    return (this.half[h]! & DELAY_MASK) / 1000;
   }
 
   private delay(): number {
