@@ -17,6 +17,7 @@ import { growWaste } from '../sim/grow/waste.ts';
 import { seededRng } from '../sim/random.ts';
 import { action } from './action.ts';
 import { addOptions } from './options/commander.ts';
+import { growProgress, silentGrowProgress } from './grow-progress.ts';
 import { checkOutputs, emitTo, type OutputFlag } from './output.ts';
 import { renderGrow } from './render/grow.ts';
 
@@ -32,6 +33,7 @@ interface GrowFlags {
   churnFor: number;
   save?: string;
   json?: OutputFlag;
+  progress: boolean;
 }
 
 /** The schema entries `grow` takes, in help order. */
@@ -53,6 +55,7 @@ export const GROW_OPTIONS = [
   }),
   OPTIONS.save,
   OPTIONS.json,
+  OPTIONS.progress,
 ];
 
 export function registerGrow(program: Command): void {
@@ -70,18 +73,25 @@ function runGrow(flags: GrowFlags): void {
   const { seed, want } = flags;
   const events = flags.churn === undefined ? [] : churnSchedule(flags.churn, flags.churnFor, seed);
   const joins = events.filter((e) => e.join).length;
-  const r = grow({ nodes: flags.nodes, want, overlay: flags.overlay, entry: flags.entry, seed, extraNodes: joins });
+  const progress = flags.progress ? growProgress() : silentGrowProgress;
+  const r = grow({ nodes: flags.nodes, want, overlay: flags.overlay, entry: flags.entry, seed, extraNodes: joins, onProgress: progress.joined, onStage: progress.stage });
+  progress.stage('measuring the grown network');
   const report = growReport(r, seed);
   const waste = growWaste(r.edges, seed);
   if (flags.save !== undefined) writeFileSync(flags.save, edgeListText(r.edges, `floodlab grow -n ${flags.nodes} --want ${want} --overlay ${r.overlay} --entry ${flags.entry} --seed ${seed}`));
   let churn: ChurnReport | undefined;
   let failure: FailureReport | undefined;
   if (flags.churn !== undefined) {
+    progress.stage(`churn at ${flags.churn} a second, then repair`);
     const pick = seededRng(seed, 'churn-entry');
     const entryOf = flags.entry === 'first' ? () => 0 : () => randomLive(r.net, pick);
     churn = churnAndRepair(r.net, want, events, { rate: flags.churn, seconds: flags.churnFor, messages: flags.messages, seed, entryOf });
   }
-  if (flags.kill !== undefined) failure = killAndRepair(r.net, want, flags.kill, flags.messages, seed);
+  if (flags.kill !== undefined) {
+    progress.stage(`killing ${flags.kill * 100}% of the nodes, then repair`);
+    failure = killAndRepair(r.net, want, flags.kill, flags.messages, seed);
+  }
+  progress.stop();
   const out = { ...report, entry: flags.entry, seed, floodWaste: waste, ...(churn ? { churn } : {}), ...(failure ? { failure } : {}) };
   if (!emitTo(flags.json, () => JSON.stringify(out, null, 2) + '\n')) process.stdout.write(renderGrow(out));
 }

@@ -38,6 +38,9 @@ export interface GrowOptions {
   readonly extraNodes?: number;
   /** Watches the run (the page's recorder); changes nothing. */
   readonly observer?: NetObserver;
+  /** Told `done` of `total` joins made, every 1,000 joins and at the last; then 'settling'. */
+  readonly onProgress?: (done: number, total: number) => void;
+  readonly onStage?: (what: string) => void;
 }
 
 export interface MembershipSpent {
@@ -78,7 +81,9 @@ export function grow(o: GrowOptions): GrowResult {
   for (let i = 1; i < o.nodes; i++) {
     net.run(net.now + gap);
     net.addNode(entry === 'first' ? 0 : randomLive(net, pickEntry));
+    if (o.onProgress && ((i + 1) % 1000 === 0 || i + 1 === o.nodes)) o.onProgress(i + 1, o.nodes);
   }
+  o.onStage?.('settling');
   const lastJoinMs = net.now;
   const settled = settle(net, o.quietMs ?? GROW_DEFAULTS.quietMs, lastJoinMs + (o.maxSettleMs ?? GROW_DEFAULTS.maxSettleMs));
   return { edges: overlayEdges(net), overlay, want, membership: spent(net), lastJoinMs, endMs: net.now, settled, net };
