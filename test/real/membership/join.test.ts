@@ -11,7 +11,10 @@ import { startMemberNode, type MembershipSpec } from '../../../src/real/membersh
 import { connected, startMembers, until, type Members } from './members.ts';
 
 const N = 12;
-const K = 3;
+// K = 4: with K = 3 a late joiner whose three neighbours are all among the four killed knows no
+// live address (it joined last, so no request passed it) and stays alone: the blog rule's stranding
+// (docs/membership.md), seen once in a full-suite run. With K = 4 all four must be its neighbours.
+const K = 4;
 const KILLED = [0, 3, 6, 9]; // the entry among them
 
 let members: Members | undefined;
