@@ -5,12 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { growProgress } from '../../src/cli/grow-progress.ts';
-
-function fakeStream(): { stream: NodeJS.WriteStream; text: () => string } {
-  let out = '';
-  const stream = { isTTY: false, write: (s: string) => ((out += s), true) } as unknown as NodeJS.WriteStream;
-  return { stream, text: () => out };
-}
+import { fakeStream } from '../fake-stream.ts';
 
 describe('grow progress, plain', () => {
   it('one line per 10 s: joins done and time left at the pace so far; stages once the run is 10 s long', () => {

@@ -4,12 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { formatDuration, makeProgress } from '../../src/sweep/progress.ts';
-
-function fakeStream(): { stream: NodeJS.WriteStream; text: () => string } {
-  let out = '';
-  const stream = { isTTY: false, write: (s: string) => ((out += s), true) } as unknown as NodeJS.WriteStream;
-  return { stream, text: () => out };
-}
+import { fakeStream } from '../fake-stream.ts';
 
 describe('plain progress', () => {
   it('prints a line per interval with cells, rate and cost-weighted time left, and a closing line instead of the last', () => {

@@ -217,12 +217,10 @@ export class MembershipNet {
     if (this.peerOf(u, link) === undefined) return;
     const h = u * t.stride + link;
     const v = t.targets[h]!;
-    const tw = t.twins[h]!;
-    const d = this.half.delay(h);
     this.half.setClosing(h, true);
     this.version++;
     this.observer?.linkDown(u, v, this.now);
-    this.push(this.now + d, CLOSE, v, tw - v * t.stride, u, undefined);
+    this.push(this.now + this.half.delay(h), CLOSE, v, this.half.farLink(h), u, undefined);
   }
 
   control(u: number, link: number, msg: MembershipMsg): void {
