@@ -38,7 +38,7 @@ export class HyParViewNode {
       this.port.control(link, { type: purpose === 'join' ? 'join' : 'join_accept' });
       this.admit(peer, link);
     } else if (purpose === 'neighbor') {
-      this.port.control(link, { type: 'neighbor', high: this.s.active.size === 0 });
+      this.port.control(link, { type: 'neighbor', high: this.highPriority() });
       this.s.asking.set(peer, link);
     } else this.s.inbound.set(link, peer);
   }
@@ -127,6 +127,8 @@ export class HyParViewNode {
     }
     s.stale.clear();
     for (const l of s.inbound.keys()) s.stale.add(l);
+    // Refused in the last period while short by two or more: this period's requests insist.
+    s.insist = s.tried.size > 0 && s.active.size <= p.activeSize - 2;
     s.tried.clear();
     if (s.active.size > 0) {
       const target = pick(port, [...s.active.keys()]);
@@ -187,6 +189,19 @@ export class HyParViewNode {
     s.active.set(peer, link);
     s.joinDelay = this.p.joinRetryMs;
     removeFrom(s.passive, peer);
+  }
+
+  /**
+   * The paper asks with high priority only from an empty active view, so a few nodes linked only to
+   * each other, every other node full, stay apart for good (8 real survivors split into a full 6
+   * and a pair at 1 link). Ours also insists when a period of low-priority requests was refused
+   * and the node is still short by two or more. The full node drops a random member, usually a
+   * full one, now short by one: a node short by one (odd N·K can force one) never insists, so the
+   * swaps die out rather than chase a shortfall around the network.
+   */
+  private highPriority(): boolean {
+    const s = this.s;
+    return s.active.size === 0 || (s.insist && s.active.size <= this.p.activeSize - 2);
   }
 
   /** Asks random passive nodes NEIGHBOR until requests in flight would fill the active view. */

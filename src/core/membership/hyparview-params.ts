@@ -63,6 +63,8 @@ export interface HvState {
   readonly stale: Set<number>;
   /** The addresses sent in our last SHUFFLE (evicted first when merging the reply). */
   lastShuffle: Address[];
+  /** Low-priority requests were refused in the last shuffle period while short by two or more (see HyParViewNode.highPriority). */
+  insist: boolean;
   /** The next join retry's delay before jitter (ms): joinRetryMs, doubled per failed join, back to joinRetryMs once admitted. */
   joinDelay: number;
 }

@@ -16,7 +16,9 @@
  *    one-shot message, the paper's temporary connection) and both merge what they got into their
  *    passive views, evicting first the addresses they sent.
  * Additions, each a documented choice of ours: on each shuffle tick a node below K also asks its
- * passive view (low priority), so a node left short by a DISCONNECT refills; a node with no active
+ * passive view (low priority), so a node left short by a DISCONNECT refills; a node short by two or
+ * more whose requests were all refused for a period asks with high priority (a pair linked only to
+ * each other among full nodes would otherwise stay apart for good); a node with no active
  * and no usable passive node rejoins through its entry; an inbound link that has not said why it was
  * opened within one to two shuffle periods is closed (a stranger cannot hold links open for free).
  */
@@ -50,6 +52,7 @@ export function hyparview(options: Partial<HvParams> = {}): Membership {
       inbound: new Map(),
       stale: new Set(),
       lastShuffle: [],
+      insist: false,
       joinDelay: p.joinRetryMs,
     }),
 

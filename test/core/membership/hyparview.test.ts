@@ -1,7 +1,8 @@
 /**
  * HyParView's rules one at a time on a recording port: JOIN spreads FORWARDJOIN(ARWL) to the other
  * active neighbours, a FORWARDJOIN at ttl = PRWL adds the newcomer to the passive view and ends (link
- * opened) at ttl 0, a full active view drops a random member with DISCONNECT, NEIGHBOR priorities,
+ * opened) at ttl 0, a full active view drops a random member with DISCONNECT, NEIGHBOR priorities
+ * (and when a short node insists),
  * repair from the passive view after a failure, and bad input.
  */
 import { describe, expect, it } from 'vitest';
@@ -91,6 +92,30 @@ describe('hyparview rules', () => {
     m.onControl(port, 1, { type: 'neighbor_reply', accepted: false });
     expect(port.closed).toEqual([1]);
     expect(port.opened).toEqual([5, 6]);
+  });
+
+  // Our addition (HyParViewNode.highPriority): a node short by two or more whose requests were all
+  // refused for a shuffle period insists; a node short by one (as odd N·K can force) never does.
+  it.each([
+    [1, true],
+    [2, true],
+    [3, false],
+  ])('with %i of K = 4 links, after a period of refused low-priority NEIGHBORs the next one has high = %s', (linked, high) => {
+    const m = hyparview({ activeSize: 4 });
+    const port = fakePort(m, 0);
+    linkUp(m, port, ...[1, 2, 3].slice(0, linked));
+    for (let l = 0; l < linked; l++) m.onControl(port, l, { type: 'neighbor', high: true });
+    state(port).passive.push(5);
+    m.onTimer(port, 'shuffle');
+    expect(port.opened).toEqual([5]);
+    linkUp(m, port, 5);
+    expect(port.sent.at(-1)).toEqual({ link: linked, msg: { type: 'neighbor', high: false } });
+    m.onControl(port, linked, { type: 'neighbor_reply', accepted: false });
+    port.peers[linked] = undefined;
+    m.onTimer(port, 'shuffle');
+    expect(port.opened).toEqual([5, 5]);
+    linkUp(m, port, 5);
+    expect(port.sent.at(-1)).toEqual({ link: linked + 1, msg: { type: 'neighbor', high } });
   });
 
   it('an unreachable passive node is forgotten and the next one tried', () => {
